@@ -1,0 +1,1 @@
+//! gwlint: a linter for Chinese official documents (公文).
