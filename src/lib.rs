@@ -1,1 +1,52 @@
-//! gwlint: a linter for Chinese official documents (公文).
+//! gwlint: a linter for Chinese Party and government official documents (公文).
+//!
+//! The core is pure: [`lint`] takes a decoded [`SourceFile`] and resolved [`Settings`]
+//! and returns diagnostics, with no IO. Reading files, applying fixes and rendering
+//! happen at the edges (`source`, `render`, `commands`).
+
+pub mod checks;
+pub mod cli;
+pub mod commands;
+pub mod context;
+pub mod diagnostic;
+pub mod document;
+pub mod profile;
+pub mod render;
+pub mod settings;
+pub mod source;
+
+pub use diagnostic::{Diagnostic, Family, Severity, Span};
+pub use settings::Settings;
+pub use source::SourceFile;
+
+use checks::Checker;
+use context::Context;
+
+/// Everything gwlint found in one file, with the context it was checked in.
+#[derive(Debug)]
+pub struct FileReport {
+    pub source: SourceFile,
+    pub context: Context,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Lints one file: parse, resolve the context, run the selected rules, sort.
+pub fn lint(source: SourceFile, settings: &Settings) -> FileReport {
+    let document = document::parse(&source.text);
+    let context = Context::resolve(
+        &source.text,
+        &document,
+        settings.profile,
+        settings.as_of,
+        settings.today,
+        settings.province.clone(),
+    );
+    let mut diagnostics = Vec::new();
+    for rule in settings.rules() {
+        let mut checker = Checker::new(&source, &document, &context, rule.meta());
+        rule.check(&mut checker);
+        diagnostics.extend(checker.into_findings());
+    }
+    diagnostics.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(a.span.end.cmp(&b.span.end)).then(a.code.cmp(b.code)));
+    FileReport { source, context, diagnostics }
+}

@@ -1,0 +1,123 @@
+//! Family `numbering` (N): the numbering of headings (一、（一）1.（1）) and of inline
+//! enumerations (一是/二是…, 第一/第二…).
+
+mod enumeration_gap;
+mod enumeration_lone;
+mod enumeration_mixed;
+mod enumeration_order;
+mod inconsistent_sublevel;
+mod level_inversion;
+mod nonstandard_marker;
+mod sequence_disorder;
+mod sequence_duplicate;
+mod sequence_gap;
+
+pub use enumeration_gap::EnumerationGap;
+pub use enumeration_lone::LoneEnumeration;
+pub use enumeration_mixed::MixedEnumeration;
+pub use enumeration_order::EnumerationDisorder;
+pub use inconsistent_sublevel::InconsistentSublevel;
+pub use level_inversion::LevelInversion;
+pub use nonstandard_marker::NonstandardMarker;
+pub use sequence_disorder::NumberingDisorder;
+pub use sequence_duplicate::NumberingDuplicate;
+pub use sequence_gap::NumberingGap;
+
+use crate::document::{Document, EnumItem, Heading, Section, Series};
+
+/// Headings that are numbered together: the children of one parent (or the top level)
+/// that share a marker level. Numbering restarts under each parent.
+pub(crate) fn sibling_groups(doc: &Document) -> Vec<Vec<&Heading>> {
+    fn visit<'d>(doc: &'d Document, sections: &'d [Section], out: &mut Vec<Vec<&'d Heading>>) {
+        let mut levels: Vec<crate::document::Level> = sections.iter().map(|s| doc.heading(s).marker.level()).collect();
+        levels.sort();
+        levels.dedup();
+        for level in levels {
+            out.push(sections.iter().map(|s| doc.heading(s)).filter(|h| h.marker.level() == level).collect());
+        }
+        for s in sections {
+            visit(doc, &s.children, out);
+        }
+    }
+    let mut out = Vec::new();
+    visit(doc, &doc.sections, &mut out);
+    out
+}
+
+/// What happened at one step of a sibling sequence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Step {
+    InOrder,
+    /// The values between the previous one and this one are missing.
+    Gap { expected: u32 },
+    Duplicate,
+    Disorder { previous: u32 },
+}
+
+/// Walks the values of a sequence that should read 1, 2, 3, …
+pub(crate) fn steps(values: impl IntoIterator<Item = u32>) -> Vec<Step> {
+    let mut previous = 0;
+    values
+        .into_iter()
+        .map(|v| {
+            let step = if v == previous + 1 {
+                Step::InOrder
+            } else if v == previous {
+                Step::Duplicate
+            } else if v > previous {
+                Step::Gap { expected: previous + 1 }
+            } else {
+                Step::Disorder { previous }
+            };
+            if v != previous {
+                previous = v;
+            }
+            step
+        })
+        .collect()
+}
+
+/// The inline enumerations of the document: each owner's items (preamble, then each
+/// section's own text), split into runs. A run starts at an item whose value is 1 or
+/// at the first item of its series; an item of another series that continues the open
+/// run (一是 … 第二) stays in that run, so mixed series can be reported.
+pub(crate) fn enumeration_runs(doc: &Document) -> Vec<Vec<EnumItem>> {
+    let mut owners: Vec<&[EnumItem]> = vec![&doc.preamble_enumeration];
+    owners.extend(doc.walk_sections().into_iter().map(|s| s.enumeration.as_slice()));
+    let mut runs = Vec::new();
+    for items in owners {
+        let mut current: Vec<EnumItem> = Vec::new();
+        for item in items.iter().filter(|i| i.series != Series::Sequence) {
+            let continues_other = current.last().is_some_and(|last| {
+                last.series != item.series && item.value == last.value + 1 && !current.iter().any(|c| c.series == item.series)
+            });
+            let same_series = current.first().is_some_and(|f| f.series == item.series);
+            if !current.is_empty() && (continues_other || (same_series && item.value != 1)) {
+                current.push(*item);
+            } else {
+                if !current.is_empty() {
+                    runs.push(std::mem::take(&mut current));
+                }
+                current.push(*item);
+            }
+        }
+        if !current.is_empty() {
+            runs.push(current);
+        }
+    }
+    runs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn steps_classify_each_value() {
+        assert_eq!(steps([1, 2, 3]), vec![Step::InOrder; 3]);
+        assert_eq!(steps([1, 2, 5, 6]), vec![Step::InOrder, Step::InOrder, Step::Gap { expected: 3 }, Step::InOrder]);
+        assert_eq!(steps([1, 2, 2, 3]), vec![Step::InOrder, Step::InOrder, Step::Duplicate, Step::InOrder]);
+        assert_eq!(steps([1, 3, 2]), vec![Step::InOrder, Step::Gap { expected: 2 }, Step::Disorder { previous: 3 }]);
+        assert_eq!(steps([2]), vec![Step::Gap { expected: 1 }]);
+    }
+}

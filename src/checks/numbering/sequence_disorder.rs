@@ -1,0 +1,53 @@
+use super::{sibling_groups, steps, Step};
+use crate::checks::{declare_rule, Checker, Rule};
+
+declare_rule! {
+    /// 同级标题序号倒序（如“（三）”之后出现“（二）”）。
+    ///
+    /// ## 为什么
+    /// 倒序说明小节被挪动过而序号没有随之调整。
+    ///
+    /// ## 示例
+    /// ```text
+    /// 一、基本情况
+    /// 三、存在的问题
+    /// 二、工作开展情况
+    /// ```
+    /// 应写作：
+    /// ```text
+    /// 一、基本情况
+    /// 二、工作开展情况
+    /// 三、存在的问题
+    /// ```
+    pub struct NumberingDisorder {
+        code: "N103",
+        name: "numbering-disorder",
+        family: Numbering,
+        severity: Error,
+        fix: Never,
+        basis: "GB/T 9704-2012 7.3.3",
+        summary: "同级标题序号顺序颠倒",
+    }
+}
+
+impl Rule for NumberingDisorder {
+    fn meta(&self) -> &'static crate::checks::RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &mut Checker<'_>) {
+        let doc = cx.document;
+        let text = cx.text();
+        for group in sibling_groups(doc) {
+            for (i, step) in steps(group.iter().map(|h| h.marker.value)).into_iter().enumerate() {
+                if let Step::Disorder { .. } = step {
+                    let written = group[i].marker.span.slice(text);
+                    let before = group[i - 1].marker.span.slice(text);
+                    cx.report(group[i].marker.span, format!("序号“{written}”出现在“{before}”之后，顺序颠倒"))
+                        .help("按出现顺序重新编号")
+                        .secondary(group[i - 1].marker.span, "较大的序号在前");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+use super::{end_of_document, top_sections};
+use crate::checks::{declare_rule, Checker, Rule};
+use crate::diagnostic::Span;
+
+declare_rule! {
+    /// 缺少该类公文必备的部分（如自查报告没有“存在的问题”）。
+    ///
+    /// ## 为什么
+    /// 每类公文有约定俗成的结构：自查报告要写做法、问题和整改措施，述职述廉报告要写廉洁自律情况。
+    /// 缺一部分，上级会认为材料不完整而退回。文种由 `--profile` 指定，或从标题判断
+    /// （rules/profiles/ 中的 title-contains）。
+    ///
+    /// ## 示例
+    /// ```text
+    /// 镇党委自查报告
+    /// 一、工作开展情况
+    /// 二、下一步打算
+    /// ```
+    /// 应写作：
+    /// ```text
+    /// 镇党委自查报告
+    /// 一、工作开展情况
+    /// 二、存在的问题
+    /// 三、下一步打算
+    /// ```
+    pub struct MissingSection {
+        code: "S101",
+        name: "missing-section",
+        family: Structure,
+        severity: Warning,
+        fix: Never,
+        basis: "rules/profiles/（文种结构）",
+        summary: "缺少该类公文必备的部分",
+    }
+}
+
+impl Rule for MissingSection {
+    fn meta(&self) -> &'static crate::checks::RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &mut Checker<'_>) {
+        let doc = cx.document;
+        let text = cx.text();
+        let profile = cx.context.profile;
+        let titles: Vec<(usize, &str)> = top_sections(doc)
+            .iter()
+            .map(|s| {
+                let h = doc.heading(s);
+                (h.line, h.title.slice(text))
+            })
+            .collect();
+        for (index, spec) in profile.sections.iter().enumerate() {
+            if !spec.required || titles.iter().any(|(_, t)| spec.titles.iter().any(|k| t.contains(k.as_str()))) {
+                continue;
+            }
+            // Point where the section would go: before the first top-level section that
+            // satisfies a later spec, else at the end of the document.
+            let later = titles.iter().find(|(_, t)| {
+                profile.sections[index + 1..].iter().any(|s| s.titles.iter().any(|k| t.contains(k.as_str())))
+            });
+            let span = later.map_or_else(|| end_of_document(doc), |(line, _)| Span::point(doc.lines[*line].span.start));
+            let examples: Vec<String> = spec.titles.iter().take(4).map(|t| format!("“{t}”")).collect();
+            cx.report(span, format!("{}缺少“{}”部分", profile.name, spec.name))
+                .help(format!("增加一级标题，如{}", examples.join("、")))
+                .label("应在此处");
+        }
+    }
+}

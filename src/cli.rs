@@ -1,0 +1,70 @@
+//! Command-line interface (clap derive). Parsing only; `commands` does the work.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::diagnostic::Severity;
+use crate::render::OutputFormat;
+
+/// gwlint：公文检查工具（自查报告、工作总结、整改报告、述职报告、对照检查材料……）
+#[derive(Debug, Parser)]
+#[command(name = "gwlint", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// 检查文件或目录（默认当前目录；目录中检查 .txt 和 .md）
+    Check(CheckArgs),
+    /// 列出全部规则
+    Rules,
+    /// 显示一条规则的说明和示例
+    Rule {
+        /// 规则代码或名称，如 N105 或 nonstandard-marker
+        code: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// 要检查的文件或目录
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+
+    /// 输出格式
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
+    pub format: OutputFormat,
+
+    /// 文种（自查报告等），不指定时从标题判断：self-inspection, rectification,
+    /// inspection-rectification, work-summary, duty-report, duty-integrity-report,
+    /// comparison-check, generic
+    #[arg(long)]
+    pub profile: Option<String>,
+
+    /// 只启用这些规则（代码、名称、类别或代码前缀，逗号分隔）
+    #[arg(long, value_delimiter = ',')]
+    pub select: Vec<String>,
+
+    /// 停用这些规则（代码、名称、类别或代码前缀，逗号分隔）
+    #[arg(long, value_delimiter = ',')]
+    pub ignore: Vec<String>,
+
+    /// 达到此级别的问题使退出码为 1
+    #[arg(long, value_enum, default_value_t = Severity::Warning)]
+    pub fail_on: Severity,
+
+    /// 判断提法是否过时所依据的日期（YYYY-MM-DD）；默认取文末成文日期，再默认今天
+    #[arg(long, value_name = "DATE")]
+    pub as_of: Option<String>,
+
+    /// 文件所属省份（如“四川”），用于省级党代会等规则
+    #[arg(long)]
+    pub province: Option<String>,
+
+    /// 不使用颜色
+    #[arg(long)]
+    pub no_color: bool,
+}

@@ -1,0 +1,24 @@
+//! The subcommands. Each returns the process exit status: 0 clean, 1 findings at or
+//! above the fail level, 2 usage, configuration or I/O error.
+
+mod check;
+mod rules;
+
+use crate::cli::{Cli, Command};
+
+/// Exit status of a run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Clean = 0,
+    Findings = 1,
+    Error = 2,
+}
+
+/// Runs a parsed command line; `today` is passed in so the core reads no clock.
+pub fn run(cli: Cli, today: jiff::civil::Date) -> Status {
+    match cli.command {
+        Command::Check(args) => check::run(&args, today),
+        Command::Rules => rules::list(),
+        Command::Rule { code } => rules::show(&code),
+    }
+}

@@ -1,0 +1,533 @@
+//! Text → `Document`. The only module that uses pest: the grammar classifies the head of
+//! each line; this module builds the title block, the section tree and the closing part.
+
+use pest::iterators::Pair;
+use pest::Parser as _;
+use pest_derive::Parser;
+
+use super::enumeration::find_items;
+use super::marker::{parse_arabic, parse_hanzi_numeral, Marker, MarkerStyle};
+use super::vocabulary::Vocabulary;
+use super::{Document, Heading, Line, LineKind, Section};
+use crate::diagnostic::Span;
+
+#[derive(Parser)]
+#[grammar = "../grammar/report.pest"]
+struct ReportGrammar;
+
+/// A title or signature line is short; longer lines are body text.
+const MAX_TITLE_CHARS: usize = 60;
+const MAX_SIGNATURE_CHARS: usize = 40;
+const MAX_SALUTATION_CHARS: usize = 50;
+/// How many short lines after the title still belong to the title block.
+const MAX_TITLE_BLOCK_LINES: usize = 4;
+
+/// Parses a document. Never fails: an unrecognised line is a paragraph.
+pub fn parse(text: &str) -> Document {
+    let vocabulary = Vocabulary::embedded();
+    let mut doc = Document::default();
+    let mut markers: Vec<Option<(Marker, Option<Span>)>> = Vec::new();
+    for span in line_spans(text) {
+        let (line, marker) = classify_head(text, span);
+        doc.lines.push(line);
+        markers.push(marker);
+    }
+    let first = doc.lines.iter().position(|l| l.kind != LineKind::Blank);
+    let body_start = first.map_or(doc.lines.len(), |first| find_title_block(text, &mut doc, &markers, first));
+    let body_end = find_closing_part(text, &mut doc, &markers, body_start, vocabulary);
+    build_body(text, &mut doc, &markers, body_start, body_end);
+    doc
+}
+
+/// Splits the text into lines (spans without their `\n`, `\r\n` or `\r`).
+fn line_spans(text: &str) -> Vec<Span> {
+    let bytes = text.as_bytes();
+    let mut spans = Vec::new();
+    let mut start = 0;
+    let mut iter = memchr::memchr2_iter(b'\n', b'\r', bytes).peekable();
+    while let Some(pos) = iter.next() {
+        if bytes[pos] == b'\r' && bytes.get(pos + 1) == Some(&b'\n') {
+            iter.next();
+        }
+        spans.push(Span::new(start, pos));
+        start = if bytes[pos] == b'\r' && bytes.get(pos + 1) == Some(&b'\n') { pos + 2 } else { pos + 1 };
+    }
+    if start < text.len() || spans.is_empty() {
+        spans.push(Span::new(start, text.len()));
+    }
+    spans
+}
+
+/// Reads indentation, Markdown prefix and marker at the head of one line.
+fn classify_head(text: &str, span: Span) -> (Line, Option<(Marker, Option<Span>)>) {
+    let raw = span.slice(text);
+    let mut line = Line { span, indent: None, md_prefix: None, content: span, kind: LineKind::Paragraph };
+    if raw.chars().all(is_blank) {
+        line.kind = LineKind::Blank;
+        line.indent = (!raw.is_empty()).then_some(span);
+        return (line, None);
+    }
+    let mut marker = None;
+    let mut content_start = span.start;
+    // `line_head` cannot fail (every part is optional); treat a failure as "no head".
+    if let Ok(mut pairs) = ReportGrammar::parse(Rule::line_head, raw) {
+        if let Some(head) = pairs.next() {
+            let mut gap = None;
+            let mut found = None;
+            for pair in head.into_inner() {
+                let at = Span::new(span.start + pair.as_span().start(), span.start + pair.as_span().end());
+                match pair.as_rule() {
+                    Rule::indent => line.indent = Some(at),
+                    Rule::md_prefix => line.md_prefix = Some(at),
+                    Rule::marker_gap => gap = Some(at),
+                    _ => found = lower_marker(&pair, at),
+                }
+            }
+            match found {
+                Some(m) => {
+                    content_start = m.span.start;
+                    marker = Some((m, gap));
+                }
+                None => {
+                    // A marker that did not lower (e.g. "一二、") is ordinary text.
+                    content_start = line.md_prefix.or(line.indent).map_or(span.start, |s| s.end);
+                }
+            }
+        }
+    }
+    line.content = Span::new(content_start, trim_end_blank(text, Span::new(content_start, span.end)));
+    (line, marker)
+}
+
+fn lower_marker(pair: &Pair<'_, Rule>, at: Span) -> Option<Marker> {
+    let style = match pair.as_rule() {
+        Rule::l1_dunhao => MarkerStyle::HanziDunhao,
+        Rule::l1_dot => MarkerStyle::HanziDot,
+        Rule::l1_wide_dot => MarkerStyle::HanziWideDot,
+        Rule::l1_comma => MarkerStyle::HanziComma,
+        Rule::l2_wide_paren => MarkerStyle::HanziWideParen,
+        Rule::l2_ascii_paren => MarkerStyle::HanziAsciiParen,
+        Rule::l2_mixed_paren => MarkerStyle::HanziMixedParen,
+        Rule::l3_dot => MarkerStyle::ArabicDot,
+        Rule::l3_dunhao => MarkerStyle::ArabicDunhao,
+        Rule::l3_wide_dot => MarkerStyle::ArabicWideDot,
+        Rule::l3_comma => MarkerStyle::ArabicComma,
+        Rule::l3_wide_digit => MarkerStyle::WideDigit,
+        Rule::l4_wide_paren => MarkerStyle::ArabicWideParen,
+        Rule::l4_ascii_paren => MarkerStyle::ArabicAsciiParen,
+        Rule::l4_mixed_paren => MarkerStyle::ArabicMixedParen,
+        Rule::l4_close_only => MarkerStyle::ArabicCloseParen,
+        Rule::l5_circled => MarkerStyle::Circled,
+        _ => return None,
+    };
+    let value = if style == MarkerStyle::Circled {
+        pair.as_str().chars().next().map(|c| c as u32 - 0x2460 + 1)
+    } else {
+        let number = pair.clone().into_inner().next()?;
+        match number.as_rule() {
+            Rule::hanzi_number => parse_hanzi_numeral(number.as_str()),
+            _ => parse_arabic(number.as_str()),
+        }
+    }?;
+    (value > 0).then_some(Marker { style, value, span: at })
+}
+
+fn is_blank(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\u{3000}' | '\u{00A0}' | '\u{feff}')
+}
+
+fn trim_end_blank(text: &str, span: Span) -> usize {
+    let trimmed = span.slice(text).trim_end_matches(is_blank);
+    span.start + trimmed.len()
+}
+
+/// True when `content` ends like a sentence rather than a title or a name.
+fn ends_sentence(content: &str) -> bool {
+    content.ends_with(['。', '；', '，', '！', '？', ';', ',', '!', '?'])
+}
+
+fn is_salutation(content: &str) -> bool {
+    (content.ends_with('：') || content.ends_with(':')) && content.chars().count() <= MAX_SALUTATION_CHARS
+}
+
+fn is_date(content: &str) -> bool {
+    ReportGrammar::parse(Rule::date_line, content).is_ok()
+}
+
+/// Strips Markdown emphasis (`**落款**`) that some drafts carry.
+fn strip_emphasis(content: &str) -> &str {
+    content.trim_matches('*').trim_matches(is_blank)
+}
+
+/// Marks the title block and the salutation; returns the first line of the body.
+fn find_title_block(
+    text: &str,
+    doc: &mut Document,
+    markers: &[Option<(Marker, Option<Span>)>],
+    first: usize,
+) -> usize {
+    let mut next = first;
+    let content = doc.content(text, first);
+    let title_like = |c: &str| {
+        c.chars().count() <= MAX_TITLE_CHARS && !ends_sentence(c) && !is_salutation(c) && !is_date(c)
+    };
+    if markers[first].is_none() && title_like(content) {
+        doc.title = Some(first);
+        doc.lines[first].kind = LineKind::Title;
+        next = first + 1;
+        let mut taken = 0;
+        let mut i = next;
+        while i < doc.lines.len() && taken < MAX_TITLE_BLOCK_LINES {
+            if doc.lines[i].kind == LineKind::Blank {
+                i += 1;
+                continue;
+            }
+            let c = doc.content(text, i);
+            if markers[i].is_some() || !title_like(c) || !looks_like_title_block_line(text, doc, markers, i) {
+                break;
+            }
+            doc.lines[i].kind = LineKind::Title;
+            taken += 1;
+            i += 1;
+            next = i;
+        }
+    }
+    // The salutation is the first non-blank line after the title block.
+    let mut i = next;
+    while i < doc.lines.len() && doc.lines[i].kind == LineKind::Blank {
+        i += 1;
+    }
+    if i < doc.lines.len() && markers[i].is_none() && is_salutation(doc.content(text, i)) {
+        doc.salutation = Some(i);
+        doc.lines[i].kind = LineKind::Salutation;
+        next = i + 1;
+    }
+    next
+}
+
+/// A short line right after the title belongs to the title block only when the body has
+/// not started yet: the next non-blank line is another short line, a salutation, a
+/// heading or a paragraph (not the end of the document).
+fn looks_like_title_block_line(
+    text: &str,
+    doc: &Document,
+    markers: &[Option<(Marker, Option<Span>)>],
+    i: usize,
+) -> bool {
+    let _ = markers;
+    let c = doc.content(text, i);
+    // A subtitle ("——在…会议上"), an author line, a repeated title: all short, no sentence end.
+    !c.is_empty() && doc.lines[i + 1..].iter().any(|l| l.kind != LineKind::Blank)
+}
+
+/// Finds 结束语, 落款, 成文日期 and 附件 at the end; returns the line where they start.
+fn find_closing_part(
+    text: &str,
+    doc: &mut Document,
+    markers: &[Option<(Marker, Option<Span>)>],
+    body_start: usize,
+    vocabulary: &Vocabulary,
+) -> usize {
+    let mut end = doc.lines.len();
+    // 附件说明: from the first line that starts with 附件 to the end, if it is near the end
+    // (an attachment list is short); the closing lines may come before or after it.
+    if let Some(at) = (body_start..end).find(|&i| {
+        doc.lines[i].kind != LineKind::Blank && vocabulary.is_attachment(doc.content(text, i))
+    }) {
+        let nonblank_after = (at..end).filter(|&i| doc.lines[i].kind != LineKind::Blank).count();
+        if nonblank_after <= 12 {
+            let mut tail_end = end;
+            // Signature and date may follow the attachment list.
+            let mut j = end;
+            while j > at {
+                j -= 1;
+                let line = &doc.lines[j];
+                if line.kind == LineKind::Blank {
+                    continue;
+                }
+                let c = strip_emphasis(doc.content(text, j));
+                if is_date(c) || (markers[j].is_none() && is_signature_like(c) && !vocabulary.is_attachment(c)) {
+                    continue;
+                }
+                tail_end = j + 1;
+                break;
+            }
+            for i in at..tail_end {
+                if doc.lines[i].kind != LineKind::Blank {
+                    doc.lines[i].kind = LineKind::Attachment;
+                    doc.attachments.push(i);
+                }
+            }
+            mark_signature_and_date(text, doc, markers, tail_end, end, vocabulary);
+            end = at;
+        }
+    }
+    let start = mark_signature_and_date(text, doc, markers, body_start, end, vocabulary);
+    // 结束语 lines just before the signature.
+    let mut closing_start = start;
+    let mut i = start;
+    while i > body_start {
+        i -= 1;
+        if doc.lines[i].kind == LineKind::Blank {
+            continue;
+        }
+        if markers[i].is_none() && vocabulary.is_closing(doc.content(text, i)) {
+            doc.lines[i].kind = LineKind::Closing;
+            doc.closing.insert(0, i);
+            closing_start = i;
+        } else {
+            break;
+        }
+    }
+    closing_start.min(end)
+}
+
+fn is_signature_like(content: &str) -> bool {
+    let n = content.chars().count();
+    n > 0 && n <= MAX_SIGNATURE_CHARS && !ends_sentence(content) && !content.ends_with(['：', ':', '。'])
+}
+
+/// Marks the date and the signature lines in `from..to`, scanning back from `to`;
+/// returns the first line they occupy (or `to` if there are none).
+fn mark_signature_and_date(
+    text: &str,
+    doc: &mut Document,
+    markers: &[Option<(Marker, Option<Span>)>],
+    from: usize,
+    to: usize,
+    vocabulary: &Vocabulary,
+) -> usize {
+    let mut i = to;
+    let mut start = to;
+    let mut date_seen = false;
+    let mut signature_lines = 0;
+    while i > from {
+        i -= 1;
+        if doc.lines[i].kind == LineKind::Blank {
+            continue;
+        }
+        let content = strip_emphasis(doc.content(text, i));
+        if !date_seen && signature_lines == 0 && is_date(content) {
+            doc.date = Some(i);
+            doc.lines[i].kind = LineKind::Date;
+            date_seen = true;
+            start = i;
+            continue;
+        }
+        // Without a date, only a short line that names a body counts as a signature
+        // (a last short heading-less line of the body is not one).
+        let plausible = markers[i].is_none()
+            && is_signature_like(content)
+            && !vocabulary.is_closing(content)
+            && (date_seen || names_an_organisation(content));
+        if plausible && signature_lines < 2 {
+            doc.lines[i].kind = LineKind::Signature;
+            doc.signature.insert(0, i);
+            signature_lines += 1;
+            start = i;
+            continue;
+        }
+        break;
+    }
+    start
+}
+
+/// Issuing bodies end in one of a small set of words (委员会, 党支部, 人民政府…).
+fn names_an_organisation(content: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "委员会", "党委", "党组", "支部", "总支", "政府", "办公室", "办公厅", "局", "厅", "部", "处", "科",
+        "中心", "公司", "街道", "镇", "乡", "村", "社区", "小组", "组", "院", "所", "站", "队", "会", "室",
+    ];
+    ENDINGS.iter().any(|e| content.ends_with(e))
+}
+
+/// Builds the section tree from the body lines `start..end`.
+fn build_body(
+    text: &str,
+    doc: &mut Document,
+    markers: &[Option<(Marker, Option<Span>)>],
+    start: usize,
+    end: usize,
+) {
+    // 1. Headings, in order.
+    let mut heading_lines = Vec::new();
+    for i in start..end {
+        if doc.lines[i].kind == LineKind::Blank {
+            continue;
+        }
+        if let Some((marker, gap)) = &markers[i] {
+            let after = gap.map_or(marker.span.end, |g| g.end);
+            let rest = Span::new(after.min(doc.lines[i].content.end), doc.lines[i].content.end);
+            let (title, run_in) = split_title(text, rest);
+            doc.lines[i].kind = LineKind::Heading(doc.headings.len());
+            heading_lines.push(i);
+            doc.headings.push(Heading { line: i, marker: marker.clone(), gap: *gap, title, run_in, inverted: false });
+        }
+    }
+    mark_inversions(&mut doc.headings);
+
+    // 2. The tree, with a stack of open sections. Effective levels are doubled so that an
+    //    inverted heading can sit between its parent's level and the next one.
+    let mut roots: Vec<Section> = Vec::new();
+    let mut stack: Vec<(u8, Section)> = Vec::new();
+    let close = |stack: &mut Vec<(u8, Section)>, roots: &mut Vec<Section>| {
+        if let Some((_, section)) = stack.pop() {
+            match stack.last_mut() {
+                Some((_, parent)) => parent.children.push(section),
+                None => roots.push(section),
+            }
+        }
+    };
+    for i in start..end {
+        match doc.lines[i].kind {
+            LineKind::Heading(h) => {
+                let heading = &doc.headings[h];
+                let effective = if heading.inverted {
+                    stack.last().map_or(heading.marker.level().depth() * 2, |(e, _)| e + 1)
+                } else {
+                    heading.marker.level().depth() * 2
+                };
+                while stack.last().is_some_and(|(e, _)| *e >= effective) {
+                    close(&mut stack, &mut roots);
+                }
+                let mut enumeration = Vec::new();
+                if let Some(run_in) = heading.run_in {
+                    find_items(run_in.slice(text), run_in.start, &mut enumeration);
+                }
+                let section = Section {
+                    heading: h,
+                    paragraphs: Vec::new(),
+                    children: Vec::new(),
+                    enumeration,
+                    span: doc.lines[i].span,
+                };
+                stack.push((effective, section));
+            }
+            LineKind::Paragraph => {
+                let content = doc.lines[i].content;
+                match stack.last_mut() {
+                    Some((_, section)) => {
+                        section.paragraphs.push(i);
+                        find_items(content.slice(text), content.start, &mut section.enumeration);
+                    }
+                    None => {
+                        doc.preamble.push(i);
+                        find_items(content.slice(text), content.start, &mut doc.preamble_enumeration);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    while !stack.is_empty() {
+        close(&mut stack, &mut roots);
+    }
+    fn set_spans(sections: &mut [Section], doc: &Document) {
+        for s in sections {
+            set_spans(&mut s.children, doc);
+            let last_para = s.paragraphs.last().map(|&p| doc.lines[p].span.end);
+            let last_child = s.children.last().map(|c| c.span.end);
+            let end = last_para.into_iter().chain(last_child).max().unwrap_or(s.span.end);
+            s.span.end = s.span.end.max(end);
+        }
+    }
+    set_spans(&mut roots, doc);
+    doc.sections = roots;
+}
+
+/// Splits a heading's text after the marker into title and run-in body: the title runs
+/// to the first sentence end when more text follows it on the line.
+fn split_title(text: &str, rest: Span) -> (Span, Option<Span>) {
+    let s = rest.slice(text);
+    if let Some((pos, c)) = s.char_indices().find(|(_, c)| matches!(c, '。' | '！' | '？')) {
+        let cut = pos + c.len_utf8();
+        if cut < s.len() {
+            let body = s[cut..].trim_start_matches(is_blank);
+            let body_start = rest.start + (s.len() - body.len());
+            return (Span::new(rest.start, rest.start + cut), Some(Span::new(body_start, rest.end)));
+        }
+    }
+    (rest, None)
+}
+
+/// A heading whose level interrupts a run of deeper headings ("（一）… 一、… （二）") is
+/// marked inverted: it does not continue its own level's numbering, and the deeper run
+/// resumes right after it.
+fn mark_inversions(headings: &mut [Heading]) {
+    for i in 1..headings.len() {
+        let level = headings[i].marker.level();
+        let prev = &headings[i - 1];
+        let deeper = prev.marker.level();
+        if deeper <= level {
+            continue;
+        }
+        let own_prev = headings[..i].iter().rev().find(|h| h.marker.level() == level && !h.inverted);
+        let continues_own = own_prev.map_or(headings[i].marker.value == 1, |p| headings[i].marker.value == p.marker.value + 1);
+        if continues_own {
+            continue;
+        }
+        let last_deeper_value = prev.marker.value;
+        let resumes = headings[i + 1..]
+            .iter()
+            .find(|h| h.marker.level() <= deeper)
+            .is_some_and(|h| h.marker.level() == deeper && h.marker.value == last_deeper_value + 1);
+        if resumes {
+            headings[i].inverted = true;
+        }
+    }
+}
+
+/// Parses a 成文日期 line into (year, month, day), if it is one in any form.
+pub fn parse_date(content: &str) -> Option<DateParts> {
+    let pair = ReportGrammar::parse(Rule::date_line, strip_emphasis(content)).ok()?.next()?;
+    let form = pair.into_inner().find(|p| {
+        matches!(p.as_rule(), Rule::date_ymd_arabic | Rule::date_ymd_hanzi | Rule::date_numeric)
+    })?;
+    let rule = form.as_rule();
+    let parts: Vec<&str> = form.clone().into_inner().map(|p| p.as_str()).collect();
+    let numbers: Option<Vec<u32>> = parts
+        .iter()
+        .map(|p| parse_arabic(p).or_else(|| parse_hanzi_year(p)).or_else(|| parse_hanzi_numeral(p)))
+        .collect();
+    let numbers = numbers?;
+    let (year, month, day) = (*numbers.first()?, *numbers.get(1)?, *numbers.get(2)?);
+    let text = form.as_str();
+    let standard = rule == Rule::date_ymd_arabic
+        && text.ends_with('日')
+        && !text.contains(char::is_whitespace)
+        && !parts.iter().skip(1).any(|p| p.starts_with('0'));
+    Some(DateParts { year, month, day, standard, written: text.to_string() })
+}
+
+/// The parts of a 成文日期 as written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DateParts {
+    pub year: u32,
+    pub month: u32,
+    pub day: u32,
+    /// Already in the GB/T 9704-2012 form "2023年3月15日".
+    pub standard: bool,
+    /// The date as written in the document.
+    pub written: String,
+}
+
+fn parse_hanzi_year(text: &str) -> Option<u32> {
+    let mut year = 0;
+    for c in text.chars() {
+        let d = match c {
+            '〇' | '○' | '零' => 0,
+            '一' => 1,
+            '二' => 2,
+            '三' => 3,
+            '四' => 4,
+            '五' => 5,
+            '六' => 6,
+            '七' => 7,
+            '八' => 8,
+            '九' => 9,
+            _ => return None,
+        };
+        year = year * 10 + d;
+    }
+    (text.chars().count() == 4).then_some(year)
+}

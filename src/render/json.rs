@@ -1,0 +1,61 @@
+//! A JSON array of findings. The field names are a public interface: never rename,
+//! only add.
+
+use serde_json::{json, Value};
+
+use super::{display_path, located, Location};
+use crate::source::LineIndex;
+use crate::FileReport;
+
+pub(super) fn render(reports: &[FileReport]) -> String {
+    let mut findings = Vec::new();
+    for report in reports {
+        let path = display_path(report);
+        let index = LineIndex::new(&report.source.text);
+        for (d, loc) in located(report) {
+            let fix = d.fix.as_ref().map_or(Value::Null, |fix| {
+                let edits: Vec<Value> = fix
+                    .edits
+                    .iter()
+                    .map(|e| {
+                        let at = Location::of(&index, &report.source.text, e.span);
+                        json!({
+                            "replacement": e.replacement,
+                            "line": at.start.line,
+                            "column": at.start.column,
+                            "end_line": at.end.line,
+                            "end_column": at.end.column,
+                        })
+                    })
+                    .collect();
+                let first = edits.first().cloned().unwrap_or(Value::Null);
+                json!({
+                    "safe": fix.safe,
+                    "replacement": first.get("replacement"),
+                    "line": first.get("line"),
+                    "column": first.get("column"),
+                    "end_line": first.get("end_line"),
+                    "end_column": first.get("end_column"),
+                    "edits": edits,
+                })
+            });
+            findings.push(json!({
+                "path": path,
+                "line": loc.start.line,
+                "column": loc.start.column,
+                "end_line": loc.end.line,
+                "end_column": loc.end.column,
+                "code": d.code,
+                "rule": d.rule,
+                "family": d.family.as_str(),
+                "severity": d.severity.as_str(),
+                "message": d.message,
+                "help": d.help,
+                "fix": fix,
+            }));
+        }
+    }
+    let mut out = serde_json::to_string_pretty(&Value::Array(findings)).unwrap_or_else(|_| "[]".to_string());
+    out.push('\n');
+    out
+}

@@ -1,0 +1,62 @@
+//! Output: one module per format. Every renderer reads the same `FileReport`s.
+
+mod human;
+mod json;
+mod short;
+
+use crate::diagnostic::{Diagnostic, Span};
+use crate::source::{LineCol, LineIndex};
+use crate::FileReport;
+
+/// The output formats of `gwlint check`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OutputFormat {
+    /// miette's graphical report with the source line and a labelled span.
+    Human,
+    /// path:line:col: severity[CODE] message — one line each, for editors.
+    Short,
+    /// A JSON array of findings.
+    Json,
+}
+
+/// Options that affect rendering only.
+#[derive(Debug, Clone, Copy)]
+pub struct RenderOptions {
+    pub color: bool,
+}
+
+/// Renders all reports in `format`.
+pub fn render(format: OutputFormat, reports: &[FileReport], options: RenderOptions) -> String {
+    match format {
+        OutputFormat::Human => human::render(reports, options),
+        OutputFormat::Short => short::render(reports),
+        OutputFormat::Json => json::render(reports),
+    }
+}
+
+/// Start and end (exclusive) of a span as 1-based lines and character columns.
+pub(crate) struct Location {
+    pub start: LineCol,
+    pub end: LineCol,
+}
+
+impl Location {
+    pub(crate) fn of(index: &LineIndex, text: &str, span: Span) -> Self {
+        Self { start: index.line_col(text, span.start), end: index.line_col(text, span.end) }
+    }
+}
+
+/// The path as shown to the user.
+pub(crate) fn display_path(report: &FileReport) -> String {
+    report.source.path.display().to_string()
+}
+
+/// Diagnostics paired with their locations, file by file.
+pub(crate) fn located(report: &FileReport) -> Vec<(&Diagnostic, Location)> {
+    let index = LineIndex::new(&report.source.text);
+    report
+        .diagnostics
+        .iter()
+        .map(|d| (d, Location::of(&index, &report.source.text, d.span)))
+        .collect()
+}

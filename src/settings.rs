@@ -1,0 +1,67 @@
+//! Resolved settings for a run: which rules, which profile, which dates.
+
+use jiff::civil::Date;
+
+use crate::checks::{registry, Rule};
+use crate::diagnostic::Severity;
+use crate::profile::Profile;
+
+/// Settings with every choice made. Built by the CLI (and later the config file).
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub profile: Option<&'static Profile>,
+    pub as_of: Option<Date>,
+    pub today: Date,
+    pub province: Option<String>,
+    pub fail_on: Severity,
+    /// Codes of the enabled rules, in registry order.
+    enabled: Vec<&'static str>,
+}
+
+/// A selector that matched no rule.
+#[derive(Debug, thiserror::Error)]
+#[error("未知的规则、代码或类别：“{0}”（用 gwlint rules 查看全部规则）")]
+pub struct UnknownSelector(pub String);
+
+impl Settings {
+    /// Every rule enabled, no overrides.
+    pub fn new(today: Date) -> Self {
+        Self {
+            profile: None,
+            as_of: None,
+            today,
+            province: None,
+            fail_on: Severity::Warning,
+            enabled: registry::all().iter().map(|r| r.meta().code).collect(),
+        }
+    }
+
+    /// Enables the rules matched by `select` (all when empty), then disables `ignore`.
+    pub fn select(&mut self, select: &[String], ignore: &[String]) -> Result<(), UnknownSelector> {
+        let resolve = |keys: &[String]| -> Result<Vec<&'static str>, UnknownSelector> {
+            let mut codes = Vec::new();
+            for key in keys.iter().flat_map(|k| k.split(',')).filter(|k| !k.trim().is_empty()) {
+                let rules = registry::select(key).ok_or_else(|| UnknownSelector(key.trim().to_string()))?;
+                codes.extend(rules.iter().map(|r| r.meta().code));
+            }
+            Ok(codes)
+        };
+        let selected = if select.iter().all(|s| s.trim().is_empty()) {
+            registry::all().iter().map(|r| r.meta().code).collect()
+        } else {
+            resolve(select)?
+        };
+        let ignored = resolve(ignore)?;
+        self.enabled = registry::all()
+            .iter()
+            .map(|r| r.meta().code)
+            .filter(|c| selected.contains(c) && !ignored.contains(c))
+            .collect();
+        Ok(())
+    }
+
+    /// The enabled rules.
+    pub fn rules(&self) -> impl Iterator<Item = &'static dyn Rule> + '_ {
+        registry::all().iter().copied().filter(|r| self.enabled.contains(&r.meta().code))
+    }
+}
