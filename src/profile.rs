@@ -99,7 +99,10 @@ impl Profile {
 
     /// The first profile whose title keywords the title contains, else the generic one.
     pub fn for_title(title: Option<&str>) -> &'static Profile {
+        let endings = &crate::document::vocabulary::Vocabulary::embedded().document_type.non_report_endings;
         title
+            .map(|t| t.trim_end_matches(['*', ' ', '\u{3000}', '）', ')']))
+            .filter(|t| !endings.iter().any(|e| t.ends_with(e.as_str())))
             .and_then(|t| Self::all().iter().find(|p| p.title_contains.iter().any(|k| t.contains(k.as_str()))))
             .unwrap_or_else(Self::generic)
     }
@@ -136,5 +139,6 @@ mod tests {
         assert_eq!(Profile::for_title(Some("政府工作报告")).id, "government-work-report");
         assert_eq!(Profile::for_title(Some("党支部2025年党建工作报告")).id, "work-summary");
         assert_eq!(Profile::for_title(None).id, "generic");
+        assert_eq!(Profile::for_title(Some("关于做好督查发现问题整改的通知")).id, "generic");
     }
 }

@@ -55,7 +55,14 @@ pub fn find_items(text: &str, offset: usize, out: &mut Vec<EnumItem>) {
         let item = if let Some(m) = caps.name("shi") {
             parse_hanzi_numeral(m.as_str()).map(|v| (Series::Shi, v, m.start(), m.end() + "是".len()))
         } else if let Some(m) = caps.name("ord") {
-            parse_hanzi_numeral(m.as_str()).map(|v| (Series::Ordinal, v, m.start() - "第".len(), m.end()))
+            // "第二、三部分" names parts two and three; it is not an item.
+            let whole = caps.get(0).map_or("", |w| w.as_str());
+            let next = text[caps.get(0).map_or(0, |w| w.end())..].chars().next();
+            if whole.ends_with('、') && next.is_some_and(|c| "一二三四五六七八九十".contains(c)) {
+                None
+            } else {
+                parse_hanzi_numeral(m.as_str()).map(|v| (Series::Ordinal, v, m.start() - "第".len(), m.end()))
+            }
         } else if let Some(m) = caps.name("seq") {
             let value = match m.as_str() {
                 "首先" => 1,
@@ -93,5 +100,6 @@ mod tests {
         assert_eq!(items("第一，加强学习。第二、完善制度"), vec![(Series::Ordinal, 1, "第一"), (Series::Ordinal, 2, "第二")]);
         assert_eq!(items("首先，对巡察组表示欢迎"), vec![(Series::Sequence, 1, "首先")]);
         assert_eq!(items("做到一是一、二是二"), vec![]);
+        assert_eq!(items("若出现缺项每项扣0.5分；第二、三部分需问题剖析"), vec![]);
     }
 }

@@ -80,6 +80,7 @@ fn classify_head(text: &str, span: Span) -> (Line, Option<(Marker, Option<Span>)
                     Rule::indent => line.indent = Some(at),
                     Rule::md_prefix => line.md_prefix = Some(at),
                     Rule::marker_gap => gap = Some(at),
+                    Rule::md_strong => {}
                     _ => found = lower_marker(&pair, at),
                 }
             }
@@ -390,10 +391,11 @@ fn build_body(
                 while stack.last().is_some_and(|(e, _)| *e >= effective) {
                     close(&mut stack, &mut roots);
                 }
+                // The whole heading text: an enumeration may start in the title itself
+                // ("（3）创新学习方式：一是…").
                 let mut enumeration = Vec::new();
-                if let Some(run_in) = heading.run_in {
-                    find_items(run_in.slice(text), run_in.start, &mut enumeration);
-                }
+                let whole = Span::new(heading.title.start, heading.run_in.map_or(heading.title.end, |r| r.end));
+                find_items(whole.slice(text), whole.start, &mut enumeration);
                 let section = Section {
                     heading: h,
                     paragraphs: Vec::new(),
@@ -438,6 +440,9 @@ fn build_body(
 /// Splits a heading's text after the marker into title and run-in body: the title runs
 /// to the first sentence end when more text follows it on the line.
 fn split_title(text: &str, rest: Span) -> (Span, Option<Span>) {
+    let s = rest.slice(text);
+    // "**1. 党委层面**": the closing emphasis is not part of the title.
+    let rest = Span::new(rest.start, rest.start + s.trim_end_matches(['*', '_']).len());
     let s = rest.slice(text);
     if let Some((pos, c)) = s.char_indices().find(|(_, c)| matches!(c, '。' | '！' | '？')) {
         let cut = pos + c.len_utf8();

@@ -9,6 +9,7 @@ use serde::Deserialize;
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Vocabulary {
     pub closing: Closing,
+    pub document_type: DocumentType,
     pub attachment: Attachment,
     #[serde(rename = "placeholder")]
     pub placeholders: Vec<Placeholder>,
@@ -19,6 +20,14 @@ pub struct Vocabulary {
 pub struct Closing {
     /// A line that starts with one of these is a 结束语 when it comes after the body.
     pub phrases: Vec<String>,
+    pub source: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct DocumentType {
+    /// A title ending in one of these names a kind of document that is not a report.
+    pub non_report_endings: Vec<String>,
     pub source: String,
 }
 

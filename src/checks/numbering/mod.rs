@@ -26,22 +26,47 @@ pub use sequence_gap::NumberingGap;
 use crate::document::{Document, EnumItem, Heading, Section, Series};
 
 /// Headings that are numbered together: the children of one parent (or the top level)
-/// that share a marker level. Numbering restarts under each parent.
-pub(crate) fn sibling_groups(doc: &Document) -> Vec<Vec<&Heading>> {
-    fn visit<'d>(doc: &'d Document, sections: &'d [Section], out: &mut Vec<Vec<&'d Heading>>) {
+/// that share a marker level. Numbering restarts under each parent, and also after an
+/// unnumbered line that reads like a subheading ("执行上级组织决定方面") when the next
+/// marker starts again from one: the author began a new list under a heading that lost
+/// its number, which is a different defect from disorder.
+pub(crate) fn sibling_groups<'d>(doc: &'d Document, text: &str) -> Vec<Vec<&'d Heading>> {
+    fn visit<'d>(doc: &'d Document, text: &str, sections: &'d [Section], out: &mut Vec<Vec<&'d Heading>>) {
         let mut levels: Vec<crate::document::Level> = sections.iter().map(|s| doc.heading(s).marker.level()).collect();
         levels.sort();
         levels.dedup();
         for level in levels {
-            out.push(sections.iter().map(|s| doc.heading(s)).filter(|h| h.marker.level() == level).collect());
+            let mut group: Vec<&Heading> = Vec::new();
+            for heading in sections.iter().map(|s| doc.heading(s)).filter(|h| h.marker.level() == level) {
+                let restarts = heading.marker.value == 1
+                    && group.last().is_some_and(|prev| {
+                        prev.marker.value > 1 && unnumbered_subheading_between(doc, text, prev.line, heading.line)
+                    });
+                if restarts {
+                    out.push(std::mem::take(&mut group));
+                }
+                group.push(heading);
+            }
+            out.push(group);
         }
         for s in sections {
-            visit(doc, &s.children, out);
+            visit(doc, text, &s.children, out);
         }
     }
     let mut out = Vec::new();
-    visit(doc, &doc.sections, &mut out);
+    visit(doc, text, &doc.sections, &mut out);
     out
+}
+
+/// Whether a paragraph between two lines looks like a heading without a number: short,
+/// and not ending like a sentence.
+fn unnumbered_subheading_between(doc: &Document, text: &str, from: usize, to: usize) -> bool {
+    (from + 1..to).any(|i| {
+        doc.lines[i].kind == crate::document::LineKind::Paragraph && {
+            let c = doc.content(text, i).trim_matches(['*', '_']);
+            c.chars().count() <= 40 && !c.contains('。') && !c.ends_with(['；', '，', '：', ';', ',', ':', '！', '？'])
+        }
+    })
 }
 
 /// What happened at one step of a sibling sequence.

@@ -38,7 +38,7 @@ impl Rule for NumberingDuplicate {
     fn check(&self, cx: &mut Checker<'_>) {
         let doc = cx.document;
         let text = cx.text();
-        for group in sibling_groups(doc) {
+        for group in sibling_groups(doc, text) {
             for (i, step) in steps(group.iter().map(|h| h.marker.value)).into_iter().enumerate() {
                 if step == Step::Duplicate {
                     let written = group[i].marker.span.slice(text);

@@ -40,7 +40,7 @@ impl Rule for NumberingGap {
     fn check(&self, cx: &mut Checker<'_>) {
         let doc = cx.document;
         let text = cx.text();
-        for group in sibling_groups(doc) {
+        for group in sibling_groups(doc, text) {
             let values = group.iter().map(|h| h.marker.value);
             for (i, step) in steps(values).into_iter().enumerate() {
                 if let Step::Gap { expected } = step {

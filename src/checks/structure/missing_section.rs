@@ -1,6 +1,13 @@
 use super::{end_of_document, top_sections};
 use crate::checks::{declare_rule, Checker, Rule};
 use crate::diagnostic::Span;
+use crate::document::LineKind;
+
+/// A short line that does not end like a sentence reads as a heading without a number.
+fn looks_like_unnumbered_heading(content: &str) -> bool {
+    let c = content.trim_matches(['*', '_', ' ']);
+    c.chars().count() <= 30 && !c.contains('。') && !c.ends_with(['；', '，', '：', ';', ',', ':', '！', '？'])
+}
 
 declare_rule! {
     /// 缺少该类公文必备的部分（如自查报告没有“存在的问题”）。
@@ -43,6 +50,10 @@ impl Rule for MissingSection {
         let doc = cx.document;
         let text = cx.text();
         let profile = cx.context.profile;
+        // Without numbered headings the structure cannot be judged.
+        if top_sections(doc).is_empty() {
+            return;
+        }
         let titles: Vec<(usize, &str)> = top_sections(doc)
             .iter()
             .map(|s| {
@@ -50,8 +61,19 @@ impl Rule for MissingSection {
                 (h.line, h.title.slice(text))
             })
             .collect();
+        // A part whose heading lost its number ("本年度查摆问题情况" on its own line) is
+        // there: the numbering rules report the missing number.
+        let unnumbered: Vec<&str> = doc
+            .lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| l.kind == LineKind::Paragraph)
+            .map(|(i, _)| doc.content(text, i))
+            .filter(|c| looks_like_unnumbered_heading(c))
+            .collect();
         for (index, spec) in profile.sections.iter().enumerate() {
-            if !spec.required || titles.iter().any(|(_, t)| spec.titles.iter().any(|k| t.contains(k.as_str()))) {
+            let satisfied = |t: &str| spec.titles.iter().any(|k| t.contains(k.as_str()));
+            if !spec.required || titles.iter().any(|(_, t)| satisfied(t)) || unnumbered.iter().any(|t| satisfied(t)) {
                 continue;
             }
             // Point where the section would go: before the first top-level section that

@@ -71,12 +71,30 @@ impl Rule for TemplatePlaceholder {
                 if token.is_ascii() && !ascii_word_bounded(content, m.start(), m.end()) {
                     continue;
                 }
+                if inside_example(&content[..m.start()]) {
+                    continue;
+                }
                 let span = crate::diagnostic::Span::new(line.content.start + m.start(), line.content.start + m.end());
                 let meaning = TOKENS.meanings[m.pattern().as_usize()];
                 let _ = i;
                 cx.report(span, format!("留有模板占位符“{token}”（{meaning}）")).help("填入实际内容");
             }
         }
+    }
+}
+
+/// A placeholder inside "（如优秀党员×××、×××）" is an example in an instruction, not a
+/// blank left unfilled: true when the text before it has an unclosed bracket that opens
+/// with 如/例如/比如/示例.
+fn inside_example(before: &str) -> bool {
+    let open = before.rfind(['（', '(']);
+    let close = before.rfind(['）', ')']);
+    match open {
+        Some(o) if close.is_none_or(|c| c < o) => {
+            let inner = before[o..].trim_start_matches(['（', '(']);
+            ["如", "例如", "比如", "示例", "格式"].iter().any(|w| inner.starts_with(w))
+        }
+        _ => false,
     }
 }
 
