@@ -50,3 +50,8 @@ pub fn lint(source: SourceFile, settings: &Settings) -> FileReport {
     diagnostics.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(a.span.end.cmp(&b.span.end)).then(a.code.cmp(b.code)));
     FileReport { source, context, diagnostics }
 }
+
+/// Lints text held in memory under the given file name (tests, editors, benchmarks).
+pub fn lint_text(name: &str, text: &str, settings: &Settings) -> FileReport {
+    lint(SourceFile::from_text(name, text), settings)
+}

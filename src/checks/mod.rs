@@ -7,6 +7,7 @@
 pub mod numbering;
 pub mod registry;
 pub mod structure;
+pub mod typography;
 
 use crate::context::Context;
 use crate::diagnostic::{Diagnostic, Family, Fix, Label, Severity, Span};

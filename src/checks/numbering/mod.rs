@@ -23,7 +23,22 @@ pub use sequence_disorder::NumberingDisorder;
 pub use sequence_duplicate::NumberingDuplicate;
 pub use sequence_gap::NumberingGap;
 
+use crate::checks::Rule;
 use crate::document::{Document, EnumItem, Heading, Section, Series};
+
+/// The rules of this family, sorted by code.
+pub(crate) static RULES: &[&dyn Rule] = &[
+    &NumberingGap,
+    &NumberingDuplicate,
+    &NumberingDisorder,
+    &InconsistentSublevel,
+    &NonstandardMarker,
+    &LevelInversion,
+    &LoneEnumeration,
+    &EnumerationGap,
+    &EnumerationDisorder,
+    &MixedEnumeration,
+];
 
 /// Headings that are numbered together: the children of one parent (or the top level)
 /// that share a marker level. Numbering restarts under each parent, and also after an

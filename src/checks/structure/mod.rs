@@ -19,7 +19,20 @@ pub use nonstandard_date::NonstandardDate;
 pub use section_order::SectionOrder;
 pub use template_placeholder::TemplatePlaceholder;
 
+use crate::checks::Rule;
 use crate::diagnostic::Span;
+
+/// The rules of this family, sorted by code.
+pub(crate) static RULES: &[&dyn Rule] = &[
+    &MissingSection,
+    &SectionOrder,
+    &PlaceholderBody,
+    &TemplatePlaceholder,
+    &MissingTitle,
+    &MissingSignature,
+    &MissingDate,
+    &NonstandardDate,
+];
 use crate::document::{Document, Section};
 
 /// The sections a profile's required sections are matched against: the top-level
