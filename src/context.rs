@@ -52,12 +52,24 @@ impl Context {
         let document_date = doc
             .date
             .and_then(|d| parse_date(doc.content(text, d)))
-            .and_then(|p| Date::new(i16::try_from(p.year).ok()?, i8::try_from(p.month).ok()?, i8::try_from(p.day).ok()?).ok());
+            .and_then(|p| {
+                Date::new(
+                    i16::try_from(p.year).ok()?,
+                    i8::try_from(p.month).ok()?,
+                    i8::try_from(p.day).ok()?,
+                )
+                .ok()
+            });
         let (as_of, as_of_source) = match (as_of_override, document_date) {
             (Some(d), _) => (d, AsOfSource::Override),
             (None, Some(d)) => (d, AsOfSource::DocumentDate),
             (None, None) => (today, AsOfSource::Today),
         };
-        Self { profile, as_of, as_of_source, province }
+        Self {
+            profile,
+            as_of,
+            as_of_source,
+            province,
+        }
     }
 }

@@ -16,7 +16,10 @@ impl Span {
 
     /// An empty span at `offset`: used for findings about something missing.
     pub const fn point(offset: usize) -> Self {
-        Self { start: offset, end: offset }
+        Self {
+            start: offset,
+            end: offset,
+        }
     }
 
     pub const fn len(self) -> usize {
@@ -118,7 +121,10 @@ impl Fix {
     pub fn safe_replace(span: Span, replacement: impl Into<String>) -> Self {
         Self {
             safe: true,
-            edits: vec![Edit { span, replacement: replacement.into() }],
+            edits: vec![Edit {
+                span,
+                replacement: replacement.into(),
+            }],
         }
     }
 }

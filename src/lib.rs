@@ -47,8 +47,18 @@ pub fn lint(source: SourceFile, settings: &Settings) -> FileReport {
         rule.check(&mut checker);
         diagnostics.extend(checker.into_findings());
     }
-    diagnostics.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(a.span.end.cmp(&b.span.end)).then(a.code.cmp(b.code)));
-    FileReport { source, context, diagnostics }
+    diagnostics.sort_by(|a, b| {
+        a.span
+            .start
+            .cmp(&b.span.start)
+            .then(a.span.end.cmp(&b.span.end))
+            .then(a.code.cmp(b.code))
+    });
+    FileReport {
+        source,
+        context,
+        diagnostics,
+    }
 }
 
 /// Lints text held in memory under the given file name (tests, editors, benchmarks).

@@ -7,15 +7,42 @@ use serde::Deserialize;
 
 /// The profiles built into the binary, most specific first; `generic` is last.
 const EMBEDDED: &[(&str, &str)] = &[
-    ("rules/profiles/duty-integrity-report.toml", include_str!("../rules/profiles/duty-integrity-report.toml")),
-    ("rules/profiles/duty-report.toml", include_str!("../rules/profiles/duty-report.toml")),
-    ("rules/profiles/inspection-rectification.toml", include_str!("../rules/profiles/inspection-rectification.toml")),
-    ("rules/profiles/rectification.toml", include_str!("../rules/profiles/rectification.toml")),
-    ("rules/profiles/self-inspection.toml", include_str!("../rules/profiles/self-inspection.toml")),
-    ("rules/profiles/comparison-check.toml", include_str!("../rules/profiles/comparison-check.toml")),
-    ("rules/profiles/government-work-report.toml", include_str!("../rules/profiles/government-work-report.toml")),
-    ("rules/profiles/work-summary.toml", include_str!("../rules/profiles/work-summary.toml")),
-    ("rules/profiles/generic.toml", include_str!("../rules/profiles/generic.toml")),
+    (
+        "rules/profiles/duty-integrity-report.toml",
+        include_str!("../rules/profiles/duty-integrity-report.toml"),
+    ),
+    (
+        "rules/profiles/duty-report.toml",
+        include_str!("../rules/profiles/duty-report.toml"),
+    ),
+    (
+        "rules/profiles/inspection-rectification.toml",
+        include_str!("../rules/profiles/inspection-rectification.toml"),
+    ),
+    (
+        "rules/profiles/rectification.toml",
+        include_str!("../rules/profiles/rectification.toml"),
+    ),
+    (
+        "rules/profiles/self-inspection.toml",
+        include_str!("../rules/profiles/self-inspection.toml"),
+    ),
+    (
+        "rules/profiles/comparison-check.toml",
+        include_str!("../rules/profiles/comparison-check.toml"),
+    ),
+    (
+        "rules/profiles/government-work-report.toml",
+        include_str!("../rules/profiles/government-work-report.toml"),
+    ),
+    (
+        "rules/profiles/work-summary.toml",
+        include_str!("../rules/profiles/work-summary.toml"),
+    ),
+    (
+        "rules/profiles/generic.toml",
+        include_str!("../rules/profiles/generic.toml"),
+    ),
 ];
 
 /// What kind of text a section holds; the timeliness rules read it (an account of the
@@ -83,7 +110,8 @@ impl Profile {
             EMBEDDED
                 .iter()
                 .map(|(name, text)| {
-                    toml::from_str(text).unwrap_or_else(|e| panic!("{name} is validated by the test suite: {e}"))
+                    toml::from_str(text)
+                        .unwrap_or_else(|e| panic!("{name} is validated by the test suite: {e}"))
                 })
                 .collect()
         })
@@ -99,17 +127,25 @@ impl Profile {
 
     /// The first profile whose title keywords the title contains, else the generic one.
     pub fn for_title(title: Option<&str>) -> &'static Profile {
-        let endings = &crate::document::vocabulary::Vocabulary::embedded().document_type.non_report_endings;
+        let endings = &crate::document::vocabulary::Vocabulary::embedded()
+            .document_type
+            .non_report_endings;
         title
             .map(|t| t.trim_end_matches(['*', ' ', '\u{3000}', '）', ')']))
             .filter(|t| !endings.iter().any(|e| t.ends_with(e.as_str())))
-            .and_then(|t| Self::all().iter().find(|p| p.title_contains.iter().any(|k| t.contains(k.as_str()))))
+            .and_then(|t| {
+                Self::all()
+                    .iter()
+                    .find(|p| p.title_contains.iter().any(|k| t.contains(k.as_str())))
+            })
             .unwrap_or_else(Self::generic)
     }
 
     /// The expected section a heading title satisfies, if any.
     pub fn section_for_title(&self, title: &str) -> Option<&SectionSpec> {
-        self.sections.iter().find(|s| s.titles.iter().any(|t| title.contains(t.as_str())))
+        self.sections
+            .iter()
+            .find(|s| s.titles.iter().any(|t| title.contains(t.as_str())))
     }
 }
 
@@ -130,15 +166,42 @@ mod tests {
 
     #[test]
     fn profile_is_chosen_from_the_title() {
-        assert_eq!(Profile::for_title(Some("镇党委自查报告")).id, "self-inspection");
-        assert_eq!(Profile::for_title(Some("关于巡察反馈意见整改情况的报告")).id, "inspection-rectification");
-        assert_eq!(Profile::for_title(Some("2023年度述职述廉报告")).id, "duty-integrity-report");
-        assert_eq!(Profile::for_title(Some("2023年度述职报告")).id, "duty-report");
-        assert_eq!(Profile::for_title(Some("支部委员会对照检查材料")).id, "comparison-check");
-        assert_eq!(Profile::for_title(Some("2022年工作总结")).id, "work-summary");
-        assert_eq!(Profile::for_title(Some("政府工作报告")).id, "government-work-report");
-        assert_eq!(Profile::for_title(Some("党支部2025年党建工作报告")).id, "work-summary");
+        assert_eq!(
+            Profile::for_title(Some("镇党委自查报告")).id,
+            "self-inspection"
+        );
+        assert_eq!(
+            Profile::for_title(Some("关于巡察反馈意见整改情况的报告")).id,
+            "inspection-rectification"
+        );
+        assert_eq!(
+            Profile::for_title(Some("2023年度述职述廉报告")).id,
+            "duty-integrity-report"
+        );
+        assert_eq!(
+            Profile::for_title(Some("2023年度述职报告")).id,
+            "duty-report"
+        );
+        assert_eq!(
+            Profile::for_title(Some("支部委员会对照检查材料")).id,
+            "comparison-check"
+        );
+        assert_eq!(
+            Profile::for_title(Some("2022年工作总结")).id,
+            "work-summary"
+        );
+        assert_eq!(
+            Profile::for_title(Some("政府工作报告")).id,
+            "government-work-report"
+        );
+        assert_eq!(
+            Profile::for_title(Some("党支部2025年党建工作报告")).id,
+            "work-summary"
+        );
         assert_eq!(Profile::for_title(None).id, "generic");
-        assert_eq!(Profile::for_title(Some("关于做好督查发现问题整改的通知")).id, "generic");
+        assert_eq!(
+            Profile::for_title(Some("关于做好督查发现问题整改的通知")).id,
+            "generic"
+        );
     }
 }

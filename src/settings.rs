@@ -40,8 +40,13 @@ impl Settings {
     pub fn select(&mut self, select: &[String], ignore: &[String]) -> Result<(), UnknownSelector> {
         let resolve = |keys: &[String]| -> Result<Vec<&'static str>, UnknownSelector> {
             let mut codes = Vec::new();
-            for key in keys.iter().flat_map(|k| k.split(',')).filter(|k| !k.trim().is_empty()) {
-                let rules = registry::select(key).ok_or_else(|| UnknownSelector(key.trim().to_string()))?;
+            for key in keys
+                .iter()
+                .flat_map(|k| k.split(','))
+                .filter(|k| !k.trim().is_empty())
+            {
+                let rules =
+                    registry::select(key).ok_or_else(|| UnknownSelector(key.trim().to_string()))?;
                 codes.extend(rules.iter().map(|r| r.meta().code));
             }
             Ok(codes)
@@ -62,6 +67,9 @@ impl Settings {
 
     /// The enabled rules.
     pub fn rules(&self) -> impl Iterator<Item = &'static dyn Rule> + '_ {
-        registry::all().iter().copied().filter(|r| self.enabled.contains(&r.meta().code))
+        registry::all()
+            .iter()
+            .copied()
+            .filter(|r| self.enabled.contains(&r.meta().code))
     }
 }

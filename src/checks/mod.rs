@@ -91,8 +91,19 @@ pub struct Checker<'a> {
 }
 
 impl<'a> Checker<'a> {
-    pub fn new(source: &'a SourceFile, document: &'a Document, context: &'a Context, meta: &'static RuleMeta) -> Self {
-        Self { source, document, context, meta, findings: Vec::new() }
+    pub fn new(
+        source: &'a SourceFile,
+        document: &'a Document,
+        context: &'a Context,
+        meta: &'static RuleMeta,
+    ) -> Self {
+        Self {
+            source,
+            document,
+            context,
+            meta,
+            findings: Vec::new(),
+        }
     }
 
     /// The decoded text of the file.
@@ -117,7 +128,9 @@ impl<'a> Checker<'a> {
             fix: None,
         });
         let last = self.findings.len() - 1;
-        Report { diagnostic: &mut self.findings[last] }
+        Report {
+            diagnostic: &mut self.findings[last],
+        }
     }
 
     pub fn into_findings(self) -> Vec<Diagnostic> {
@@ -147,7 +160,10 @@ impl Report<'_> {
     }
 
     pub fn secondary(self, span: Span, text: impl Into<String>) -> Self {
-        self.diagnostic.secondary.push(Label { span, text: text.into() });
+        self.diagnostic.secondary.push(Label {
+            span,
+            text: text.into(),
+        });
         self
     }
 

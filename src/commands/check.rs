@@ -28,7 +28,11 @@ pub(super) fn run(args: &CheckArgs, today: jiff::civil::Date) -> Status {
     }
     let results: Vec<Result<FileReport, String>> = files
         .par_iter()
-        .map(|path| SourceFile::read(path).map(|source| lint(source, &settings)).map_err(|e| e.to_string()))
+        .map(|path| {
+            SourceFile::read(path)
+                .map(|source| lint(source, &settings))
+                .map_err(|e| e.to_string())
+        })
         .collect();
     let mut reports = Vec::new();
     for result in results {
@@ -40,16 +44,23 @@ pub(super) fn run(args: &CheckArgs, today: jiff::civil::Date) -> Status {
             }
         }
     }
-    let color = !args.no_color && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let color =
+        !args.no_color && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let output = render(args.format, &reports, RenderOptions { color });
     let mut stdout = std::io::stdout().lock();
-    if let Err(e) = stdout.write_all(output.as_bytes()).and_then(|()| stdout.flush()) {
+    if let Err(e) = stdout
+        .write_all(output.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
             eprintln!("gwlint: 无法输出：{e}");
             return Status::Error;
         }
     }
-    let failing = reports.iter().flat_map(|r| &r.diagnostics).any(|d| d.severity >= settings.fail_on);
+    let failing = reports
+        .iter()
+        .flat_map(|r| &r.diagnostics)
+        .any(|d| d.severity >= settings.fail_on);
     if had_error {
         Status::Error
     } else if failing {
@@ -61,7 +72,9 @@ pub(super) fn run(args: &CheckArgs, today: jiff::civil::Date) -> Status {
 
 fn settings_from(args: &CheckArgs, today: jiff::civil::Date) -> Result<Settings, String> {
     let mut settings = Settings::new(today);
-    settings.select(&args.select, &args.ignore).map_err(|e| e.to_string())?;
+    settings
+        .select(&args.select, &args.ignore)
+        .map_err(|e| e.to_string())?;
     settings.fail_on = args.fail_on;
     settings.province.clone_from(&args.province);
     if let Some(id) = &args.profile {
@@ -72,8 +85,9 @@ fn settings_from(args: &CheckArgs, today: jiff::civil::Date) -> Result<Settings,
         settings.profile = Some(profile);
     }
     if let Some(date) = &args.as_of {
-        let parsed: jiff::civil::Date =
-            date.parse().map_err(|_| format!("--as-of 的日期“{date}”无法识别，请写作 YYYY-MM-DD"))?;
+        let parsed: jiff::civil::Date = date
+            .parse()
+            .map_err(|_| format!("--as-of 的日期“{date}”无法识别，请写作 YYYY-MM-DD"))?;
         settings.as_of = Some(parsed);
     }
     Ok(settings)

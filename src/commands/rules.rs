@@ -41,7 +41,11 @@ pub(super) fn show(key: &str) -> Status {
         m.family.as_str(),
         m.severity.as_str(),
         m.basis,
-        m.docs.lines().map(str::trim_start_matches_one_space).collect::<Vec<_>>().join("\n")
+        m.docs
+            .lines()
+            .map(str::trim_start_matches_one_space)
+            .collect::<Vec<_>>()
+            .join("\n")
     );
     print(&out)
 }
@@ -59,7 +63,10 @@ impl TrimOneSpace for str {
 
 fn print(text: &str) -> Status {
     let mut stdout = std::io::stdout().lock();
-    match stdout.write_all(text.as_bytes()).and_then(|()| stdout.flush()) {
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
         Ok(()) => Status::Clean,
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Status::Clean,
         Err(e) => {

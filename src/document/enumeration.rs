@@ -53,15 +53,18 @@ static ITEM: LazyLock<Regex> = LazyLock::new(|| {
 pub fn find_items(text: &str, offset: usize, out: &mut Vec<EnumItem>) {
     for caps in ITEM.captures_iter(text) {
         let item = if let Some(m) = caps.name("shi") {
-            parse_hanzi_numeral(m.as_str()).map(|v| (Series::Shi, v, m.start(), m.end() + "是".len()))
+            parse_hanzi_numeral(m.as_str())
+                .map(|v| (Series::Shi, v, m.start(), m.end() + "是".len()))
         } else if let Some(m) = caps.name("ord") {
             // "第二、三部分" names parts two and three; it is not an item.
             let whole = caps.get(0).map_or("", |w| w.as_str());
             let next = text[caps.get(0).map_or(0, |w| w.end())..].chars().next();
-            if whole.ends_with('、') && next.is_some_and(|c| "一二三四五六七八九十".contains(c)) {
+            if whole.ends_with('、') && next.is_some_and(|c| "一二三四五六七八九十".contains(c))
+            {
                 None
             } else {
-                parse_hanzi_numeral(m.as_str()).map(|v| (Series::Ordinal, v, m.start() - "第".len(), m.end()))
+                parse_hanzi_numeral(m.as_str())
+                    .map(|v| (Series::Ordinal, v, m.start() - "第".len(), m.end()))
             }
         } else if let Some(m) = caps.name("seq") {
             let value = match m.as_str() {
@@ -75,7 +78,11 @@ pub fn find_items(text: &str, offset: usize, out: &mut Vec<EnumItem>) {
             None
         };
         if let Some((series, value, start, end)) = item {
-            out.push(EnumItem { series, value, span: Span::new(offset + start, offset + end) });
+            out.push(EnumItem {
+                series,
+                value,
+                span: Span::new(offset + start, offset + end),
+            });
         }
     }
 }
@@ -87,19 +94,34 @@ mod tests {
     fn items(text: &str) -> Vec<(Series, u32, &str)> {
         let mut out = Vec::new();
         find_items(text, 0, &mut out);
-        out.into_iter().map(|i| (i.series, i.value, i.span.slice(text))).collect()
+        out.into_iter()
+            .map(|i| (i.series, i.value, i.span.slice(text)))
+            .collect()
     }
 
     #[test]
     fn finds_items_at_clause_starts_only() {
         assert_eq!(
             items("一是坚持学习制度。二是加强教育；三是统一是非"),
-            vec![(Series::Shi, 1, "一是"), (Series::Shi, 2, "二是"), (Series::Shi, 3, "三是")]
+            vec![
+                (Series::Shi, 1, "一是"),
+                (Series::Shi, 2, "二是"),
+                (Series::Shi, 3, "三是")
+            ]
         );
         assert_eq!(items("担任第一书记，第一时间到岗"), vec![]);
-        assert_eq!(items("第一，加强学习。第二、完善制度"), vec![(Series::Ordinal, 1, "第一"), (Series::Ordinal, 2, "第二")]);
-        assert_eq!(items("首先，对巡察组表示欢迎"), vec![(Series::Sequence, 1, "首先")]);
+        assert_eq!(
+            items("第一，加强学习。第二、完善制度"),
+            vec![(Series::Ordinal, 1, "第一"), (Series::Ordinal, 2, "第二")]
+        );
+        assert_eq!(
+            items("首先，对巡察组表示欢迎"),
+            vec![(Series::Sequence, 1, "首先")]
+        );
         assert_eq!(items("做到一是一、二是二"), vec![]);
-        assert_eq!(items("若出现缺项每项扣0.5分；第二、三部分需问题剖析"), vec![]);
+        assert_eq!(
+            items("若出现缺项每项扣0.5分；第二、三部分需问题剖析"),
+            vec![]
+        );
     }
 }

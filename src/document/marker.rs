@@ -73,14 +73,19 @@ pub enum MarkerStyle {
 impl MarkerStyle {
     pub const fn level(self) -> Level {
         match self {
-            Self::HanziDunhao | Self::HanziDot | Self::HanziWideDot | Self::HanziComma => Level::First,
+            Self::HanziDunhao | Self::HanziDot | Self::HanziWideDot | Self::HanziComma => {
+                Level::First
+            }
             Self::HanziWideParen | Self::HanziAsciiParen | Self::HanziMixedParen => Level::Second,
-            Self::ArabicDot | Self::ArabicDunhao | Self::ArabicWideDot | Self::ArabicComma | Self::WideDigit => {
-                Level::Third
-            }
-            Self::ArabicWideParen | Self::ArabicAsciiParen | Self::ArabicMixedParen | Self::ArabicCloseParen => {
-                Level::Fourth
-            }
+            Self::ArabicDot
+            | Self::ArabicDunhao
+            | Self::ArabicWideDot
+            | Self::ArabicComma
+            | Self::WideDigit => Level::Third,
+            Self::ArabicWideParen
+            | Self::ArabicAsciiParen
+            | Self::ArabicMixedParen
+            | Self::ArabicCloseParen => Level::Fourth,
             Self::Circled => Level::Fifth,
         }
     }
@@ -89,7 +94,11 @@ impl MarkerStyle {
     pub const fn is_standard(self) -> bool {
         matches!(
             self,
-            Self::HanziDunhao | Self::HanziWideParen | Self::ArabicDot | Self::ArabicWideParen | Self::Circled
+            Self::HanziDunhao
+                | Self::HanziWideParen
+                | Self::ArabicDot
+                | Self::ArabicWideParen
+                | Self::Circled
         )
     }
 
@@ -143,7 +152,8 @@ pub fn standard_marker(level: Level, value: u32) -> String {
         Level::Second => format!("（{}）", hanzi_numeral(value)),
         Level::Third => format!("{value}."),
         Level::Fourth => format!("（{value}）"),
-        Level::Fifth => char::from_u32(0x2460 + value.saturating_sub(1)).map_or_else(|| value.to_string(), String::from),
+        Level::Fifth => char::from_u32(0x2460 + value.saturating_sub(1))
+            .map_or_else(|| value.to_string(), String::from),
     }
 }
 
@@ -170,7 +180,13 @@ pub fn hanzi_numeral(value: u32) -> String {
 /// Parses 一..九十九 written as 一, 十, 十二, 二十, 二十三. Returns None for anything else
 /// (e.g. "一二", "十十"), so that such text is never taken for a marker.
 pub fn parse_hanzi_numeral(text: &str) -> Option<u32> {
-    let digit = |c: char| DIGITS.iter().position(|&d| d == c).map(|p| p as u32).filter(|&d| d > 0);
+    let digit = |c: char| {
+        DIGITS
+            .iter()
+            .position(|&d| d == c)
+            .map(|p| p as u32)
+            .filter(|&d| d > 0)
+    };
     let chars: Vec<char> = text.chars().collect();
     match chars.as_slice() {
         [c] if *c == '十' => Some(10),

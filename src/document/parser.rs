@@ -33,7 +33,9 @@ pub fn parse(text: &str) -> Document {
         markers.push(marker);
     }
     let first = doc.lines.iter().position(|l| l.kind != LineKind::Blank);
-    let body_start = first.map_or(doc.lines.len(), |first| find_title_block(text, &mut doc, &markers, first));
+    let body_start = first.map_or(doc.lines.len(), |first| {
+        find_title_block(text, &mut doc, &markers, first)
+    });
     let body_end = find_closing_part(text, &mut doc, &markers, body_start, vocabulary);
     build_body(text, &mut doc, &markers, body_start, body_end);
     doc
@@ -50,7 +52,11 @@ fn line_spans(text: &str) -> Vec<Span> {
             iter.next();
         }
         spans.push(Span::new(start, pos));
-        start = if bytes[pos] == b'\r' && bytes.get(pos + 1) == Some(&b'\n') { pos + 2 } else { pos + 1 };
+        start = if bytes[pos] == b'\r' && bytes.get(pos + 1) == Some(&b'\n') {
+            pos + 2
+        } else {
+            pos + 1
+        };
     }
     if start < text.len() || spans.is_empty() {
         spans.push(Span::new(start, text.len()));
@@ -61,7 +67,13 @@ fn line_spans(text: &str) -> Vec<Span> {
 /// Reads indentation, Markdown prefix and marker at the head of one line.
 fn classify_head(text: &str, span: Span) -> (Line, Option<(Marker, Option<Span>)>) {
     let raw = span.slice(text);
-    let mut line = Line { span, indent: None, md_prefix: None, content: span, kind: LineKind::Paragraph };
+    let mut line = Line {
+        span,
+        indent: None,
+        md_prefix: None,
+        content: span,
+        kind: LineKind::Paragraph,
+    };
     if raw.chars().all(is_blank) {
         line.kind = LineKind::Blank;
         line.indent = (!raw.is_empty()).then_some(span);
@@ -75,7 +87,10 @@ fn classify_head(text: &str, span: Span) -> (Line, Option<(Marker, Option<Span>)
             let mut gap = None;
             let mut found = None;
             for pair in head.into_inner() {
-                let at = Span::new(span.start + pair.as_span().start(), span.start + pair.as_span().end());
+                let at = Span::new(
+                    span.start + pair.as_span().start(),
+                    span.start + pair.as_span().end(),
+                );
                 match pair.as_rule() {
                     Rule::indent => line.indent = Some(at),
                     Rule::md_prefix => line.md_prefix = Some(at),
@@ -96,7 +111,10 @@ fn classify_head(text: &str, span: Span) -> (Line, Option<(Marker, Option<Span>)
             }
         }
     }
-    line.content = Span::new(content_start, trim_end_blank(text, Span::new(content_start, span.end)));
+    line.content = Span::new(
+        content_start,
+        trim_end_blank(text, Span::new(content_start, span.end)),
+    );
     (line, marker)
 }
 
@@ -130,7 +148,11 @@ fn lower_marker(pair: &Pair<'_, Rule>, at: Span) -> Option<Marker> {
             _ => parse_arabic(number.as_str()),
         }
     }?;
-    (value > 0).then_some(Marker { style, value, span: at })
+    (value > 0).then_some(Marker {
+        style,
+        value,
+        span: at,
+    })
 }
 
 fn is_blank(c: char) -> bool {
@@ -148,7 +170,8 @@ fn ends_sentence(content: &str) -> bool {
 }
 
 fn is_salutation(content: &str) -> bool {
-    (content.ends_with('：') || content.ends_with(':')) && content.chars().count() <= MAX_SALUTATION_CHARS
+    (content.ends_with('：') || content.ends_with(':'))
+        && content.chars().count() <= MAX_SALUTATION_CHARS
 }
 
 fn is_date(content: &str) -> bool {
@@ -170,7 +193,10 @@ fn find_title_block(
     let mut next = first;
     let content = doc.content(text, first);
     let title_like = |c: &str| {
-        c.chars().count() <= MAX_TITLE_CHARS && !ends_sentence(c) && !is_salutation(c) && !is_date(c)
+        c.chars().count() <= MAX_TITLE_CHARS
+            && !ends_sentence(c)
+            && !is_salutation(c)
+            && !is_date(c)
     };
     if markers[first].is_none() && title_like(content) {
         doc.title = Some(first);
@@ -184,7 +210,10 @@ fn find_title_block(
                 continue;
             }
             let c = doc.content(text, i);
-            if markers[i].is_some() || !title_like(c) || !looks_like_title_block_line(text, doc, markers, i) {
+            if markers[i].is_some()
+                || !title_like(c)
+                || !looks_like_title_block_line(text, doc, markers, i)
+            {
                 break;
             }
             doc.lines[i].kind = LineKind::Title;
@@ -235,7 +264,9 @@ fn find_closing_part(
     if let Some(at) = (body_start..end).find(|&i| {
         doc.lines[i].kind != LineKind::Blank && vocabulary.is_attachment(doc.content(text, i))
     }) {
-        let nonblank_after = (at..end).filter(|&i| doc.lines[i].kind != LineKind::Blank).count();
+        let nonblank_after = (at..end)
+            .filter(|&i| doc.lines[i].kind != LineKind::Blank)
+            .count();
         if nonblank_after <= 12 {
             let mut tail_end = end;
             // Signature and date may follow the attachment list.
@@ -247,7 +278,11 @@ fn find_closing_part(
                     continue;
                 }
                 let c = strip_emphasis(doc.content(text, j));
-                if is_date(c) || (markers[j].is_none() && is_signature_like(c) && !vocabulary.is_attachment(c)) {
+                if is_date(c)
+                    || (markers[j].is_none()
+                        && is_signature_like(c)
+                        && !vocabulary.is_attachment(c))
+                {
                     continue;
                 }
                 tail_end = j + 1;
@@ -285,7 +320,10 @@ fn find_closing_part(
 
 fn is_signature_like(content: &str) -> bool {
     let n = content.chars().count();
-    n > 0 && n <= MAX_SIGNATURE_CHARS && !ends_sentence(content) && !content.ends_with(['：', ':', '。'])
+    n > 0
+        && n <= MAX_SIGNATURE_CHARS
+        && !ends_sentence(content)
+        && !content.ends_with(['：', ':', '。'])
 }
 
 /// Marks the date and the signature lines in `from..to`, scanning back from `to`;
@@ -336,8 +374,34 @@ fn mark_signature_and_date(
 /// Issuing bodies end in one of a small set of words (委员会, 党支部, 人民政府…).
 fn names_an_organisation(content: &str) -> bool {
     const ENDINGS: &[&str] = &[
-        "委员会", "党委", "党组", "支部", "总支", "政府", "办公室", "办公厅", "局", "厅", "部", "处", "科",
-        "中心", "公司", "街道", "镇", "乡", "村", "社区", "小组", "组", "院", "所", "站", "队", "会", "室",
+        "委员会",
+        "党委",
+        "党组",
+        "支部",
+        "总支",
+        "政府",
+        "办公室",
+        "办公厅",
+        "局",
+        "厅",
+        "部",
+        "处",
+        "科",
+        "中心",
+        "公司",
+        "街道",
+        "镇",
+        "乡",
+        "村",
+        "社区",
+        "小组",
+        "组",
+        "院",
+        "所",
+        "站",
+        "队",
+        "会",
+        "室",
     ];
     ENDINGS.iter().any(|e| content.ends_with(e))
 }
@@ -351,18 +415,26 @@ fn build_body(
     end: usize,
 ) {
     // 1. Headings, in order.
-    let mut heading_lines = Vec::new();
-    for i in start..end {
+    for (i, found) in markers.iter().enumerate().take(end).skip(start) {
         if doc.lines[i].kind == LineKind::Blank {
             continue;
         }
-        if let Some((marker, gap)) = &markers[i] {
+        if let Some((marker, gap)) = found {
             let after = gap.map_or(marker.span.end, |g| g.end);
-            let rest = Span::new(after.min(doc.lines[i].content.end), doc.lines[i].content.end);
+            let rest = Span::new(
+                after.min(doc.lines[i].content.end),
+                doc.lines[i].content.end,
+            );
             let (title, run_in) = split_title(text, rest);
             doc.lines[i].kind = LineKind::Heading(doc.headings.len());
-            heading_lines.push(i);
-            doc.headings.push(Heading { line: i, marker: marker.clone(), gap: *gap, title, run_in, inverted: false });
+            doc.headings.push(Heading {
+                line: i,
+                marker: marker.clone(),
+                gap: *gap,
+                title,
+                run_in,
+                inverted: false,
+            });
         }
     }
     mark_inversions(&mut doc.headings);
@@ -384,7 +456,9 @@ fn build_body(
             LineKind::Heading(h) => {
                 let heading = &doc.headings[h];
                 let effective = if heading.inverted {
-                    stack.last().map_or(heading.marker.level().depth() * 2, |(e, _)| e + 1)
+                    stack
+                        .last()
+                        .map_or(heading.marker.level().depth() * 2, |(e, _)| e + 1)
                 } else {
                     heading.marker.level().depth() * 2
                 };
@@ -394,7 +468,10 @@ fn build_body(
                 // The whole heading text: an enumeration may start in the title itself
                 // ("（3）创新学习方式：一是…").
                 let mut enumeration = Vec::new();
-                let whole = Span::new(heading.title.start, heading.run_in.map_or(heading.title.end, |r| r.end));
+                let whole = Span::new(
+                    heading.title.start,
+                    heading.run_in.map_or(heading.title.end, |r| r.end),
+                );
                 find_items(whole.slice(text), whole.start, &mut enumeration);
                 let section = Section {
                     heading: h,
@@ -414,7 +491,11 @@ fn build_body(
                     }
                     None => {
                         doc.preamble.push(i);
-                        find_items(content.slice(text), content.start, &mut doc.preamble_enumeration);
+                        find_items(
+                            content.slice(text),
+                            content.start,
+                            &mut doc.preamble_enumeration,
+                        );
                     }
                 }
             }
@@ -429,7 +510,11 @@ fn build_body(
             set_spans(&mut s.children, doc);
             let last_para = s.paragraphs.last().map(|&p| doc.lines[p].span.end);
             let last_child = s.children.last().map(|c| c.span.end);
-            let end = last_para.into_iter().chain(last_child).max().unwrap_or(s.span.end);
+            let end = last_para
+                .into_iter()
+                .chain(last_child)
+                .max()
+                .unwrap_or(s.span.end);
             s.span.end = s.span.end.max(end);
         }
     }
@@ -442,14 +527,23 @@ fn build_body(
 fn split_title(text: &str, rest: Span) -> (Span, Option<Span>) {
     let s = rest.slice(text);
     // "**1. 党委层面**": the closing emphasis is not part of the title.
-    let rest = Span::new(rest.start, rest.start + s.trim_end_matches(['*', '_']).len());
+    let rest = Span::new(
+        rest.start,
+        rest.start + s.trim_end_matches(['*', '_']).len(),
+    );
     let s = rest.slice(text);
-    if let Some((pos, c)) = s.char_indices().find(|(_, c)| matches!(c, '。' | '！' | '？')) {
+    if let Some((pos, c)) = s
+        .char_indices()
+        .find(|(_, c)| matches!(c, '。' | '！' | '？'))
+    {
         let cut = pos + c.len_utf8();
         if cut < s.len() {
             let body = s[cut..].trim_start_matches(is_blank);
             let body_start = rest.start + (s.len() - body.len());
-            return (Span::new(rest.start, rest.start + cut), Some(Span::new(body_start, rest.end)));
+            return (
+                Span::new(rest.start, rest.start + cut),
+                Some(Span::new(body_start, rest.end)),
+            );
         }
     }
     (rest, None)
@@ -466,8 +560,13 @@ fn mark_inversions(headings: &mut [Heading]) {
         if deeper <= level {
             continue;
         }
-        let own_prev = headings[..i].iter().rev().find(|h| h.marker.level() == level && !h.inverted);
-        let continues_own = own_prev.map_or(headings[i].marker.value == 1, |p| headings[i].marker.value == p.marker.value + 1);
+        let own_prev = headings[..i]
+            .iter()
+            .rev()
+            .find(|h| h.marker.level() == level && !h.inverted);
+        let continues_own = own_prev.map_or(headings[i].marker.value == 1, |p| {
+            headings[i].marker.value == p.marker.value + 1
+        });
         if continues_own {
             continue;
         }
@@ -484,15 +583,24 @@ fn mark_inversions(headings: &mut [Heading]) {
 
 /// Parses a 成文日期 line into (year, month, day), if it is one in any form.
 pub fn parse_date(content: &str) -> Option<DateParts> {
-    let pair = ReportGrammar::parse(Rule::date_line, strip_emphasis(content)).ok()?.next()?;
+    let pair = ReportGrammar::parse(Rule::date_line, strip_emphasis(content))
+        .ok()?
+        .next()?;
     let form = pair.into_inner().find(|p| {
-        matches!(p.as_rule(), Rule::date_ymd_arabic | Rule::date_ymd_hanzi | Rule::date_numeric)
+        matches!(
+            p.as_rule(),
+            Rule::date_ymd_arabic | Rule::date_ymd_hanzi | Rule::date_numeric
+        )
     })?;
     let rule = form.as_rule();
     let parts: Vec<&str> = form.clone().into_inner().map(|p| p.as_str()).collect();
     let numbers: Option<Vec<u32>> = parts
         .iter()
-        .map(|p| parse_arabic(p).or_else(|| parse_hanzi_year(p)).or_else(|| parse_hanzi_numeral(p)))
+        .map(|p| {
+            parse_arabic(p)
+                .or_else(|| parse_hanzi_year(p))
+                .or_else(|| parse_hanzi_numeral(p))
+        })
         .collect();
     let numbers = numbers?;
     let (year, month, day) = (*numbers.first()?, *numbers.get(1)?, *numbers.get(2)?);
@@ -501,7 +609,13 @@ pub fn parse_date(content: &str) -> Option<DateParts> {
         && text.ends_with('日')
         && !text.contains(char::is_whitespace)
         && !parts.iter().skip(1).any(|p| p.starts_with('0'));
-    Some(DateParts { year, month, day, standard, written: text.to_string() })
+    Some(DateParts {
+        year,
+        month,
+        day,
+        standard,
+        written: text.to_string(),
+    })
 }
 
 /// The parts of a 成文日期 as written.

@@ -62,11 +62,17 @@ impl Vocabulary {
     }
 
     pub fn is_closing(&self, content: &str) -> bool {
-        self.closing.phrases.iter().any(|p| content.starts_with(p.as_str()))
+        self.closing
+            .phrases
+            .iter()
+            .any(|p| content.starts_with(p.as_str()))
     }
 
     pub fn is_attachment(&self, content: &str) -> bool {
-        self.attachment.prefixes.iter().any(|p| content.starts_with(p.as_str()))
+        self.attachment
+            .prefixes
+            .iter()
+            .any(|p| content.starts_with(p.as_str()))
     }
 }
 
@@ -79,6 +85,9 @@ mod tests {
         let v = Vocabulary::embedded();
         assert!(v.is_closing("特此报告。"));
         assert!(v.is_attachment("附件：1.统计表"));
-        assert!(v.placeholders.iter().any(|p| p.token == "……" && p.whole_paragraph_only));
+        assert!(v
+            .placeholders
+            .iter()
+            .any(|p| p.token == "……" && p.whole_paragraph_only));
     }
 }

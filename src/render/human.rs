@@ -2,7 +2,10 @@
 
 use std::fmt;
 
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
+use miette::{
+    GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError, MietteSpanContents,
+    SourceCode, SourceSpan, SpanContents,
+};
 
 use super::{display_path, RenderOptions};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -31,7 +34,10 @@ impl std::error::Error for Finding<'_> {}
 
 impl miette::Diagnostic for Finding<'_> {
     fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        Some(Box::new(format!("{}({})", self.diagnostic.code, self.diagnostic.rule)))
+        Some(Box::new(format!(
+            "{}({})",
+            self.diagnostic.code, self.diagnostic.rule
+        )))
     }
 
     fn severity(&self) -> Option<miette::Severity> {
@@ -43,7 +49,9 @@ impl miette::Diagnostic for Finding<'_> {
     }
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
@@ -53,7 +61,10 @@ impl miette::Diagnostic for Finding<'_> {
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let d = self.diagnostic;
         let primary = LabeledSpan::new_primary_with_span(d.label.clone(), to_source_span(d.span));
-        let secondary = d.secondary.iter().map(|l| LabeledSpan::new_with_span(Some(l.text.clone()), to_source_span(l.span)));
+        let secondary = d
+            .secondary
+            .iter()
+            .map(|l| LabeledSpan::new_with_span(Some(l.text.clone()), to_source_span(l.span)));
         Some(Box::new(std::iter::once(primary).chain(secondary)))
     }
 }
@@ -74,8 +85,8 @@ impl SourceCode for FileSource<'_> {
     fn read_span<'b>(
         &'b self,
         span: &SourceSpan,
-        _context_lines_before: usize,
-        _context_lines_after: usize,
+        context_lines_before: usize,
+        context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
         let text = self.text;
         let start = span.offset().min(text.len());
@@ -84,13 +95,29 @@ impl SourceCode for FileSource<'_> {
             return Err(MietteError::OutOfBounds);
         }
         let line_start = text[..start].rfind(['\n', '\r']).map_or(0, |p| p + 1);
-        let line_end = text[end..].find(['\n', '\r']).map_or(text.len(), |p| end + p);
-        let from = text[line_start..start]
-            .char_indices()
-            .rev()
-            .nth(EXCERPT_CHARS - 1)
-            .map_or(line_start, |(i, _)| line_start + i);
-        let to = text[end..line_end].char_indices().nth(EXCERPT_CHARS).map_or(line_end, |(i, _)| end + i);
+        let line_end = text[end..]
+            .find(['\n', '\r'])
+            .map_or(text.len(), |p| end + p);
+        // miette asks for the primary label with no context to print "[file:line:col]":
+        // answer with exactly the span so the header shows the finding's own column.
+        let exact = context_lines_before == 0 && context_lines_after == 0;
+        let from = if exact {
+            start
+        } else {
+            text[line_start..start]
+                .char_indices()
+                .rev()
+                .nth(EXCERPT_CHARS - 1)
+                .map_or(line_start, |(i, _)| line_start + i)
+        };
+        let to = if exact {
+            end
+        } else {
+            text[end..line_end]
+                .char_indices()
+                .nth(EXCERPT_CHARS)
+                .map_or(line_end, |(i, _)| end + i)
+        };
         let inner = text.read_span(&SourceSpan::new(from.into(), 0), 0, 0)?;
         let line = inner.line();
         let column = text[line_start..from].chars().count();
@@ -111,8 +138,14 @@ fn to_source_span(span: crate::diagnostic::Span) -> SourceSpan {
 }
 
 pub(super) fn render(reports: &[FileReport], options: RenderOptions) -> String {
-    let theme = if options.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
-    let handler = GraphicalReportHandler::new_themed(theme).with_width(100).with_wrap_lines(false);
+    let theme = if options.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(100)
+        .with_wrap_lines(false);
     let mut out = String::new();
     for report in reports {
         let path = display_path(report);
@@ -127,11 +160,19 @@ pub(super) fn render(reports: &[FileReport], options: RenderOptions) -> String {
             help.push_str(&format!("\n详见 gwlint rule {}", d.code));
             let finding = Finding {
                 diagnostic: d,
-                source: FileSource { name: &path, text: report.source.text.as_str() },
+                source: FileSource {
+                    name: &path,
+                    text: report.source.text.as_str(),
+                },
                 help: Some(help),
             };
             if handler.render_report(&mut out, &finding).is_err() {
-                out.push_str(&format!("{path}: {}[{}] {}\n", d.severity.as_str(), d.code, d.message));
+                out.push_str(&format!(
+                    "{path}: {}[{}] {}\n",
+                    d.severity.as_str(),
+                    d.code,
+                    d.message
+                ));
             }
         }
     }

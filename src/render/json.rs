@@ -55,7 +55,8 @@ pub(super) fn render(reports: &[FileReport]) -> String {
             }));
         }
     }
-    let mut out = serde_json::to_string_pretty(&Value::Array(findings)).unwrap_or_else(|_| "[]".to_string());
+    let mut out =
+        serde_json::to_string_pretty(&Value::Array(findings)).unwrap_or_else(|_| "[]".to_string());
     out.push('\n');
     out
 }

@@ -42,7 +42,10 @@ pub(crate) struct Location {
 
 impl Location {
     pub(crate) fn of(index: &LineIndex, text: &str, span: Span) -> Self {
-        Self { start: index.line_col(text, span.start), end: index.line_col(text, span.end) }
+        Self {
+            start: index.line_col(text, span.start),
+            end: index.line_col(text, span.end),
+        }
     }
 }
 

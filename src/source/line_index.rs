@@ -36,7 +36,10 @@ impl LineIndex {
         let line = self.starts.partition_point(|&s| s <= offset) - 1;
         let start = self.starts[line];
         let column = text.get(start..offset).map_or(0, |s| s.chars().count()) + 1;
-        LineCol { line: line + 1, column }
+        LineCol {
+            line: line + 1,
+            column,
+        }
     }
 
     /// The byte offset where a 0-based line starts.
@@ -56,7 +59,13 @@ mod tests {
         assert_eq!(index.line_count(), 4);
         let pos = text.find('四').unwrap();
         assert_eq!(index.line_col(text, pos), LineCol { line: 2, column: 2 });
-        assert_eq!(index.line_col(text, text.find('五').unwrap()), LineCol { line: 3, column: 1 });
-        assert_eq!(index.line_col(text, text.len()), LineCol { line: 4, column: 2 });
+        assert_eq!(
+            index.line_col(text, text.find('五').unwrap()),
+            LineCol { line: 3, column: 1 }
+        );
+        assert_eq!(
+            index.line_col(text, text.len()),
+            LineCol { line: 4, column: 2 }
+        );
     }
 }

@@ -47,7 +47,10 @@ pub struct SourceFile {
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
     #[error("{path}: 无法读取：{source}")]
-    Io { path: PathBuf, source: std::io::Error },
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("{path}: 文件过大（{size} 字节），未检查")]
     TooLarge { path: PathBuf, size: u64 },
     #[error("{path}: 不是 UTF-8 文本（第 {offset} 字节起无法解码），请另存为 UTF-8")]
@@ -68,15 +71,26 @@ impl SourceFile {
             Encoding::Utf8
         };
         let kind = kind_of(&path);
-        Self { path, text, encoding, kind }
+        Self {
+            path,
+            text,
+            encoding,
+            kind,
+        }
     }
 
     /// Reads and decodes a file.
     pub fn read(path: &Path) -> Result<Self, ReadError> {
-        let io = |source| ReadError::Io { path: path.to_path_buf(), source };
+        let io = |source| ReadError::Io {
+            path: path.to_path_buf(),
+            source,
+        };
         let size = std::fs::metadata(path).map_err(io)?.len();
         if size > MAX_FILE_BYTES {
-            return Err(ReadError::TooLarge { path: path.to_path_buf(), size });
+            return Err(ReadError::TooLarge {
+                path: path.to_path_buf(),
+                size,
+            });
         }
         let bytes = std::fs::read(path).map_err(io)?;
         Self::decode(path, bytes)
@@ -88,13 +102,20 @@ impl SourceFile {
             let offset = e.utf8_error().valid_up_to();
             let bytes = e.into_bytes();
             if looks_binary(&bytes) {
-                ReadError::Binary { path: path.to_path_buf() }
+                ReadError::Binary {
+                    path: path.to_path_buf(),
+                }
             } else {
-                ReadError::NotUtf8 { path: path.to_path_buf(), offset }
+                ReadError::NotUtf8 {
+                    path: path.to_path_buf(),
+                    offset,
+                }
             }
         })?;
         if looks_binary(text.as_bytes()) {
-            return Err(ReadError::Binary { path: path.to_path_buf() });
+            return Err(ReadError::Binary {
+                path: path.to_path_buf(),
+            });
         }
         Ok(Self::from_text(path, text))
     }
@@ -128,7 +149,10 @@ mod tests {
     #[test]
     fn invalid_utf8_is_a_clear_error() {
         let err = SourceFile::decode(Path::new("a.txt"), vec![0xe6, 0xa0]).unwrap_err();
-        assert_eq!(err.to_string(), "a.txt: 不是 UTF-8 文本（第 0 字节起无法解码），请另存为 UTF-8");
+        assert_eq!(
+            err.to_string(),
+            "a.txt: 不是 UTF-8 文本（第 0 字节起无法解码），请另存为 UTF-8"
+        );
     }
 
     #[test]

@@ -60,5 +60,9 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
 fn has_walked_extension(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|ext| WALKED_EXTENSIONS.iter().any(|w| ext.eq_ignore_ascii_case(w)))
+        .is_some_and(|ext| {
+            WALKED_EXTENSIONS
+                .iter()
+                .any(|w| ext.eq_ignore_ascii_case(w))
+        })
 }

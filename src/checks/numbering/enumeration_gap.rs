@@ -33,13 +33,18 @@ impl Rule for EnumerationGap {
 
     fn check(&self, cx: &mut Checker<'_>) {
         for run in enumeration_runs(cx.document) {
-            for (i, step) in steps(run.iter().map(|item| item.value)).into_iter().enumerate() {
+            for (i, step) in steps(run.iter().map(|item| item.value))
+                .into_iter()
+                .enumerate()
+            {
                 if let Step::Gap { expected } = step {
                     let item = run[i];
                     let written = item.span.slice(cx.text()).to_string();
                     let missing = item.series.spell(expected);
                     cx.report(item.span, format!("“{written}”之前缺少“{missing}”"))
-                        .help(format!("补上“{missing}”一项，或把“{written}”及其后各项依次改号"));
+                        .help(format!(
+                            "补上“{missing}”一项，或把“{written}”及其后各项依次改号"
+                        ));
                 }
             }
         }

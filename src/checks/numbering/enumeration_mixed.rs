@@ -37,9 +37,12 @@ impl Rule for MixedEnumeration {
             for item in run.iter().filter(|i| i.series != first.series) {
                 let written = item.span.slice(cx.text()).to_string();
                 let first_written = first.span.slice(cx.text()).to_string();
-                cx.report(item.span, format!("“{first_written}”开头的列举中用了“{written}”"))
-                    .help(format!("统一写作“{}”", first.series.spell(item.value)))
-                    .secondary(first.span, "列举从这里开始");
+                cx.report(
+                    item.span,
+                    format!("“{first_written}”开头的列举中用了“{written}”"),
+                )
+                .help(format!("统一写作“{}”", first.series.spell(item.value)))
+                .secondary(first.span, "列举从这里开始");
             }
         }
     }

@@ -46,16 +46,25 @@ impl Rule for InconsistentSublevel {
         fn visit(sections: &[Section], doc: &Document, out: &mut Vec<(Level, usize, Level)>) {
             for s in sections {
                 if let Some(first) = s.children.iter().find(|c| !doc.heading(c).inverted) {
-                    out.push((doc.heading(s).marker.level(), first.heading, doc.heading(first).marker.level()));
+                    out.push((
+                        doc.heading(s).marker.level(),
+                        first.heading,
+                        doc.heading(first).marker.level(),
+                    ));
                 }
                 visit(&s.children, doc, out);
             }
         }
         visit(&doc.sections, doc, &mut by_level);
         for level in [Level::First, Level::Second, Level::Third, Level::Fourth] {
-            let group: Vec<&(Level, usize, Level)> = by_level.iter().filter(|(l, _, _)| *l == level).collect();
-            let Some(majority) = majority_level(group.iter().map(|(_, _, c)| *c)) else { continue };
-            let Some(reference) = group.iter().find(|(_, _, c)| *c == majority) else { continue };
+            let group: Vec<&(Level, usize, Level)> =
+                by_level.iter().filter(|(l, _, _)| *l == level).collect();
+            let Some(majority) = majority_level(group.iter().map(|(_, _, c)| *c)) else {
+                continue;
+            };
+            let Some(reference) = group.iter().find(|(_, _, c)| *c == majority) else {
+                continue;
+            };
             for (_, child, child_level) in &group {
                 if *child_level == majority {
                     continue;
@@ -66,7 +75,10 @@ impl Rule for InconsistentSublevel {
                 let usual = reference_heading.marker.span.slice(text);
                 cx.report(
                     heading.marker.span,
-                    format!("{}标题下的小标题用“{written}”，而同级其他各节用“{usual}”这一级序号", level.name()),
+                    format!(
+                        "{}标题下的小标题用“{written}”，而同级其他各节用“{usual}”这一级序号",
+                        level.name()
+                    ),
                 )
                 .help(format!("同级各节的下一层统一使用{}序号", majority.name()))
                 .secondary(reference_heading.marker.span, "同级其他节的下一层");

@@ -40,7 +40,11 @@ impl Rule for LevelInversion {
         let doc = cx.document;
         let text = cx.text();
         let mut found = Vec::new();
-        fn visit(sections: &[Section], doc: &crate::document::Document, found: &mut Vec<(usize, usize)>) {
+        fn visit(
+            sections: &[Section],
+            doc: &crate::document::Document,
+            found: &mut Vec<(usize, usize)>,
+        ) {
             for s in sections {
                 for child in &s.children {
                     if doc.heading(child).inverted {
@@ -70,7 +74,10 @@ impl Rule for LevelInversion {
                     parent.marker.level().name()
                 ),
             )
-            .help(format!("改用下一层级的序号，如“{}”", standard_marker(deeper, child.marker.value)))
+            .help(format!(
+                "改用下一层级的序号，如“{}”",
+                standard_marker(deeper, child.marker.value)
+            ))
             .secondary(parent.marker.span, "所在的上级标题");
         }
     }

@@ -46,16 +46,29 @@ pub(crate) static RULES: &[&dyn Rule] = &[
 /// marker starts again from one: the author began a new list under a heading that lost
 /// its number, which is a different defect from disorder.
 pub(crate) fn sibling_groups<'d>(doc: &'d Document, text: &str) -> Vec<Vec<&'d Heading>> {
-    fn visit<'d>(doc: &'d Document, text: &str, sections: &'d [Section], out: &mut Vec<Vec<&'d Heading>>) {
-        let mut levels: Vec<crate::document::Level> = sections.iter().map(|s| doc.heading(s).marker.level()).collect();
+    fn visit<'d>(
+        doc: &'d Document,
+        text: &str,
+        sections: &'d [Section],
+        out: &mut Vec<Vec<&'d Heading>>,
+    ) {
+        let mut levels: Vec<crate::document::Level> = sections
+            .iter()
+            .map(|s| doc.heading(s).marker.level())
+            .collect();
         levels.sort();
         levels.dedup();
         for level in levels {
             let mut group: Vec<&Heading> = Vec::new();
-            for heading in sections.iter().map(|s| doc.heading(s)).filter(|h| h.marker.level() == level) {
+            for heading in sections
+                .iter()
+                .map(|s| doc.heading(s))
+                .filter(|h| h.marker.level() == level)
+            {
                 let restarts = heading.marker.value == 1
                     && group.last().is_some_and(|prev| {
-                        prev.marker.value > 1 && unnumbered_subheading_between(doc, text, prev.line, heading.line)
+                        prev.marker.value > 1
+                            && unnumbered_subheading_between(doc, text, prev.line, heading.line)
                     });
                 if restarts {
                     out.push(std::mem::take(&mut group));
@@ -79,7 +92,9 @@ fn unnumbered_subheading_between(doc: &Document, text: &str, from: usize, to: us
     (from + 1..to).any(|i| {
         doc.lines[i].kind == crate::document::LineKind::Paragraph && {
             let c = doc.content(text, i).trim_matches(['*', '_']);
-            c.chars().count() <= 40 && !c.contains('。') && !c.ends_with(['；', '，', '：', ';', ',', ':', '！', '？'])
+            c.chars().count() <= 40
+                && !c.contains('。')
+                && !c.ends_with(['；', '，', '：', ';', ',', ':', '！', '？'])
         }
     })
 }
@@ -89,9 +104,13 @@ fn unnumbered_subheading_between(doc: &Document, text: &str, from: usize, to: us
 pub(crate) enum Step {
     InOrder,
     /// The values between the previous one and this one are missing.
-    Gap { expected: u32 },
+    Gap {
+        expected: u32,
+    },
     Duplicate,
-    Disorder { previous: u32 },
+    Disorder {
+        previous: u32,
+    },
 }
 
 /// Walks the values of a sequence that should read 1, 2, 3, …
@@ -105,7 +124,9 @@ pub(crate) fn steps(values: impl IntoIterator<Item = u32>) -> Vec<Step> {
             } else if v == previous {
                 Step::Duplicate
             } else if v > previous {
-                Step::Gap { expected: previous + 1 }
+                Step::Gap {
+                    expected: previous + 1,
+                }
             } else {
                 Step::Disorder { previous }
             };
@@ -123,13 +144,19 @@ pub(crate) fn steps(values: impl IntoIterator<Item = u32>) -> Vec<Step> {
 /// run (一是 … 第二) stays in that run, so mixed series can be reported.
 pub(crate) fn enumeration_runs(doc: &Document) -> Vec<Vec<EnumItem>> {
     let mut owners: Vec<&[EnumItem]> = vec![&doc.preamble_enumeration];
-    owners.extend(doc.walk_sections().into_iter().map(|s| s.enumeration.as_slice()));
+    owners.extend(
+        doc.walk_sections()
+            .into_iter()
+            .map(|s| s.enumeration.as_slice()),
+    );
     let mut runs = Vec::new();
     for items in owners {
         let mut current: Vec<EnumItem> = Vec::new();
         for item in items.iter().filter(|i| i.series != Series::Sequence) {
             let continues_other = current.last().is_some_and(|last| {
-                last.series != item.series && item.value == last.value + 1 && !current.iter().any(|c| c.series == item.series)
+                last.series != item.series
+                    && item.value == last.value + 1
+                    && !current.iter().any(|c| c.series == item.series)
             });
             let same_series = current.first().is_some_and(|f| f.series == item.series);
             if !current.is_empty() && (continues_other || (same_series && item.value != 1)) {
@@ -155,9 +182,27 @@ mod tests {
     #[test]
     fn steps_classify_each_value() {
         assert_eq!(steps([1, 2, 3]), vec![Step::InOrder; 3]);
-        assert_eq!(steps([1, 2, 5, 6]), vec![Step::InOrder, Step::InOrder, Step::Gap { expected: 3 }, Step::InOrder]);
-        assert_eq!(steps([1, 2, 2, 3]), vec![Step::InOrder, Step::InOrder, Step::Duplicate, Step::InOrder]);
-        assert_eq!(steps([1, 3, 2]), vec![Step::InOrder, Step::Gap { expected: 2 }, Step::Disorder { previous: 3 }]);
+        assert_eq!(
+            steps([1, 2, 5, 6]),
+            vec![
+                Step::InOrder,
+                Step::InOrder,
+                Step::Gap { expected: 3 },
+                Step::InOrder
+            ]
+        );
+        assert_eq!(
+            steps([1, 2, 2, 3]),
+            vec![Step::InOrder, Step::InOrder, Step::Duplicate, Step::InOrder]
+        );
+        assert_eq!(
+            steps([1, 3, 2]),
+            vec![
+                Step::InOrder,
+                Step::Gap { expected: 2 },
+                Step::Disorder { previous: 3 }
+            ]
+        );
         assert_eq!(steps([2]), vec![Step::Gap { expected: 1 }]);
     }
 }

@@ -47,7 +47,11 @@ impl Rule for NonstandardMarker {
             let standard = marker.standard_form();
             cx.report(
                 marker.span,
-                format!("{}序号写作“{written}”（{}）", marker.level().name(), marker.style.description()),
+                format!(
+                    "{}序号写作“{written}”（{}）",
+                    marker.level().name(),
+                    marker.style.description()
+                ),
             )
             .help(format!("改为“{standard}”"))
             .fix(Fix::safe_replace(marker.span, standard));

@@ -39,7 +39,10 @@ impl Rule for NumberingDisorder {
         let doc = cx.document;
         let text = cx.text();
         for group in sibling_groups(doc, text) {
-            for (i, step) in steps(group.iter().map(|h| h.marker.value)).into_iter().enumerate() {
+            for (i, step) in steps(group.iter().map(|h| h.marker.value))
+                .into_iter()
+                .enumerate()
+            {
                 if let Step::Disorder { .. } = step {
                     let written = group[i].marker.span.slice(text);
                     let before = group[i - 1].marker.span.slice(text);
@@ -49,7 +52,10 @@ impl Rule for NumberingDisorder {
                             "如果这里开始了新的一组，给这一组上方的小标题加上序号；否则接着上面依次编号".to_string(),
                         )
                     } else {
-                        (format!("序号“{written}”出现在“{before}”之后，顺序颠倒"), "按出现顺序重新编号".to_string())
+                        (
+                            format!("序号“{written}”出现在“{before}”之后，顺序颠倒"),
+                            "按出现顺序重新编号".to_string(),
+                        )
                     };
                     cx.report(group[i].marker.span, message)
                         .help(help)

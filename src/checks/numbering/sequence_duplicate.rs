@@ -39,12 +39,18 @@ impl Rule for NumberingDuplicate {
         let doc = cx.document;
         let text = cx.text();
         for group in sibling_groups(doc, text) {
-            for (i, step) in steps(group.iter().map(|h| h.marker.value)).into_iter().enumerate() {
+            for (i, step) in steps(group.iter().map(|h| h.marker.value))
+                .into_iter()
+                .enumerate()
+            {
                 if step == Step::Duplicate {
                     let written = group[i].marker.span.slice(text);
-                    cx.report(group[i].marker.span, format!("序号“{written}”与上一个同级序号重复"))
-                        .help("把本节及其后各节的序号依次顺延")
-                        .secondary(group[i - 1].marker.span, "同一序号已在此使用");
+                    cx.report(
+                        group[i].marker.span,
+                        format!("序号“{written}”与上一个同级序号重复"),
+                    )
+                    .help("把本节及其后各节的序号依次顺延")
+                    .secondary(group[i - 1].marker.span, "同一序号已在此使用");
                 }
             }
         }

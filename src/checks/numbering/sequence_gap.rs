@@ -49,8 +49,13 @@ impl Rule for NumberingGap {
                     let written = heading.marker.span.slice(text);
                     let missing = standard_marker(level, expected);
                     let mut report = cx
-                        .report(heading.marker.span, format!("序号“{written}”之前缺少“{missing}”"))
-                        .help(format!("检查是否漏写了“{missing}”一节，或把本节及其后各节依次改号"))
+                        .report(
+                            heading.marker.span,
+                            format!("序号“{written}”之前缺少“{missing}”"),
+                        )
+                        .help(format!(
+                            "检查是否漏写了“{missing}”一节，或把本节及其后各节依次改号"
+                        ))
                         .label("跳号");
                     if i > 0 {
                         report = report.secondary(group[i - 1].marker.span, "上一个同级序号");

@@ -49,9 +49,12 @@ impl Rule for PlaceholderBody {
             match placeholder {
                 Some(line) => {
                     let written = doc.content(text, line);
-                    cx.report(doc.lines[line].content, format!("“{title}”一节的正文只有占位符“{written}”"))
-                        .help("填写本节内容，或删去本节")
-                        .secondary(heading.title, "本节标题");
+                    cx.report(
+                        doc.lines[line].content,
+                        format!("“{title}”一节的正文只有占位符“{written}”"),
+                    )
+                    .help("填写本节内容，或删去本节")
+                    .secondary(heading.title, "本节标题");
                 }
                 None => {
                     cx.report(heading.title, format!("“{title}”一节没有正文"))
@@ -78,7 +81,8 @@ pub(crate) fn is_placeholder_paragraph(content: &str, vocabulary: &Vocabulary) -
             break;
         }
     }
-    rest.chars().all(|c| matches!(c, '。' | '.' | '，' | '、' | '；' | '…'))
+    rest.chars()
+        .all(|c| matches!(c, '。' | '.' | '，' | '、' | '；' | '…'))
 }
 
 fn has_text(doc: &Document, text: &str, section: &Section, vocabulary: &Vocabulary) -> bool {
@@ -97,7 +101,9 @@ fn visit<'d>(
     sections: &'d [Section],
     out: &mut Vec<(&'d Section, Option<usize>)>,
 ) {
-    let any_sibling_has_body = sections.iter().any(|s| !s.paragraphs.is_empty() || doc.heading(s).run_in.is_some());
+    let any_sibling_has_body = sections
+        .iter()
+        .any(|s| !s.paragraphs.is_empty() || doc.heading(s).run_in.is_some());
     for section in sections {
         if !has_text(doc, text, section, vocabulary) {
             let placeholder = section

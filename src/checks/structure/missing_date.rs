@@ -35,7 +35,10 @@ impl Rule for MissingDate {
 
     fn check(&self, cx: &mut Checker<'_>) {
         let doc = cx.document;
-        if !cx.context.profile.closing.date || doc.date.is_some() || doc.last_nonblank_line().is_none() {
+        if !cx.context.profile.closing.date
+            || doc.date.is_some()
+            || doc.last_nonblank_line().is_none()
+        {
             return;
         }
         cx.report(end_of_document(doc), "文末没有成文日期")

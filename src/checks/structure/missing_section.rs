@@ -6,7 +6,9 @@ use crate::document::LineKind;
 /// A short line that does not end like a sentence reads as a heading without a number.
 fn looks_like_unnumbered_heading(content: &str) -> bool {
     let c = content.trim_matches(['*', '_', ' ']);
-    c.chars().count() <= 30 && !c.contains('。') && !c.ends_with(['；', '，', '：', ';', ',', ':', '！', '？'])
+    c.chars().count() <= 30
+        && !c.contains('。')
+        && !c.ends_with(['；', '，', '：', ';', ',', ':', '！', '？'])
 }
 
 declare_rule! {
@@ -73,16 +75,29 @@ impl Rule for MissingSection {
             .collect();
         for (index, spec) in profile.sections.iter().enumerate() {
             let satisfied = |t: &str| spec.titles.iter().any(|k| t.contains(k.as_str()));
-            if !spec.required || titles.iter().any(|(_, t)| satisfied(t)) || unnumbered.iter().any(|t| satisfied(t)) {
+            if !spec.required
+                || titles.iter().any(|(_, t)| satisfied(t))
+                || unnumbered.iter().any(|t| satisfied(t))
+            {
                 continue;
             }
             // Point where the section would go: before the first top-level section that
             // satisfies a later spec, else at the end of the document.
             let later = titles.iter().find(|(_, t)| {
-                profile.sections[index + 1..].iter().any(|s| s.titles.iter().any(|k| t.contains(k.as_str())))
+                profile.sections[index + 1..]
+                    .iter()
+                    .any(|s| s.titles.iter().any(|k| t.contains(k.as_str())))
             });
-            let span = later.map_or_else(|| end_of_document(doc), |(line, _)| Span::point(doc.lines[*line].span.start));
-            let examples: Vec<String> = spec.titles.iter().take(4).map(|t| format!("“{t}”")).collect();
+            let span = later.map_or_else(
+                || end_of_document(doc),
+                |(line, _)| Span::point(doc.lines[*line].span.start),
+            );
+            let examples: Vec<String> = spec
+                .titles
+                .iter()
+                .take(4)
+                .map(|t| format!("“{t}”"))
+                .collect();
             cx.report(span, format!("{}缺少“{}”部分", profile.name, spec.name))
                 .help(format!("增加一级标题，如{}", examples.join("、")))
                 .label("应在此处");

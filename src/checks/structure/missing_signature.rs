@@ -37,10 +37,16 @@ impl Rule for MissingSignature {
 
     fn check(&self, cx: &mut Checker<'_>) {
         let doc = cx.document;
-        if !cx.context.profile.closing.signature || !doc.signature.is_empty() || doc.last_nonblank_line().is_none() {
+        if !cx.context.profile.closing.signature
+            || !doc.signature.is_empty()
+            || doc.last_nonblank_line().is_none()
+        {
             return;
         }
-        let span = doc.date.map_or_else(|| end_of_document(doc), |d| crate::diagnostic::Span::point(doc.lines[d].span.start));
+        let span = doc.date.map_or_else(
+            || end_of_document(doc),
+            |d| crate::diagnostic::Span::point(doc.lines[d].span.start),
+        );
         cx.report(span, "正文之后没有落款（发文机关署名）")
             .help("在正文之后、成文日期之上写出发文机关全称或规范化简称")
             .label("落款应在此处");

@@ -36,10 +36,15 @@ impl Rule for MissingTitle {
 
     fn check(&self, cx: &mut Checker<'_>) {
         let doc = cx.document;
-        if !cx.context.profile.require_title || doc.title.is_some() || doc.last_nonblank_line().is_none() {
+        if !cx.context.profile.require_title
+            || doc.title.is_some()
+            || doc.last_nonblank_line().is_none()
+        {
             return;
         }
         let kind = &cx.context.profile.name;
-        cx.report(Span::point(0), "文档开头没有标题").help(format!("在第一行写出标题：发文机关 + 事由 + 文种（{kind}）"));
+        cx.report(Span::point(0), "文档开头没有标题").help(format!(
+            "在第一行写出标题：发文机关 + 事由 + 文种（{kind}）"
+        ));
     }
 }

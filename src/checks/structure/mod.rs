@@ -44,5 +44,6 @@ pub(crate) fn top_sections(doc: &Document) -> &[Section] {
 /// Where a finding about something missing at the end points: the end of the last
 /// non-blank line (or the start of the text).
 pub(crate) fn end_of_document(doc: &Document) -> Span {
-    doc.last_nonblank_line().map_or(Span::point(0), |l| Span::point(doc.lines[l].content.end))
+    doc.last_nonblank_line()
+        .map_or(Span::point(0), |l| Span::point(doc.lines[l].content.end))
 }

@@ -40,12 +40,19 @@ impl Rule for NonstandardDate {
         let text = cx.text();
         let Some(line) = doc.date else { return };
         let content = doc.lines[line].content;
-        let Some(date) = parse_date(content.slice(text)) else { return };
+        let Some(date) = parse_date(content.slice(text)) else {
+            return;
+        };
         if date.standard {
             return;
         }
-        let Some(offset) = content.slice(text).find(date.written.as_str()) else { return };
-        let span = crate::diagnostic::Span::new(content.start + offset, content.start + offset + date.written.len());
+        let Some(offset) = content.slice(text).find(date.written.as_str()) else {
+            return;
+        };
+        let span = crate::diagnostic::Span::new(
+            content.start + offset,
+            content.start + offset + date.written.len(),
+        );
         let standard = format!("{}年{}月{}日", date.year, date.month, date.day);
         cx.report(span, format!("成文日期写作“{}”", date.written))
             .help(format!("改为“{standard}”"))

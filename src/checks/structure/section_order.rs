@@ -41,7 +41,10 @@ impl Rule for SectionOrder {
         for section in top_sections(doc) {
             let heading = doc.heading(section);
             let title = heading.title.slice(text);
-            let Some(rank) = profile.sections.iter().position(|s| s.titles.iter().any(|k| title.contains(k.as_str())))
+            let Some(rank) = profile
+                .sections
+                .iter()
+                .position(|s| s.titles.iter().any(|k| title.contains(k.as_str())))
             else {
                 continue;
             };
@@ -53,7 +56,10 @@ impl Rule for SectionOrder {
                         heading.title,
                         format!("“{}”部分写在了“{}”部分之后", spec.name, previous_spec.name),
                     )
-                    .help(format!("{}通常先写“{}”，再写“{}”", profile.name, spec.name, previous_spec.name))
+                    .help(format!(
+                        "{}通常先写“{}”，再写“{}”",
+                        profile.name, spec.name, previous_spec.name
+                    ))
                     .secondary(previous.title, "应在此部分之后");
                 }
                 _ => latest = Some((rank, heading)),

@@ -40,12 +40,19 @@ struct Tokens {
 
 static TOKENS: LazyLock<Tokens> = LazyLock::new(|| {
     let vocabulary = Vocabulary::embedded();
-    let inline: Vec<_> = vocabulary.placeholders.iter().filter(|p| !p.whole_paragraph_only).collect();
+    let inline: Vec<_> = vocabulary
+        .placeholders
+        .iter()
+        .filter(|p| !p.whole_paragraph_only)
+        .collect();
     let automaton = AhoCorasick::builder()
         .match_kind(MatchKind::LeftmostLongest)
         .build(inline.iter().map(|p| p.token.as_str()))
         .expect("placeholder tokens form a valid automaton");
-    Tokens { automaton, meanings: inline.iter().map(|p| p.meaning.as_str()).collect() }
+    Tokens {
+        automaton,
+        meanings: inline.iter().map(|p| p.meaning.as_str()).collect(),
+    }
 });
 
 impl Rule for TemplatePlaceholder {
@@ -74,10 +81,14 @@ impl Rule for TemplatePlaceholder {
                 if inside_example(&content[..m.start()]) {
                     continue;
                 }
-                let span = crate::diagnostic::Span::new(line.content.start + m.start(), line.content.start + m.end());
+                let span = crate::diagnostic::Span::new(
+                    line.content.start + m.start(),
+                    line.content.start + m.end(),
+                );
                 let meaning = TOKENS.meanings[m.pattern().as_usize()];
                 let _ = i;
-                cx.report(span, format!("留有模板占位符“{token}”（{meaning}）")).help("填入实际内容");
+                cx.report(span, format!("留有模板占位符“{token}”（{meaning}）"))
+                    .help("填入实际内容");
             }
         }
     }
@@ -92,7 +103,9 @@ fn inside_example(before: &str) -> bool {
     match open {
         Some(o) if close.is_none_or(|c| c < o) => {
             let inner = before[o..].trim_start_matches(['（', '(']);
-            ["如", "例如", "比如", "示例", "格式"].iter().any(|w| inner.starts_with(w))
+            ["如", "例如", "比如", "示例", "格式"]
+                .iter()
+                .any(|w| inner.starts_with(w))
         }
         _ => false,
     }
@@ -102,5 +115,6 @@ fn inside_example(before: &str) -> bool {
 fn ascii_word_bounded(content: &str, start: usize, end: usize) -> bool {
     let before = content[..start].chars().next_back();
     let after = content[end..].chars().next();
-    !before.is_some_and(|c| c.is_ascii_alphanumeric()) && !after.is_some_and(|c| c.is_ascii_alphanumeric())
+    !before.is_some_and(|c| c.is_ascii_alphanumeric())
+        && !after.is_some_and(|c| c.is_ascii_alphanumeric())
 }

@@ -1,0 +1,232 @@
+//! The command line: exit codes, every output format, errors that name the file.
+
+use assert_cmd::Command;
+use predicates::prelude::*;
+
+const SEED: &str = "tests/fixtures/documents/self-inspection-report.txt";
+const CLEAN: &str = "examples/clean-rectification-report.txt";
+
+fn gwlint() -> Command {
+    let mut cmd = Command::cargo_bin("gwlint").expect("binary builds");
+    cmd.env("NO_COLOR", "1");
+    cmd
+}
+
+#[test]
+fn clean_file_exits_0_with_no_output() {
+    gwlint()
+        .args(["check", "--format", "short", CLEAN])
+        .assert()
+        .code(0)
+        .stdout("");
+}
+
+#[test]
+fn findings_exit_1_and_short_lines_have_the_documented_shape() {
+    let out = gwlint()
+        .args(["check", "--format", "short", "--select", "N,S", SEED])
+        .assert()
+        .code(1);
+    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 11);
+    assert_eq!(
+        lines[0],
+        format!("{SEED}:6:1: error[S103] “基本情况”一节的正文只有占位符“……”")
+    );
+    assert_eq!(
+        lines[6],
+        format!("{SEED}:24:15: warning[N107] 只有“一是”，没有“二是”")
+    );
+}
+
+#[test]
+fn fail_on_error_ignores_warnings() {
+    // Only warnings are selected, so --fail-on error exits 0.
+    gwlint()
+        .args([
+            "check",
+            "--format",
+            "short",
+            "--select",
+            "N105",
+            "--fail-on",
+            "error",
+            SEED,
+        ])
+        .assert()
+        .code(0);
+    gwlint()
+        .args([
+            "check",
+            "--format",
+            "short",
+            "--select",
+            "N105",
+            "--fail-on",
+            "warning",
+            SEED,
+        ])
+        .assert()
+        .code(1);
+}
+
+#[test]
+fn json_has_exactly_the_stable_fields() {
+    let out = gwlint()
+        .args(["check", "--format", "json", "--select", "N105,N107", SEED])
+        .assert()
+        .code(1);
+    let value: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let findings = value.as_array().unwrap();
+    assert_eq!(findings.len(), 8);
+    let first = findings[0].as_object().unwrap();
+    let keys: Vec<&str> = first.keys().map(String::as_str).collect();
+    assert_eq!(
+        keys,
+        vec![
+            "path",
+            "line",
+            "column",
+            "end_line",
+            "end_column",
+            "code",
+            "rule",
+            "family",
+            "severity",
+            "message",
+            "help",
+            "fix"
+        ]
+    );
+    assert_eq!(first["line"], 14);
+    assert_eq!(first["column"], 1);
+    assert_eq!(first["end_column"], 3);
+    assert_eq!(first["code"], "N105");
+    assert_eq!(first["rule"], "nonstandard-marker");
+    assert_eq!(first["family"], "numbering");
+    assert_eq!(first["severity"], "warning");
+    assert_eq!(first["help"], "改为“1.”");
+    assert_eq!(first["fix"]["replacement"], "1.");
+    let lone = findings.iter().find(|f| f["code"] == "N107").unwrap();
+    assert_eq!(lone["fix"], serde_json::Value::Null);
+    assert_eq!(
+        (lone["line"].as_u64(), lone["column"].as_u64()),
+        (Some(24), Some(15))
+    );
+}
+
+#[test]
+fn human_output_shows_the_source_line_and_help() {
+    gwlint()
+        .args(["check", "--select", "N107", SEED])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("N107(lone-enumeration)"))
+        .stdout(predicate::str::contains("只有“一是”，没有“二是”"))
+        .stdout(predicate::str::contains(
+            "24 │ （五）干部作风需进一步改进。一是一些干部",
+        ))
+        .stdout(predicate::str::contains(
+            "help: 补全“二是”等后续各项，或删去“一是”",
+        ));
+}
+
+#[test]
+fn missing_path_is_one_line_and_other_files_are_still_checked() {
+    gwlint()
+        .args([
+            "check",
+            "--format",
+            "short",
+            "--select",
+            "N107",
+            "no/such/file.txt",
+            SEED,
+        ])
+        .assert()
+        .code(2)
+        .stderr("gwlint: no/such/file.txt: 路径不存在\n")
+        .stdout(predicate::str::contains(":24:15: warning[N107]"));
+}
+
+#[test]
+fn unreadable_encoding_is_one_line_naming_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("gbk.txt");
+    std::fs::write(&bad, [0xd6, 0xd0, 0xce, 0xc4, 0xa3, 0xba]).unwrap();
+    gwlint()
+        .args(["check", "--format", "short"])
+        .arg(&bad)
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::starts_with("gwlint: ")
+                .and(predicate::str::contains("gbk.txt"))
+                .and(predicate::str::ends_with("\n")),
+        )
+        .stderr(predicate::function(|s: &str| s.lines().count() == 1));
+}
+
+#[test]
+fn directories_are_walked_for_txt_and_md_only() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.txt"), "一是加强学习。\n").unwrap();
+    std::fs::write(dir.path().join("b.md"), "一是加强学习。\n").unwrap();
+    std::fs::write(dir.path().join("c.csv"), "一是加强学习。\n").unwrap();
+    let out = gwlint()
+        .args(["check", "--format", "short", "--select", "N107"])
+        .arg(dir.path())
+        .assert()
+        .code(1);
+    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert_eq!(stdout.lines().count(), 2, "{stdout}");
+    assert!(stdout.contains("a.txt:1:1") && stdout.contains("b.md:1:1"));
+}
+
+#[test]
+fn unknown_selector_and_bad_date_are_usage_errors() {
+    gwlint()
+        .args(["check", "--select", "X999", CLEAN])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("X999"));
+    gwlint()
+        .args(["check", "--as-of", "2023/3/1", CLEAN])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--as-of"));
+    gwlint()
+        .args(["check", "--profile", "nope", CLEAN])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("self-inspection"));
+    gwlint()
+        .args(["check", "--as-of", "2023-03-01", CLEAN])
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn rules_lists_every_rule_and_rule_shows_docs() {
+    let out = gwlint().arg("rules").assert().code(0);
+    let stdout = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(stdout
+        .lines()
+        .any(|l| l.starts_with("N105  nonstandard-marker")
+            && l.contains("numbering")
+            && l.contains("warning")
+            && l.contains("是")));
+    assert_eq!(
+        stdout.lines().count(),
+        gwlint::checks::registry::all().len() + 1
+    );
+    gwlint()
+        .args(["rule", "N105"])
+        .assert()
+        .code(0)
+        .stdout(predicate::str::contains("# N105 nonstandard-marker"))
+        .stdout(predicate::str::contains("1、经济实力大幅提升"))
+        .stdout(predicate::str::contains("GB/T 9704-2012 7.3.3"));
+    gwlint().args(["rule", "Z000"]).assert().code(2);
+}

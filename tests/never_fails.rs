@@ -1,0 +1,86 @@
+//! Parsing and checking never fail or panic, whatever the input.
+
+use gwlint::{document, lint_text, Settings};
+use proptest::prelude::*;
+
+fn settings() -> Settings {
+    Settings::new(jiff::civil::date(2026, 11, 27))
+}
+
+/// Strings built from the pieces that matter to the grammar, so that markers, dates
+/// and line endings meet in odd combinations far more often than in random text.
+fn report_like() -> impl Strategy<Value = String> {
+    let piece = prop::sample::select(vec![
+        "一、",
+        "（一）",
+        "(二)",
+        "1.",
+        "1、",
+        "（1）",
+        "(2)",
+        "①",
+        "# ",
+        "**",
+        "一是",
+        "二是",
+        "第一，",
+        "三是",
+        "\n",
+        "\r\n",
+        "\r",
+        "\u{3000}",
+        "\u{a0}",
+        " ",
+        "\t",
+        "。",
+        "：",
+        "……",
+        "XX",
+        "2023年3月15日",
+        "二〇二三年三月",
+        "特此报告。",
+        "附件：",
+        "中共示范镇委员会",
+        "1.2亿元",
+        "自查报告",
+        "存在的问题",
+        "\u{feff}",
+        "）",
+        "（",
+    ]);
+    prop::collection::vec(
+        prop_oneof![piece.prop_map(String::from), any::<String>()],
+        0..40,
+    )
+    .prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn parse_never_fails_on_arbitrary_strings(text in any::<String>()) {
+        let doc = document::parse(&text);
+        let covered: usize = doc.lines.iter().map(|l| l.span.len()).sum();
+        prop_assert!(covered <= text.len());
+    }
+
+    #[test]
+    fn lint_never_panics_on_report_like_text(text in report_like()) {
+        let report = lint_text("p.txt", &text, &settings());
+        for d in &report.diagnostics {
+            prop_assert!(d.span.end <= report.source.text.len());
+            prop_assert!(report.source.text.is_char_boundary(d.span.start) && report.source.text.is_char_boundary(d.span.end));
+        }
+    }
+}
+
+#[test]
+fn empty_and_whitespace_only_inputs_give_no_findings() {
+    for text in ["", "\n", "\r\n\r\n", "\u{3000}\u{3000}\n \t\n", "\u{feff}"] {
+        assert!(
+            lint_text("e.txt", text, &settings()).diagnostics.is_empty(),
+            "{text:?}"
+        );
+    }
+}
