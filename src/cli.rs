@@ -64,6 +64,14 @@ pub struct CheckArgs {
     #[arg(long)]
     pub province: Option<String>,
 
+    /// 自动修复可安全修复的问题（原文件按原编码、BOM 和换行符写回）
+    #[arg(long)]
+    pub fix: bool,
+
+    /// 显示修复后的差异而不写入文件
+    #[arg(long)]
+    pub diff: bool,
+
     /// 不使用颜色
     #[arg(long)]
     pub no_color: bool,

@@ -10,6 +10,7 @@ pub mod commands;
 pub mod context;
 pub mod diagnostic;
 pub mod document;
+pub mod fix;
 pub mod profile;
 pub mod render;
 pub mod settings;

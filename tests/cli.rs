@@ -151,10 +151,28 @@ fn missing_path_is_one_line_and_other_files_are_still_checked() {
 }
 
 #[test]
+fn gbk_text_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("gbk.txt");
+    // "一是加强学习。" in GBK.
+    let bytes = encoding_rs::GBK.encode("一是加强学习。\n").0.into_owned();
+    std::fs::write(&path, bytes).unwrap();
+    gwlint()
+        .args(["check", "--format", "short", "--select", "N107"])
+        .arg(&path)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "gbk.txt:1:1: warning[N107] 只有“一是”，没有“二是”",
+        ));
+}
+
+#[test]
 fn unreadable_encoding_is_one_line_naming_the_file() {
     let dir = tempfile::tempdir().unwrap();
-    let bad = dir.path().join("gbk.txt");
-    std::fs::write(&bad, [0xd6, 0xd0, 0xce, 0xc4, 0xa3, 0xba]).unwrap();
+    let bad = dir.path().join("bad.txt");
+    // Neither UTF-8 nor GB18030: a lone 0x80 and a truncated sequence.
+    std::fs::write(&bad, [b'a', 0x80, 0xff, 0xe6]).unwrap();
     gwlint()
         .args(["check", "--format", "short"])
         .arg(&bad)
@@ -162,7 +180,7 @@ fn unreadable_encoding_is_one_line_naming_the_file() {
         .code(2)
         .stderr(
             predicate::str::starts_with("gwlint: ")
-                .and(predicate::str::contains("gbk.txt"))
+                .and(predicate::str::contains("bad.txt"))
                 .and(predicate::str::ends_with("\n")),
         )
         .stderr(predicate::function(|s: &str| s.lines().count() == 1));

@@ -6,11 +6,18 @@ use rayon::prelude::*;
 
 use super::Status;
 use crate::cli::CheckArgs;
+use crate::fix::{fix_in_memory, unified_diff, write_atomically, Fixed};
 use crate::profile::Profile;
 use crate::render::{render, RenderOptions};
 use crate::settings::Settings;
 use crate::source::{collect_paths, SourceFile};
 use crate::{lint, FileReport};
+
+/// One file's outcome: linted, or fixed in memory (its report then holds what remains).
+enum Checked {
+    Linted(FileReport),
+    Fixed(Fixed),
+}
 
 pub(super) fn run(args: &CheckArgs, today: jiff::civil::Date) -> Status {
     let settings = match settings_from(args, today) {
@@ -26,18 +33,45 @@ pub(super) fn run(args: &CheckArgs, today: jiff::civil::Date) -> Status {
         eprintln!("gwlint: {e}");
         had_error = true;
     }
-    let results: Vec<Result<FileReport, String>> = files
+    let fixing = args.fix || args.diff;
+    let results: Vec<Result<Checked, String>> = files
         .par_iter()
         .map(|path| {
-            SourceFile::read(path)
-                .map(|source| lint(source, &settings))
-                .map_err(|e| e.to_string())
+            let source = SourceFile::read(path).map_err(|e| e.to_string())?;
+            Ok(if fixing {
+                Checked::Fixed(fix_in_memory(source, &settings))
+            } else {
+                Checked::Linted(lint(source, &settings))
+            })
         })
         .collect();
     let mut reports = Vec::new();
+    let mut diffs = String::new();
     for result in results {
         match result {
-            Ok(report) => reports.push(report),
+            Ok(Checked::Linted(report)) => reports.push(report),
+            Ok(Checked::Fixed(fixed)) => {
+                if fixed.changed() {
+                    let path = fixed.report.source.path.display().to_string();
+                    if args.diff {
+                        diffs.push_str(&unified_diff(
+                            &path,
+                            &fixed.original_text,
+                            &fixed.report.source.text,
+                        ));
+                    }
+                    if args.fix {
+                        match write_atomically(&fixed.report.source, &fixed.report.source.text) {
+                            Ok(()) => eprintln!("gwlint: {path}: 已修复 {} 处", fixed.applied),
+                            Err(e) => {
+                                eprintln!("gwlint: {e}");
+                                had_error = true;
+                            }
+                        }
+                    }
+                }
+                reports.push(fixed.report);
+            }
             Err(message) => {
                 eprintln!("gwlint: {message}");
                 had_error = true;
@@ -46,7 +80,10 @@ pub(super) fn run(args: &CheckArgs, today: jiff::civil::Date) -> Status {
     }
     let color =
         !args.no_color && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-    let output = render(args.format, &reports, RenderOptions { color });
+    let mut output = diffs;
+    if !args.diff || args.fix {
+        output.push_str(&render(args.format, &reports, RenderOptions { color }));
+    }
     let mut stdout = std::io::stdout().lock();
     if let Err(e) = stdout
         .write_all(output.as_bytes())

@@ -16,6 +16,10 @@ const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
 pub enum Encoding {
     Utf8,
     Utf8Bom,
+    Utf16LeBom,
+    Utf16BeBom,
+    /// GB18030, a superset of GBK and GB2312 (what Chinese Windows saves as "ANSI").
+    Gb18030,
 }
 
 impl Encoding {
@@ -23,6 +27,28 @@ impl Encoding {
         match self {
             Self::Utf8 => "UTF-8",
             Self::Utf8Bom => "UTF-8 (BOM)",
+            Self::Utf16LeBom => "UTF-16LE (BOM)",
+            Self::Utf16BeBom => "UTF-16BE (BOM)",
+            Self::Gb18030 => "GB18030",
+        }
+    }
+
+    /// Encodes `text` back into this encoding, BOM included.
+    pub fn encode(self, text: &str) -> Vec<u8> {
+        match self {
+            Self::Utf8 => text.as_bytes().to_vec(),
+            Self::Utf8Bom => [&[0xef, 0xbb, 0xbf][..], text.as_bytes()].concat(),
+            Self::Utf16LeBom => {
+                let mut out = vec![0xff, 0xfe];
+                out.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+                out
+            }
+            Self::Utf16BeBom => {
+                let mut out = vec![0xfe, 0xff];
+                out.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+                out
+            }
+            Self::Gb18030 => encoding_rs::GB18030.encode(text).0.into_owned(),
         }
     }
 }
@@ -34,13 +60,16 @@ pub enum SourceKind {
     Markdown,
 }
 
-/// A decoded source file. `text` never contains the BOM.
+/// A decoded source file. `text` never contains the BOM; line endings are kept as they
+/// were, so an edited text written back keeps them.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
     pub path: PathBuf,
     pub text: String,
     pub encoding: Encoding,
     pub kind: SourceKind,
+    /// The bytes as read, to tell whether the file changed before `--fix` writes it.
+    pub original: Option<Vec<u8>>,
 }
 
 /// Why a file could not be read; each becomes a one-line error naming the file.
@@ -53,8 +82,8 @@ pub enum ReadError {
     },
     #[error("{path}: 文件过大（{size} 字节），未检查")]
     TooLarge { path: PathBuf, size: u64 },
-    #[error("{path}: 不是 UTF-8 文本（第 {offset} 字节起无法解码），请另存为 UTF-8")]
-    NotUtf8 { path: PathBuf, offset: usize },
+    #[error("{path}: 既不是 UTF-8 也不是 GB18030/GBK 文本（第 {offset} 字节起无法解码），请另存为 UTF-8")]
+    Undecodable { path: PathBuf, offset: usize },
     #[error("{path}: 似乎是二进制文件，未检查")]
     Binary { path: PathBuf },
 }
@@ -76,6 +105,7 @@ impl SourceFile {
             text,
             encoding,
             kind,
+            original: None,
         }
     }
 
@@ -96,28 +126,56 @@ impl SourceFile {
         Self::decode(path, bytes)
     }
 
-    /// Decodes bytes read from `path`.
+    /// Decodes bytes read from `path`: a BOM decides (UTF-8, UTF-16LE/BE); otherwise
+    /// valid UTF-8 is UTF-8, and text that decodes as GB18030 without a single error is
+    /// GB18030 (GBK and GB2312 are subsets). Anything else is reported, not guessed.
     pub fn decode(path: &Path, bytes: Vec<u8>) -> Result<Self, ReadError> {
-        let text = String::from_utf8(bytes).map_err(|e| {
-            let offset = e.utf8_error().valid_up_to();
-            let bytes = e.into_bytes();
-            if looks_binary(&bytes) {
-                ReadError::Binary {
-                    path: path.to_path_buf(),
-                }
+        let binary = || ReadError::Binary {
+            path: path.to_path_buf(),
+        };
+        let (text, encoding) = if let Some(rest) = bytes.strip_prefix(&[0xef, 0xbb, 0xbf]) {
+            let text = std::str::from_utf8(rest).map_err(|e| ReadError::Undecodable {
+                path: path.to_path_buf(),
+                offset: e.valid_up_to() + 3,
+            })?;
+            (text.to_string(), Encoding::Utf8Bom)
+        } else if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+            let (encoding, utf16) = if bytes[0] == 0xff {
+                (Encoding::Utf16LeBom, encoding_rs::UTF_16LE)
             } else {
-                ReadError::NotUtf8 {
+                (Encoding::Utf16BeBom, encoding_rs::UTF_16BE)
+            };
+            let text = utf16
+                .decode_without_bom_handling_and_without_replacement(&bytes[2..])
+                .ok_or_else(|| ReadError::Undecodable {
                     path: path.to_path_buf(),
-                    offset,
+                    offset: 2,
+                })?;
+            (text.into_owned(), encoding)
+        } else {
+            if looks_binary(&bytes) {
+                return Err(binary());
+            }
+            match std::str::from_utf8(&bytes) {
+                Ok(text) => (text.to_string(), Encoding::Utf8),
+                Err(e) => {
+                    let text = encoding_rs::GB18030
+                        .decode_without_bom_handling_and_without_replacement(&bytes)
+                        .ok_or_else(|| ReadError::Undecodable {
+                            path: path.to_path_buf(),
+                            offset: e.valid_up_to(),
+                        })?;
+                    (text.into_owned(), Encoding::Gb18030)
                 }
             }
-        })?;
+        };
         if looks_binary(text.as_bytes()) {
-            return Err(ReadError::Binary {
-                path: path.to_path_buf(),
-            });
+            return Err(binary());
         }
-        Ok(Self::from_text(path, text))
+        let mut source = Self::from_text(path, text);
+        source.encoding = encoding;
+        source.original = Some(bytes);
+        Ok(source)
     }
 }
 
@@ -147,12 +205,31 @@ mod tests {
     }
 
     #[test]
-    fn invalid_utf8_is_a_clear_error() {
-        let err = SourceFile::decode(Path::new("a.txt"), vec![0xe6, 0xa0]).unwrap_err();
+    fn undecodable_bytes_are_a_clear_error() {
+        // 0xff never occurs in UTF-8 or GB18030.
+        let err = SourceFile::decode(Path::new("a.txt"), vec![b'a', 0xff, 0xe6]).unwrap_err();
         assert_eq!(
             err.to_string(),
-            "a.txt: 不是 UTF-8 文本（第 0 字节起无法解码），请另存为 UTF-8"
+            "a.txt: 既不是 UTF-8 也不是 GB18030/GBK 文本（第 1 字节起无法解码），请另存为 UTF-8"
         );
+    }
+
+    #[test]
+    fn gb18030_utf16_and_bom_round_trip() {
+        let text = "镇党委自查报告\r\n一、基本情况（１）\r\n";
+        for encoding in [
+            Encoding::Utf8,
+            Encoding::Utf8Bom,
+            Encoding::Utf16LeBom,
+            Encoding::Utf16BeBom,
+            Encoding::Gb18030,
+        ] {
+            let bytes = encoding.encode(text);
+            let source = SourceFile::decode(Path::new("a.txt"), bytes.clone()).unwrap();
+            assert_eq!(source.encoding, encoding);
+            assert_eq!(source.text, text);
+            assert_eq!(source.encoding.encode(&source.text), bytes);
+        }
     }
 
     #[test]
