@@ -245,7 +245,10 @@ struct Normalized<'a> {
 impl<'a> Normalized<'a> {
     fn new(text: &'a str) -> Self {
         if !text.contains(QUOTES) {
-            return Normalized { text: Cow::Borrowed(text), removed: Vec::new() };
+            return Normalized {
+                text: Cow::Borrowed(text),
+                removed: Vec::new(),
+            };
         }
         let mut out = String::with_capacity(text.len());
         let mut removed = Vec::new();
@@ -258,7 +261,10 @@ impl<'a> Normalized<'a> {
                 out.push(c);
             }
         }
-        Normalized { text: Cow::Owned(out), removed }
+        Normalized {
+            text: Cow::Owned(out),
+            removed,
+        }
     }
 
     /// Original offset of a match start (skips quotes just before it).
@@ -322,11 +328,19 @@ impl Knowledge {
                 }
                 if let Target::Superseded(i) = target {
                     let before = &t[..hit.start()];
-                    if self.superseded[i].not_after.iter().any(|s| before.ends_with(s.as_str())) {
+                    if self.superseded[i]
+                        .not_after
+                        .iter()
+                        .any(|s| before.ends_with(s.as_str()))
+                    {
                         continue;
                     }
                 }
-                out.push(Mention { start: norm.start(hit.start()), end: norm.end(hit.end()), target });
+                out.push(Mention {
+                    start: norm.start(hit.start()),
+                    end: norm.end(hit.end()),
+                    target,
+                });
             }
         }
         if t.contains('届') {
@@ -336,8 +350,15 @@ impl Knowledge {
             for si in set.matches(text).iter() {
                 let (ci, re) = &m.regexes[si];
                 for hit in re.find_iter(text) {
-                    if !out.iter().any(|o| o.start < hit.end() && hit.start() < o.end) {
-                        out.push(Mention { start: hit.start(), end: hit.end(), target: Target::Confusable(*ci) });
+                    if !out
+                        .iter()
+                        .any(|o| o.start < hit.end() && hit.start() < o.end)
+                    {
+                        out.push(Mention {
+                            start: hit.start(),
+                            end: hit.end(),
+                            target: Target::Confusable(*ci),
+                        });
                     }
                 }
             }
@@ -348,10 +369,18 @@ impl Knowledge {
 
     fn event_context_ok(&self, i: usize, t: &str, start: usize, numeral_led: bool) -> bool {
         let before = &t[..start];
-        if numeral_led && before.chars().next_back().is_some_and(|c| NUMERALS.contains(c)) {
+        if numeral_led
+            && before
+                .chars()
+                .next_back()
+                .is_some_and(|c| NUMERALS.contains(c))
+        {
             return false;
         }
-        !self.events[i].not_after.iter().any(|s| before.ends_with(s.as_str()))
+        !self.events[i]
+            .not_after
+            .iter()
+            .any(|s| before.ends_with(s.as_str()))
     }
 
     fn expand_enumerations(&self, norm: &Normalized<'_>, out: &mut Vec<Mention>) {
@@ -363,10 +392,14 @@ impl Knowledge {
             if !whole.as_str().ends_with("全会") {
                 continue;
             }
-            let Some(term) = chinese_number(&caps[1]) else { continue };
+            let Some(term) = chinese_number(&caps[1]) else {
+                continue;
+            };
             // Items: (ordinal, start, end) in the normalized text.
             let first = caps.get(2).expect("group 2");
-            let first_end = caps.get(3).map_or(first.end() + '中'.len_utf8(), |g| g.end());
+            let first_end = caps
+                .get(3)
+                .map_or(first.end() + '中'.len_utf8(), |g| g.end());
             let mut items = vec![(chinese_number(first.as_str()), whole.start(), first_end)];
             let tail = caps.get(4).expect("group 4");
             let mut pos = tail.start();
@@ -380,8 +413,11 @@ impl Knowledge {
                 .iter()
                 .filter_map(|&(n, s, e)| Some((*m.plenums.get(&(term, n?))?, s, e)))
                 .collect();
-            let Some(&(first_event, _, _)) = resolved.first() else { continue };
-            let lead = t[whole.start()..].starts_with("党的") || t[whole.start()..].starts_with("中共");
+            let Some(&(first_event, _, _)) = resolved.first() else {
+                continue;
+            };
+            let lead =
+                t[whole.start()..].starts_with("党的") || t[whole.start()..].starts_with("中共");
             let term_start = whole.start() + if lead { "党的".len() } else { 0 };
             if !self.event_context_ok(first_event, t, term_start, true) {
                 continue;
@@ -389,7 +425,11 @@ impl Knowledge {
             let (os, oe) = (norm.start(whole.start()), norm.end(whole.end()));
             out.retain(|x| !(x.start < oe && os < x.end));
             for (i, s, e) in resolved {
-                out.push(Mention { start: norm.start(s), end: norm.end(e), target: Target::Event(i) });
+                out.push(Mention {
+                    start: norm.start(s),
+                    end: norm.end(e),
+                    target: Target::Event(i),
+                });
             }
         }
     }
@@ -560,7 +600,14 @@ source = "s"
         let k = k();
         let text = "认真学习党的十八届三中全会精神";
         let found = k.find(text);
-        assert_eq!(found, vec![Mention { start: 12, end: 39, target: ev(&k, "cc18-3") }]);
+        assert_eq!(
+            found,
+            vec![Mention {
+                start: 12,
+                end: 39,
+                target: ev(&k, "cc18-3")
+            }]
+        );
         assert_eq!(&text[12..39], "党的十八届三中全会");
     }
 
@@ -602,7 +649,10 @@ source = "s"
         let found = spans(&k, "党的十八届三中全会和四中全会");
         assert_eq!(
             found,
-            vec![(s("党的十八届三中全会"), ev(&k, "cc18-3")), (s("四中全会"), ev(&k, "cc18-4"))]
+            vec![
+                (s("党的十八届三中全会"), ev(&k, "cc18-3")),
+                (s("四中全会"), ev(&k, "cc18-4"))
+            ]
         );
     }
 
@@ -618,14 +668,20 @@ source = "s"
         let k = k();
         assert!(k.find("分为二十五大类").is_empty());
         assert!(k.find("中国工会十五大").is_empty());
-        assert_eq!(spans(&k, "党的十五大"), vec![(s("十五大"), ev(&k, "cpc-15"))]);
+        assert_eq!(
+            spans(&k, "党的十五大"),
+            vec![(s("十五大"), ev(&k, "cpc-15"))]
+        );
     }
 
     #[test]
     fn exclude_phrases_guard() {
         let k = k();
         assert!(k.find("各级环境保护部门").is_empty());
-        assert_eq!(spans(&k, "原环境保护部"), vec![(s("环境保护部"), ev(&k, "huanbao"))]);
+        assert_eq!(
+            spans(&k, "原环境保护部"),
+            vec![(s("环境保护部"), ev(&k, "huanbao"))]
+        );
     }
 
     #[test]
@@ -634,12 +690,22 @@ source = "s"
         let text = "深入学习贯彻省第十一次党代会精神";
         assert!(k.find(text).is_empty());
         let found = k.find_in_province(text, Some("四川省"));
-        assert_eq!(found, vec![Mention { start: 18, end: 42, target: ev(&k, "prov-sichuan-11") }]);
+        assert_eq!(
+            found,
+            vec![Mention {
+                start: 18,
+                end: 42,
+                target: ev(&k, "prov-sichuan-11")
+            }]
+        );
         let found = k.find_in_province(text, Some("山西"));
         assert_eq!(found[0].target, ev(&k, "prov-shanxi-11"));
         assert!(k.find_in_province(text, Some("河北")).is_empty());
         // The specific alias needs no province.
-        assert_eq!(k.find("四川省第十一次党代会")[0].target, ev(&k, "prov-sichuan-11"));
+        assert_eq!(
+            k.find("四川省第十一次党代会")[0].target,
+            ev(&k, "prov-sichuan-11")
+        );
     }
 
     #[test]
@@ -648,11 +714,19 @@ source = "s"
         assert!(k.find("习近平新时代中国特色社会主义思想").is_empty());
         assert_eq!(
             k.find("坚持习近平新时代思想"),
-            vec![Mention { start: 6, end: 30, target: Target::Formulation(0) }]
+            vec![Mention {
+                start: 6,
+                end: 30,
+                target: Target::Formulation(0)
+            }]
         );
         assert_eq!(
             k.find("坚持习近平新时代中国特色社会主义，"),
-            vec![Mention { start: 6, end: 48, target: Target::Formulation(0) }]
+            vec![Mention {
+                start: 6,
+                end: 48,
+                target: Target::Formulation(0)
+            }]
         );
     }
 
@@ -660,7 +734,14 @@ source = "s"
     fn set_phrase_corruption() {
         let k = k();
         let text = "坚持科学执政、民主执政、依法执法";
-        assert_eq!(k.find(text), vec![Mention { start: 6, end: text.len(), target: Target::SetPhrase(0) }]);
+        assert_eq!(
+            k.find(text),
+            vec![Mention {
+                start: 6,
+                end: text.len(),
+                target: Target::SetPhrase(0)
+            }]
+        );
         assert!(k.find("坚持科学执政、民主执政、依法执政").is_empty());
     }
 
@@ -668,7 +749,14 @@ source = "s"
     fn pattern_confusables() {
         let k = k();
         let text = "截止2022年底，累计完成";
-        assert_eq!(k.find(text), vec![Mention { start: 0, end: 13, target: Target::Confusable(0) }]);
+        assert_eq!(
+            k.find(text),
+            vec![Mention {
+                start: 0,
+                end: 13,
+                target: Target::Confusable(0)
+            }]
+        );
         assert!(k.find("截止到2022年底").is_empty());
         assert!(k.find("报名12月1日截止").is_empty());
     }
@@ -682,7 +770,10 @@ source = "s"
 
     #[test]
     fn one_string_cannot_name_two_entries() {
-        let dup = TIMELINE.replace(r#"aliases = ["十八届四中全会"]"#, r#"aliases = ["十八届三中全会"]"#);
+        let dup = TIMELINE.replace(
+            r#"aliases = ["十八届四中全会"]"#,
+            r#"aliases = ["十八届三中全会"]"#,
+        );
         let err = Knowledge::from_sources(&[("t.toml", &dup)]).unwrap_err();
         let msg = err.to_string();
         assert!(msg.contains("cc18-4") && msg.contains("cc18-3"), "{msg}");

@@ -27,7 +27,10 @@ use matcher::Matcher;
 
 /// The files compiled into the binary, as `(name, text)`.
 pub const EMBEDDED: &[(&str, &str)] = &[
-    ("rules/timeline.toml", include_str!("../../rules/timeline.toml")),
+    (
+        "rules/timeline.toml",
+        include_str!("../../rules/timeline.toml"),
+    ),
     ("rules/terms.toml", include_str!("../../rules/terms.toml")),
 ];
 
@@ -43,8 +46,12 @@ pub struct PartialDate {
 impl PartialDate {
     /// The first day the date can stand for.
     pub fn earliest(&self) -> Date {
-        Date::new(self.year, self.month.unwrap_or(1) as i8, self.day.unwrap_or(1) as i8)
-            .expect("validated when parsed")
+        Date::new(
+            self.year,
+            self.month.unwrap_or(1) as i8,
+            self.day.unwrap_or(1) as i8,
+        )
+        .expect("validated when parsed")
     }
 
     /// The last day the date can stand for.
@@ -376,10 +383,18 @@ impl Knowledge {
                                 examples: &[Example]|
          -> Result<(), KnowledgeError> {
             if !is_kebab_ascii(id) {
-                return Err(KnowledgeError::invalid(o, id, "id 只能由小写英文字母、数字和连字符组成"));
+                return Err(KnowledgeError::invalid(
+                    o,
+                    id,
+                    "id 只能由小写英文字母、数字和连字符组成",
+                ));
             }
             if let Some(prev) = ids.insert(id.to_string(), o.clone()) {
-                return Err(KnowledgeError::invalid(o, id, format!("id 重复（已在 {prev} 使用）")));
+                return Err(KnowledgeError::invalid(
+                    o,
+                    id,
+                    format!("id 重复（已在 {prev} 使用）"),
+                ));
             }
             if source.is_empty() || source.iter().any(|s| s.trim().is_empty()) {
                 return Err(KnowledgeError::invalid(o, id, "缺少来源（source）"));
@@ -389,16 +404,25 @@ impl Knowledge {
                     return Err(KnowledgeError::invalid(o, id, "示例 text 为空"));
                 }
                 if !ex.as_of.is_full() {
-                    return Err(KnowledgeError::invalid(o, id, "示例 as-of 须写到日：YYYY-MM-DD"));
+                    return Err(KnowledgeError::invalid(
+                        o,
+                        id,
+                        "示例 as-of 须写到日：YYYY-MM-DD",
+                    ));
                 }
             }
             Ok(())
         };
-        let nonempty = |o: &Origin, id: &str, what: &str, items: &[String]| {
-            match items.iter().find(|s| matcher::strip_quotes(s).trim().is_empty()) {
-                Some(_) => Err(KnowledgeError::invalid(o, id, format!("{what} 中有空字符串"))),
-                None => Ok(()),
-            }
+        let nonempty = |o: &Origin, id: &str, what: &str, items: &[String]| match items
+            .iter()
+            .find(|s| matcher::strip_quotes(s).trim().is_empty())
+        {
+            Some(_) => Err(KnowledgeError::invalid(
+                o,
+                id,
+                format!("{what} 中有空字符串"),
+            )),
+            None => Ok(()),
         };
         for e in &self.events {
             let o = &e.origin;
@@ -408,33 +432,68 @@ impl Knowledge {
             nonempty(o, &e.id, "exclude", &e.exclude)?;
             nonempty(o, &e.id, "not-after", &e.not_after)?;
             if e.aliases.is_empty() && e.generic_aliases.is_empty() {
-                return Err(KnowledgeError::invalid(o, &e.id, "至少需要一个别名（aliases）"));
+                return Err(KnowledgeError::invalid(
+                    o,
+                    &e.id,
+                    "至少需要一个别名（aliases）",
+                ));
             }
             if !e.generic_aliases.is_empty() && e.province.as_deref().unwrap_or("").is_empty() {
-                return Err(KnowledgeError::invalid(o, &e.id, "有 generic-aliases 时必须写 province"));
+                return Err(KnowledgeError::invalid(
+                    o,
+                    &e.id,
+                    "有 generic-aliases 时必须写 province",
+                ));
             }
             if e.kind == EventKind::ProvincialCongress && e.province.is_none() {
-                return Err(KnowledgeError::invalid(o, &e.id, "省级党代会必须写 province"));
+                return Err(KnowledgeError::invalid(
+                    o,
+                    &e.id,
+                    "省级党代会必须写 province",
+                ));
             }
             if e.kind == EventKind::Plenum && (e.term.is_none() || e.ordinal.is_none()) {
-                return Err(KnowledgeError::invalid(o, &e.id, "全会必须写 term（届）和 ordinal（第几次）"));
+                return Err(KnowledgeError::invalid(
+                    o,
+                    &e.id,
+                    "全会必须写 term（届）和 ordinal（第几次）",
+                ));
             }
-            let order = [("start", e.start), ("end", e.end), ("superseded-on", e.superseded_on)];
-            let known: Vec<_> = order.iter().filter_map(|(n, d)| d.map(|d| (n, d))).collect();
+            let order = [
+                ("start", e.start),
+                ("end", e.end),
+                ("superseded-on", e.superseded_on),
+            ];
+            let known: Vec<_> = order
+                .iter()
+                .filter_map(|(n, d)| d.map(|d| (n, d)))
+                .collect();
             for w in known.windows(2) {
                 let ((an, a), (bn, b)) = (w[0], w[1]);
                 if a.earliest() > b.latest() {
-                    return Err(KnowledgeError::invalid(o, &e.id, format!("日期顺序错误：{an} = {a} 晚于 {bn} = {b}")));
+                    return Err(KnowledgeError::invalid(
+                        o,
+                        &e.id,
+                        format!("日期顺序错误：{an} = {a} 晚于 {bn} = {b}"),
+                    ));
                 }
             }
             if e.superseded_by.is_some() && e.superseded_on.is_none() {
-                return Err(KnowledgeError::invalid(o, &e.id, "有 superseded-by 时必须写 superseded-on"));
+                return Err(KnowledgeError::invalid(
+                    o,
+                    &e.id,
+                    "有 superseded-by 时必须写 superseded-on",
+                ));
             }
         }
         for e in &self.events {
             if let Some(next) = &e.superseded_by {
                 if self.event_by_id(next).is_none() {
-                    return Err(KnowledgeError::invalid(&e.origin, &e.id, format!("superseded-by 指向不存在的 id `{next}`")));
+                    return Err(KnowledgeError::invalid(
+                        &e.origin,
+                        &e.id,
+                        format!("superseded-by 指向不存在的 id `{next}`"),
+                    ));
                 }
             }
         }
@@ -448,7 +507,11 @@ impl Knowledge {
             nonempty(o, &s.id, "exclude", &s.exclude)?;
             if let Some(g) = s.effectively_gone {
                 if s.since.earliest() > g.latest() {
-                    return Err(KnowledgeError::invalid(o, &s.id, "effectively-gone 早于 since"));
+                    return Err(KnowledgeError::invalid(
+                        o,
+                        &s.id,
+                        "effectively-gone 早于 since",
+                    ));
                 }
             }
         }
@@ -469,16 +532,28 @@ impl Knowledge {
                 Some(p) => {
                     nonempty(o, &c.id, "wrong", &c.wrong)?;
                     regex::Regex::new(p).map_err(|e| {
-                        KnowledgeError::invalid(o, &c.id, format!("pattern 不是有效的正则表达式：{e}"))
+                        KnowledgeError::invalid(
+                            o,
+                            &c.id,
+                            format!("pattern 不是有效的正则表达式：{e}"),
+                        )
                     })?;
                     let has = |x| c.examples.iter().any(|ex| ex.expect == x);
                     if !has(Expect::Fire) || !has(Expect::Silent) {
-                        return Err(KnowledgeError::invalid(o, &c.id, "带 pattern 的条目至少需要一个 fire 和一个 silent 示例"));
+                        return Err(KnowledgeError::invalid(
+                            o,
+                            &c.id,
+                            "带 pattern 的条目至少需要一个 fire 和一个 silent 示例",
+                        ));
                     }
                 }
             }
             if c.right_template.is_some() && c.pattern.is_none() {
-                return Err(KnowledgeError::invalid(o, &c.id, "right-template 只能与 pattern 一起使用"));
+                return Err(KnowledgeError::invalid(
+                    o,
+                    &c.id,
+                    "right-template 只能与 pattern 一起使用",
+                ));
             }
         }
         Ok(())
@@ -499,12 +574,20 @@ fn check_pairs(o: &Origin, id: &str, wrong: &[String], right: &str) -> Result<()
             return Err(KnowledgeError::invalid(o, id, "wrong 中有空字符串"));
         }
         if w_n == right_n {
-            return Err(KnowledgeError::invalid(o, id, format!("wrong “{w}”与 right 相同")));
+            return Err(KnowledgeError::invalid(
+                o,
+                id,
+                format!("wrong “{w}”与 right 相同"),
+            ));
         }
         if right_n.contains(&*w_n) && !right_n.starts_with(&*w_n) {
             // A prefix is shadowed by the right phrase (leftmost-longest); an inner
             // substring would fire inside every correct occurrence.
-            return Err(KnowledgeError::invalid(o, id, format!("wrong “{w}”是 right 的一部分，会在正确写法中误报")));
+            return Err(KnowledgeError::invalid(
+                o,
+                id,
+                format!("wrong “{w}”是 right 的一部分，会在正确写法中误报"),
+            ));
         }
     }
     Ok(())
@@ -513,13 +596,20 @@ fn check_pairs(o: &Origin, id: &str, wrong: &[String], right: &str) -> Result<()
 fn is_kebab_ascii(id: &str) -> bool {
     !id.is_empty()
         && id.split('-').all(|part| {
-            !part.is_empty() && part.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            !part.is_empty()
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
         })
 }
 
 /// 1-based line number of byte offset `at`.
 fn line_of(text: &str, at: usize) -> usize {
-    text.as_bytes()[..at.min(text.len())].iter().filter(|&&b| b == b'\n').count() + 1
+    text.as_bytes()[..at.min(text.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
 }
 
 /// The start of the `[[…]]` header line at or before `at` (a table's span may start
@@ -555,7 +645,9 @@ fn entry_id_around(text: &str, at: usize) -> String {
         }
         pos += line.len();
     }
-    let Some(start) = start else { return "?".into() };
+    let Some(start) = start else {
+        return "?".into();
+    };
     for line in text[start..].lines().skip(1) {
         let t = line.trim_start();
         if t.starts_with("[[") && !t.contains('.') {
@@ -577,17 +669,34 @@ mod tests {
     #[test]
     fn partial_dates_parse_and_span_their_period() {
         let d: PartialDate = "2017-10".parse().unwrap();
-        assert_eq!(d, PartialDate { year: 2017, month: Some(10), day: None });
+        assert_eq!(
+            d,
+            PartialDate {
+                year: 2017,
+                month: Some(10),
+                day: None
+            }
+        );
         assert_eq!(d.earliest(), Date::constant(2017, 10, 1));
         assert_eq!(d.latest(), Date::constant(2017, 10, 31));
         let y: PartialDate = "2024".parse().unwrap();
-        assert_eq!((y.earliest(), y.latest()), (Date::constant(2024, 1, 1), Date::constant(2024, 12, 31)));
+        assert_eq!(
+            (y.earliest(), y.latest()),
+            (Date::constant(2024, 1, 1), Date::constant(2024, 12, 31))
+        );
         let f: PartialDate = "2024-02-29".parse().unwrap();
         assert!(f.is_full());
         assert_eq!(f.latest(), Date::constant(2024, 2, 29));
         assert_eq!(f.to_string(), "2024-02-29");
         assert_eq!(d.to_string(), "2017-10");
-        for bad in ["2023-02-30", "2023-13", "23-01-01", "2023-1-1", "2023-01-01-01", ""] {
+        for bad in [
+            "2023-02-30",
+            "2023-13",
+            "23-01-01",
+            "2023-1-1",
+            "2023-01-01-01",
+            "",
+        ] {
             assert!(bad.parse::<PartialDate>().is_err(), "{bad}");
         }
     }
@@ -611,16 +720,33 @@ mod tests {
             }
             for (file, ids) in by_file {
                 for w in ids.windows(2) {
-                    assert!(w[0] < w[1], "{file}: {what} `{}` should come after `{}`", w[0], w[1]);
+                    assert!(
+                        w[0] < w[1],
+                        "{file}: {what} `{}` should come after `{}`",
+                        w[0],
+                        w[1]
+                    );
                 }
             }
         }
         let k = Knowledge::embedded();
         sorted("event", k.events.iter().map(|e| (e.id.as_str(), &e.origin)));
-        sorted("superseded", k.superseded.iter().map(|e| (e.id.as_str(), &e.origin)));
-        sorted("formulation", k.formulations.iter().map(|e| (e.id.as_str(), &e.origin)));
-        sorted("set-phrase", k.set_phrases.iter().map(|e| (e.id.as_str(), &e.origin)));
-        sorted("confusable", k.confusables.iter().map(|e| (e.id.as_str(), &e.origin)));
+        sorted(
+            "superseded",
+            k.superseded.iter().map(|e| (e.id.as_str(), &e.origin)),
+        );
+        sorted(
+            "formulation",
+            k.formulations.iter().map(|e| (e.id.as_str(), &e.origin)),
+        );
+        sorted(
+            "set-phrase",
+            k.set_phrases.iter().map(|e| (e.id.as_str(), &e.origin)),
+        );
+        sorted(
+            "confusable",
+            k.confusables.iter().map(|e| (e.id.as_str(), &e.origin)),
+        );
     }
 
     /// Words that mark a time span or an account of the past. The examples test only
@@ -633,8 +759,15 @@ mod tests {
     fn every_example_in_the_embedded_files_holds() {
         let k = Knowledge::embedded();
         let mut failures = Vec::new();
-        let mut check = |target: Target, origin: &Origin, id: &str, ex: &Example, province: Option<&str>| {
-            let found = k.find_in_province(&ex.text, province).iter().any(|m| m.target == target);
+        let mut check = |target: Target,
+                         origin: &Origin,
+                         id: &str,
+                         ex: &Example,
+                         province: Option<&str>| {
+            let found = k
+                .find_in_province(&ex.text, province)
+                .iter()
+                .any(|m| m.target == target);
             let dated = matches!(target, Target::Event(_) | Target::Superseded(_));
             let stale = !dated || k.is_stale_at(target, ex.as_of_date());
             let ok = match ex.expect {
@@ -652,7 +785,13 @@ mod tests {
         };
         for (i, e) in k.events.iter().enumerate() {
             for ex in &e.examples {
-                check(Target::Event(i), &e.origin, &e.id, ex, e.province.as_deref());
+                check(
+                    Target::Event(i),
+                    &e.origin,
+                    &e.id,
+                    ex,
+                    e.province.as_deref(),
+                );
             }
         }
         for (i, e) in k.superseded.iter().enumerate() {
@@ -675,7 +814,12 @@ mod tests {
                 check(Target::Confusable(i), &e.origin, &e.id, ex, None);
             }
         }
-        assert!(failures.is_empty(), "{} failing examples:\n{}", failures.len(), failures.join("\n"));
+        assert!(
+            failures.is_empty(),
+            "{} failing examples:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
     }
 
     #[test]
@@ -686,7 +830,12 @@ mod tests {
             .iter()
             .enumerate()
             .map(|(i, f)| (Target::Formulation(i), &f.id, &f.wrong, &f.right))
-            .chain(k.set_phrases.iter().enumerate().map(|(i, p)| (Target::SetPhrase(i), &p.id, &p.wrong, &p.right)))
+            .chain(
+                k.set_phrases
+                    .iter()
+                    .enumerate()
+                    .map(|(i, p)| (Target::SetPhrase(i), &p.id, &p.wrong, &p.right)),
+            )
             .chain(
                 k.confusables
                     .iter()
@@ -698,7 +847,11 @@ mod tests {
         for (target, id, wrong, right) in pairs {
             for w in wrong {
                 let text = format!("我们{w}。");
-                if !k.find(&text).iter().any(|m| m.target == target && &text[m.start..m.end] != "") {
+                if !k
+                    .find(&text)
+                    .iter()
+                    .any(|m| m.target == target && m.end > m.start)
+                {
                     failures.push(format!("`{id}`: wrong “{w}” is not found"));
                 }
             }
@@ -734,7 +887,10 @@ mod tests {
     fn plenums_expire_with_the_next_congress() {
         let k = Knowledge::embedded();
         let (i, _) = k.event_by_id("cc18-3").unwrap();
-        assert_eq!(k.guidance_expires(Target::Event(i)).unwrap().to_string(), "2017-10-18");
+        assert_eq!(
+            k.guidance_expires(Target::Event(i)).unwrap().to_string(),
+            "2017-10-18"
+        );
         assert!(!k.is_stale_at(Target::Event(i), Date::constant(2015, 3, 1)));
         assert!(k.is_stale_at(Target::Event(i), Date::constant(2023, 3, 1)));
     }
@@ -765,34 +921,48 @@ source = "x"
         assert_eq!(err.line(), Some(15), "{err}");
         let msg = err.to_string();
         assert!(msg.starts_with("mine.toml:15："), "{msg}");
-        assert!(msg.contains("`bad-date`") && msg.contains("不存在"), "{msg}");
+        assert!(
+            msg.contains("`bad-date`") && msg.contains("不存在"),
+            "{msg}"
+        );
     }
 
     #[test]
     fn validation_errors_name_the_entry_header_line() {
-        let text = BROKEN.replace("2023-02-30", "2023-02-20").replace("id = \"bad-date\"", "id = \"ok-one\"");
+        let text = BROKEN
+            .replace("2023-02-30", "2023-02-20")
+            .replace("id = \"bad-date\"", "id = \"ok-one\"");
         let err = Knowledge::from_sources(&[("mine.toml", &text)]).unwrap_err();
         assert_eq!(err.line(), Some(10), "{err}");
         assert!(err.to_string().contains("id 重复"), "{err}");
 
-        let text = BROKEN.replace("2023-02-30", "2023-02-20").replace("start =", "superseded-by = \"nope\"\nsuperseded-on = \"2024\"\nstart =");
+        let text = BROKEN.replace("2023-02-30", "2023-02-20").replace(
+            "start =",
+            "superseded-by = \"nope\"\nsuperseded-on = \"2024\"\nstart =",
+        );
         let err = Knowledge::from_sources(&[("mine.toml", &text)]).unwrap_err();
         assert_eq!(err.line(), Some(10), "{err}");
         assert!(err.to_string().contains("`nope`"), "{err}");
 
-        let text = BROKEN.replace("2023-02-30", "2023-02-20").replace("source = \"x\"", "source = []");
+        let text = BROKEN
+            .replace("2023-02-30", "2023-02-20")
+            .replace("source = \"x\"", "source = []");
         let err = Knowledge::from_sources(&[("mine.toml", &text)]).unwrap_err();
         assert_eq!(err.line(), Some(2), "{err}");
         assert!(err.to_string().contains("来源"), "{err}");
 
-        let text = BROKEN.replace("2023-02-30", "2023-02-20").replace("aliases = [\"另一活动\"]", "aliases = [\"另一活动\", \"\"]");
+        let text = BROKEN
+            .replace("2023-02-30", "2023-02-20")
+            .replace("aliases = [\"另一活动\"]", "aliases = [\"另一活动\", \"\"]");
         let err = Knowledge::from_sources(&[("mine.toml", &text)]).unwrap_err();
         assert!(err.to_string().contains("空字符串"), "{err}");
     }
 
     #[test]
     fn unknown_keys_are_rejected_with_their_line() {
-        let text = BROKEN.replace("2023-02-30", "2023-02-20").replace("name = \"另一活动\"", "name = \"另一活动\"\nalias = \"x\"");
+        let text = BROKEN
+            .replace("2023-02-30", "2023-02-20")
+            .replace("name = \"另一活动\"", "name = \"另一活动\"\nalias = \"x\"");
         let err = Knowledge::from_sources(&[("mine.toml", &text)]).unwrap_err();
         assert_eq!(err.line(), Some(14), "{err}");
         assert!(err.to_string().contains("bad-date"), "{err}");
@@ -800,9 +970,10 @@ source = "x"
 
     #[test]
     fn dates_must_be_in_order() {
-        let text = BROKEN
-            .replace("2023-02-30", "2023-02-20")
-            .replace("start = \"2023-02-20\"", "start = \"2023-02-20\"\nend = \"2022\"");
+        let text = BROKEN.replace("2023-02-30", "2023-02-20").replace(
+            "start = \"2023-02-20\"",
+            "start = \"2023-02-20\"\nend = \"2022\"",
+        );
         let err = Knowledge::from_sources(&[("mine.toml", &text)]).unwrap_err();
         assert!(err.to_string().contains("日期顺序错误"), "{err}");
     }
@@ -815,7 +986,10 @@ source = "x"
         let k = Knowledge::with_extra_file(&path).unwrap();
         assert_eq!(k.events.len(), Knowledge::embedded().events.len() + 2);
         let found = k.find("开展另一活动");
-        assert_eq!(found[0].target, Target::Event(k.event_by_id("bad-date").unwrap().0));
+        assert_eq!(
+            found[0].target,
+            Target::Event(k.event_by_id("bad-date").unwrap().0)
+        );
 
         let missing = dir.path().join("missing.toml");
         let err = Knowledge::with_extra_file(&missing).unwrap_err();
