@@ -895,6 +895,57 @@ mod tests {
         assert!(k.is_stale_at(Target::Event(i), Date::constant(2023, 3, 1)));
     }
 
+    /// The seed report of `../shared/seed` (skipped where the folder is absent): every
+    /// timeliness and formulation defect of DEFECTS.md is found as a mention.
+    #[test]
+    fn seed_report_mentions() {
+        let path =
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seed/self-inspection-report.txt");
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            eprintln!("skipped: {} not found", path.display());
+            return;
+        };
+        let k = Knowledge::embedded();
+        let found: Vec<(String, String)> = k
+            .find_in_province(&text, Some("四川"))
+            .into_iter()
+            .map(|m| {
+                let id = match m.target {
+                    Target::Event(i) => k.events[i].id.clone(),
+                    Target::Superseded(i) => k.superseded[i].id.clone(),
+                    Target::Formulation(i) => k.formulations[i].id.clone(),
+                    Target::SetPhrase(i) => k.set_phrases[i].id.clone(),
+                    Target::Confusable(i) => k.confusables[i].id.clone(),
+                };
+                (text[m.start..m.end].to_string(), id)
+            })
+            .collect();
+        let has = |s: &str, id: &str| found.iter().any(|(a, b)| a == s && b == id);
+        for (s, id) in [
+            ("科学执政、民主执政、依法执法", "zhizheng-sanfangshi"),
+            ("群众反应强烈", "qun-zhong-fan-ying-qiang-lie"),
+            ("各自为阵", "ge-zi-wei-zheng"),
+            ("习近平总书记系列重要讲话精神", "xi-speeches"),
+            ("省第十一次党代会", "prov-sichuan-11"),
+            ("以习近平总书记为核心的党中央", "core"),
+            ("十八届三中", "cc18-3"),
+            ("四中", "cc18-4"),
+            ("五中", "cc18-5"),
+            ("六中全会", "cc18-6"),
+            ("十三五规划", "fyp-13"),
+            ("贫困村", "pinkun-cun"),
+            ("脱贫攻坚工作", "tuopin-gongjian"),
+            ("党的二十大", "cpc-20"),
+            ("新农合", "xinnonghe"),
+            ("社抚费", "shehui-fuyangfei"),
+        ] {
+            assert!(
+                has(s, id),
+                "“{s}” ({id}) not found in the seed report: {found:?}"
+            );
+        }
+    }
+
     const BROKEN: &str = r#"# a user's file
 [[event]]
 id = "ok-one"
