@@ -11,6 +11,7 @@ pub mod context;
 pub mod diagnostic;
 pub mod document;
 pub mod fix;
+pub mod knowledge;
 pub mod profile;
 pub mod render;
 pub mod settings;

@@ -1,0 +1,181 @@
+//! `rules/terms.toml` tables: superseded terms, standard formulations, set phrases
+//! and commonly confused words.
+
+use serde::Deserialize;
+
+use super::{one_or_many, Example, Origin, PartialDate};
+
+/// Whether a superseded term is a political formulation or an administrative term.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SupersededKind {
+    Formulation,
+    PolicyTerm,
+}
+
+/// `[[superseded]]`: wording that was right once and is out of use since `since`.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Superseded {
+    pub id: String,
+    pub terms: Vec<String>,
+    /// The current wording.
+    pub replaced_by: String,
+    /// From this date on the terms are outdated as a description of current work.
+    pub since: PartialDate,
+    /// When the old wording had certainly disappeared from official use.
+    pub effectively_gone: Option<PartialDate>,
+    pub kind: SupersededKind,
+    /// Ignore a match when the text right before it ends with one of these.
+    #[serde(default)]
+    pub not_after: Vec<String>,
+    /// Longer phrases containing a term that are not this term.
+    #[serde(default)]
+    pub exclude: Vec<String>,
+    /// Whether the reference saw the dates in a cited source.
+    #[serde(default = "yes")]
+    pub confirmed: bool,
+    #[serde(deserialize_with = "one_or_many")]
+    pub source: Vec<String>,
+    pub note: Option<String>,
+    #[serde(default, rename = "example")]
+    pub examples: Vec<Example>,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+/// How a wrong formulation may be corrected.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FixKind {
+    /// Replacing the wrong phrase by `right` is always correct.
+    Safe,
+    /// `right` is the likely intent; a person should confirm.
+    Unsafe,
+    /// No automatic replacement.
+    None,
+}
+
+/// `[[formulation]]`: a standard political formulation and its known wrong variants.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Formulation {
+    pub id: String,
+    pub wrong: Vec<String>,
+    pub right: String,
+    pub fix: FixKind,
+    #[serde(deserialize_with = "one_or_many")]
+    pub source: Vec<String>,
+    pub note: Option<String>,
+    #[serde(default, rename = "example")]
+    pub examples: Vec<Example>,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+/// `[[set-phrase]]`: a fixed phrase (固定搭配) and its corruptions.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct SetPhrase {
+    pub id: String,
+    pub right: String,
+    pub wrong: Vec<String>,
+    #[serde(deserialize_with = "one_or_many")]
+    pub source: Vec<String>,
+    pub note: Option<String>,
+    #[serde(default, rename = "example")]
+    pub examples: Vec<Example>,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+/// `[[confusable]]`: a misspelt word or expression, given with enough context that the
+/// `wrong` phrase is never correct in running text; or a `pattern` for cases a list
+/// cannot hold (截止2023年 → 截至2023年).
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Confusable {
+    pub id: String,
+    #[serde(default)]
+    pub wrong: Vec<String>,
+    /// The correct phrase (for a pattern: a description of the correct form).
+    pub right: String,
+    /// A Rust `regex` matched against the original text (no look-around).
+    pub pattern: Option<String>,
+    /// Replacement for a `pattern` match, with `$1`-style groups; absent = no automatic fix.
+    pub right_template: Option<String>,
+    /// Longer phrases containing a `wrong` phrase that are correct.
+    #[serde(default)]
+    pub exclude: Vec<String>,
+    #[serde(deserialize_with = "one_or_many")]
+    pub source: Vec<String>,
+    pub note: Option<String>,
+    #[serde(default, rename = "example")]
+    pub examples: Vec<Example>,
+    #[serde(skip)]
+    pub origin: Origin,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_each_table_shape() {
+        let s: Superseded = toml::from_str(
+            r#"id = "xnh"
+terms = ["新农合"]
+replaced-by = "城乡居民基本医疗保险"
+since = "2016-01-12"
+effectively-gone = "2020"
+kind = "policy-term"
+source = ["a", "b"]"#,
+        )
+        .unwrap();
+        assert_eq!(s.kind, SupersededKind::PolicyTerm);
+        assert!(s.confirmed, "confirmed defaults to true");
+        assert_eq!(s.effectively_gone.unwrap().year, 2020);
+
+        let f: Formulation = toml::from_str(
+            r#"id = "core"
+wrong = ["以习近平总书记为核心的党中央"]
+right = "以习近平同志为核心的党中央"
+fix = "safe"
+source = "x""#,
+        )
+        .unwrap();
+        assert_eq!(f.fix, FixKind::Safe);
+
+        let c: Confusable = toml::from_str(
+            r#"id = "jiezhi"
+right = "截至"
+pattern = "截止(\\d{4}年)"
+right-template = "截至$1"
+source = "x"
+[[example]]
+text = "截止2022年底"
+as-of = "2023-01-01"
+expect = "fire""#,
+        )
+        .unwrap();
+        assert!(c.wrong.is_empty());
+        assert_eq!(c.examples.len(), 1);
+    }
+
+    #[test]
+    fn rejects_an_unknown_fix_kind() {
+        let err = toml::from_str::<Formulation>(
+            r#"id = "a"
+wrong = ["b"]
+right = "c"
+fix = "maybe"
+source = "x""#,
+        )
+        .unwrap_err();
+        assert!(err.message().contains("unknown variant"), "{err}");
+    }
+}
