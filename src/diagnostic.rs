@@ -155,3 +155,16 @@ pub struct Diagnostic {
     pub secondary: Vec<Label>,
     pub fix: Option<Fix>,
 }
+
+/// Quotes text for a message (“…”); quotation marks inside become single ones (‘…’).
+pub fn quote(text: &str) -> String {
+    let mut inner = text.replace('“', "‘").replace('”', "’");
+    // A span that starts inside quotation marks ("两学一做”学习教育") gets its opening mark back.
+    if inner
+        .find('’')
+        .is_some_and(|close| inner.find('‘').is_none_or(|open| close < open))
+    {
+        inner.insert(0, '‘');
+    }
+    format!("“{inner}”")
+}

@@ -42,6 +42,7 @@ pub fn lint(source: SourceFile, settings: &Settings) -> FileReport {
         settings.as_of,
         settings.today,
         settings.province.clone(),
+        settings.knowledge,
     );
     let mut diagnostics = Vec::new();
     for rule in settings.rules() {

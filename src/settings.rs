@@ -4,6 +4,7 @@ use jiff::civil::Date;
 
 use crate::checks::{registry, Rule};
 use crate::diagnostic::Severity;
+use crate::knowledge::Knowledge;
 use crate::profile::Profile;
 
 /// Settings with every choice made. Built by the CLI (and later the config file).
@@ -14,6 +15,9 @@ pub struct Settings {
     pub today: Date,
     pub province: Option<String>,
     pub fail_on: Severity,
+    /// The knowledge the timeliness and formulation rules use: the embedded files, plus
+    /// the user's own (`--rules`), loaded once per run.
+    pub knowledge: &'static Knowledge,
     /// Codes of the enabled rules, in registry order.
     enabled: Vec<&'static str>,
 }
@@ -32,6 +36,7 @@ impl Settings {
             today,
             province: None,
             fail_on: Severity::Warning,
+            knowledge: Knowledge::embedded(),
             enabled: registry::all().iter().map(|r| r.meta().code).collect(),
         }
     }

@@ -4,9 +4,11 @@
 //! Rules detect; the engine decides. A rule never sees severity, selection or
 //! suppression: `lint` stamps those from the rule's metadata and the settings.
 
+pub mod formulation;
 pub mod numbering;
 pub mod registry;
 pub mod structure;
+pub mod timeliness;
 pub mod typography;
 
 use crate::context::Context;

@@ -2,12 +2,20 @@
 
 use std::sync::LazyLock;
 
-use super::{numbering, structure, typography, Rule};
+use super::{formulation, numbering, structure, timeliness, typography, Rule};
 use crate::diagnostic::Family;
 
 /// Each family lists its own rules (`RULES` in its module); this joins them.
-static RULES: LazyLock<Vec<&'static dyn Rule>> =
-    LazyLock::new(|| [numbering::RULES, structure::RULES, typography::RULES].concat());
+static RULES: LazyLock<Vec<&'static dyn Rule>> = LazyLock::new(|| {
+    [
+        numbering::RULES,
+        structure::RULES,
+        typography::RULES,
+        timeliness::RULES,
+        formulation::RULES,
+    ]
+    .concat()
+});
 
 /// All rules, in registry order.
 pub fn all() -> &'static [&'static dyn Rule] {

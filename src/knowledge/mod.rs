@@ -370,9 +370,12 @@ impl Knowledge {
     }
 
     /// True when `date` is certainly on or after [`Knowledge::guidance_expires`].
+    ///
+    /// The day itself does not count: the report of a congress, read on its opening day,
+    /// still speaks the words it is about to replace.
     pub fn is_stale_at(&self, target: Target, date: Date) -> bool {
         self.guidance_expires(target)
-            .is_some_and(|d| date >= d.latest())
+            .is_some_and(|d| date > d.latest())
     }
 
     fn validate(&self) -> Result<(), KnowledgeError> {

@@ -1,0 +1,99 @@
+use super::difference;
+use crate::checks::{declare_rule, Checker, Rule};
+use crate::diagnostic::{Edit, Fix, Span};
+use crate::knowledge::Target;
+
+declare_rule! {
+    /// 易混淆字词和常见别字（“群众反应强烈”→“群众反映强烈”，“各自为阵”→“各自为政”，“截止2023年底”→“截至2023年底”）。
+    ///
+    /// ## 为什么
+    /// 别字是最容易被检查人员圈出来的差错。清单来自公开的常见别字表和公文用语指南，
+    /// 每条都是连同上下文一起写的，保证这种写法在正文中任何时候都是错的（见 rules/terms.toml 的 [[confusable]]）。
+    ///
+    /// ## 示例
+    /// ```text
+    /// 个别村级财务支出中生活费支出较多，群众反应强烈。
+    /// ```
+    /// 应写作：
+    /// ```text
+    /// 个别村级财务支出中生活费支出较多，群众反映强烈。
+    /// ```
+    pub struct ConfusableWord {
+        code: "F103",
+        name: "confusable-word",
+        family: Formulation,
+        severity: Warning,
+        fix: Always,
+        basis: "rules/terms.toml（[[confusable]]）",
+        summary: "易混淆字词和常见别字",
+    }
+}
+
+/// An idiom or short fixed word is shown whole; in a longer phrase only the word that
+/// differs, widened to two characters ("反应" in "群众反应强烈").
+const WHOLE_PHRASE_CHARS: usize = 4;
+
+impl Rule for ConfusableWord {
+    fn meta(&self) -> &'static crate::checks::RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &mut Checker<'_>) {
+        let knowledge = cx.context.knowledge;
+        let text = cx.text();
+        let found: Vec<(Span, usize)> = cx
+            .context
+            .mentions
+            .iter()
+            .filter_map(|m| match m.target {
+                Target::Confusable(i) => Some((Span::new(m.start, m.end), i)),
+                _ => None,
+            })
+            .collect();
+        for (span, i) in found {
+            let entry = &knowledge.confusables[i];
+            let written = span.slice(text).to_string();
+            let right = match (&entry.pattern, &entry.right_template) {
+                (Some(pattern), Some(template)) => regex::Regex::new(pattern)
+                    .map(|re| re.replace(&written, template.as_str()).into_owned())
+                    .unwrap_or_else(|_| entry.right.clone()),
+                _ => entry.right.clone(),
+            };
+            let (focus, replacement) = if written.chars().count() <= WHOLE_PHRASE_CHARS {
+                (span, right.clone())
+            } else {
+                let (start, end, right_part) = difference(&written, &right);
+                let widened = written[..start]
+                    .chars()
+                    .next_back()
+                    .map_or(0, char::len_utf8);
+                let start = start - widened;
+                (
+                    Span::new(span.start + start, span.start + end),
+                    format!("{}{}", &written[start..start + widened], right_part),
+                )
+            };
+            let wrong_part = focus.slice(text).to_string();
+            let mut report = cx
+                .report(
+                    focus,
+                    format!(
+                        "{}中的“{wrong_part}”是别字或误用",
+                        crate::diagnostic::quote(&written)
+                    ),
+                )
+                .help(format!("改为“{right}”"))
+                .fix(Fix {
+                    safe: false,
+                    edits: vec![Edit {
+                        span: focus,
+                        replacement,
+                    }],
+                });
+            if let Some(note) = &entry.note {
+                report = report.note(note.clone());
+            }
+            let _ = report;
+        }
+    }
+}

@@ -1,0 +1,90 @@
+use super::{chinese_date, usage};
+use crate::checks::{declare_rule, Checker, Rule};
+use crate::context::cues::Usage;
+use crate::context::AsOfSource;
+use crate::diagnostic::Span;
+use crate::knowledge::{EventKind, Target};
+
+declare_rule! {
+    /// 成文日期早于文中引用的会议的召开日期（如 2022 年 5 月的材料写“学习了党的二十大精神”）。
+    ///
+    /// ## 为什么
+    /// 引用某次会议“精神”或写“学习了……”，说明会议已经召开；成文日期在它之前，不是日期写错，
+    /// 就是文稿被改动后没有更新日期。只在有成文日期或 `--as-of` 时检查。
+    ///
+    /// ## 示例
+    /// ```text
+    /// 组织干部学习了党的二十大精神。
+    /// 2022年5月10日
+    /// ```
+    /// 应写作：
+    /// ```text
+    /// 组织干部学习了党的二十大精神。
+    /// 2022年11月10日
+    /// ```
+    pub struct DateBeforeEvent {
+        code: "R108",
+        name: "date-before-event",
+        family: Timeliness,
+        severity: Error,
+        fix: Never,
+        basis: "rules/timeline.toml（会议召开日期）",
+        summary: "成文日期早于文中引用的会议",
+    }
+}
+
+impl Rule for DateBeforeEvent {
+    fn meta(&self) -> &'static crate::checks::RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &mut Checker<'_>) {
+        if cx.context.as_of_source == AsOfSource::Today {
+            return;
+        }
+        let knowledge = cx.context.knowledge;
+        let as_of = cx.context.as_of;
+        let text = cx.text();
+        let mut found = Vec::new();
+        for m in &cx.context.mentions {
+            let Target::Event(i) = m.target else { continue };
+            let event = &knowledge.events[i];
+            let cited_as_held = matches!(
+                event.kind,
+                EventKind::NationalCongress | EventKind::Plenum | EventKind::ProvincialCongress
+            );
+            let Some(start) = event.start else { continue };
+            if !cited_as_held || as_of >= start.earliest() {
+                continue;
+            }
+            let span = Span::new(m.start, m.end);
+            // "十九届历次全会" means the plenums held so far, not the last one in the list.
+            if span.slice(text).contains("历次") {
+                continue;
+            }
+            let after = text[m.end..].trim_start_matches(['”', '》']);
+            if after.starts_with("精神") || usage(cx, span) == Usage::Past {
+                found.push((span, i, start));
+            }
+        }
+        for (span, i, start) in found {
+            let written = crate::diagnostic::quote(span.slice(text));
+            let d = cx.context.as_of;
+            cx.report(
+                span,
+                format!(
+                    "核对日期{}年{}月{}日早于文中引用的{written}召开日期{}",
+                    d.year(),
+                    d.month(),
+                    d.day(),
+                    chinese_date(start)
+                ),
+            )
+            .help(format!(
+                "核对成文日期；{}在{}之后才能被引用",
+                knowledge.events[i].name,
+                chinese_date(start)
+            ));
+        }
+    }
+}

@@ -1,0 +1,69 @@
+use super::{as_of_phrase, chinese_date, mentions_of, successor_at, usage};
+use crate::checks::{declare_rule, Checker, Rule};
+use crate::context::cues::Usage;
+use crate::diagnostic::Span;
+use crate::knowledge::{EventKind, Target};
+
+declare_rule! {
+    /// 已经结束的党内集中学习教育仍被当作正在开展的（如 2023 年“按照‘两学一做’学习教育的要求”）。
+    ///
+    /// ## 为什么
+    /// 党内集中学习教育有起止时间，后一次开展后，前一次就不再是“当前”的要求。
+    /// 回顾（“党的十八大以来，先后开展了……”）不算。
+    ///
+    /// ## 示例
+    /// ```text
+    /// 今后，按照党的群众路线教育实践活动的要求，密切联系群众。
+    /// ```
+    /// 应写作：
+    /// ```text
+    /// 今后，坚持以人民为中心，密切联系群众。
+    /// ```
+    pub struct FinishedCampaign {
+        code: "R104",
+        name: "finished-campaign",
+        family: Timeliness,
+        severity: Warning,
+        fix: Never,
+        basis: "rules/timeline.toml（党内学习教育）",
+        summary: "已经结束的党内学习教育仍被当作正在开展的",
+    }
+}
+
+impl Rule for FinishedCampaign {
+    fn meta(&self) -> &'static crate::checks::RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &mut Checker<'_>) {
+        let knowledge = cx.context.knowledge;
+        let as_of = cx.context.as_of;
+        let found: Vec<(Span, usize)> = mentions_of(
+            cx,
+            |t| matches!(t, Target::Event(i) if knowledge.events[i].kind == EventKind::Campaign),
+        )
+        .filter_map(|m| match m.target {
+            Target::Event(i) => Some((Span::new(m.start, m.end), i)),
+            _ => None,
+        })
+        .filter(|(span, i)| {
+            usage(cx, *span) == Usage::Guidance && knowledge.is_stale_at(Target::Event(*i), as_of)
+        })
+        .collect();
+        for (span, i) in found {
+            let campaign = &knowledge.events[i];
+            let written = crate::diagnostic::quote(span.slice(cx.text()));
+            let since = knowledge
+                .guidance_expires(Target::Event(i))
+                .map(chinese_date)
+                .unwrap_or_default();
+            let phrase = as_of_phrase(cx);
+            let help = successor_at(knowledge, campaign, as_of).map_or_else(
+                || "改为当前开展的学习教育，或改写为回顾".to_string(),
+                |next| format!("改为当前的{}，或改写为回顾", next.name),
+            );
+            cx.report(span, format!("{written}自{since}起已不是正在开展的学习教育，此处却作为当前要求（核对日期{phrase}）"))
+                .help(help);
+        }
+    }
+}

@@ -1,0 +1,229 @@
+//! Family `timeliness` (R): references that were current once and are not at the
+//! document's as-of date — congresses and plenums cited as guidance, finished plans and
+//! campaigns, superseded provincial congresses, policy terms out of use, a copied report.
+//!
+//! Every rule reads the mentions found once per document (`Context::mentions`) and
+//! decides, with `context::cues`, whether each is an account of the past or guidance.
+
+mod date_before_event;
+mod finished_campaign;
+mod mixed_eras;
+mod outdated_term;
+mod stale_document;
+mod stale_plan;
+mod superseded_guidance;
+mod superseded_provincial_congress;
+
+pub use date_before_event::DateBeforeEvent;
+pub use finished_campaign::FinishedCampaign;
+pub use mixed_eras::MixedEras;
+pub use outdated_term::OutdatedTerm;
+pub use stale_document::StaleDocument;
+pub use stale_plan::StalePlan;
+pub use superseded_guidance::SupersededGuidance;
+pub use superseded_provincial_congress::SupersededProvincialCongress;
+
+use crate::checks::{Checker, Rule};
+use crate::context::cues::{Cues, Usage};
+use crate::diagnostic::Span;
+use crate::knowledge::{Event, EventKind, Knowledge, Mention, PartialDate, Target};
+
+/// The rules of this family, sorted by code.
+pub(crate) static RULES: &[&dyn Rule] = &[
+    &SupersededGuidance,
+    &MixedEras,
+    &StalePlan,
+    &FinishedCampaign,
+    &OutdatedTerm,
+    &SupersededProvincialCongress,
+    &StaleDocument,
+    &DateBeforeEvent,
+];
+
+/// Consecutive mentions that read as one reference ("十八大及十八届三中、四中全会"), with
+/// how the whole is used.
+pub(crate) struct Group {
+    pub span: Span,
+    pub events: Vec<usize>,
+    pub usage: Usage,
+}
+
+/// Characters that join the items of one reference.
+fn is_connector(between: &str) -> bool {
+    between.chars().all(|c| {
+        matches!(
+            c,
+            '及' | '和' | '与' | '、' | '，' | ',' | '以' | ' ' | '“' | '”'
+        )
+    }) && between.chars().count() <= 3
+}
+
+/// Groups the event mentions of the given kinds.
+pub(crate) fn event_groups(cx: &Checker<'_>, kinds: &[EventKind]) -> Vec<Group> {
+    let text = cx.text();
+    let knowledge = cx.context.knowledge;
+    let mut groups: Vec<Group> = Vec::new();
+    for m in &cx.context.mentions {
+        let Target::Event(i) = m.target else { continue };
+        if !kinds.contains(&knowledge.events[i].kind) {
+            continue;
+        }
+        let joins = groups.last().is_some_and(|g| {
+            g.span.end <= m.start && text.get(g.span.end..m.start).is_some_and(is_connector)
+        });
+        if joins {
+            if let Some(g) = groups.last_mut() {
+                g.span.end = g.span.end.max(m.end);
+                if !g.events.contains(&i) {
+                    g.events.push(i);
+                }
+            }
+        } else {
+            groups.push(Group {
+                span: Span::new(m.start, m.end),
+                events: vec![i],
+                usage: Usage::Unknown,
+            });
+        }
+    }
+    for g in &mut groups {
+        g.usage = usage(cx, g.span);
+    }
+    groups
+}
+
+/// How the text at `span` is used.
+pub(crate) fn usage(cx: &Checker<'_>, span: Span) -> Usage {
+    Cues::embedded().usage(
+        cx.text(),
+        span.start,
+        span.end,
+        cx.context.section_kind_at(span.start),
+    )
+}
+
+/// The era (届) a congress or plenum belongs to.
+pub(crate) fn era(event: &Event) -> Option<u32> {
+    match event.kind {
+        EventKind::NationalCongress => event.ordinal,
+        EventKind::Plenum => event.term,
+        _ => None,
+    }
+}
+
+/// The national congress that is current at `date`.
+pub(crate) fn current_congress(knowledge: &Knowledge, date: jiff::civil::Date) -> Option<&Event> {
+    knowledge
+        .events
+        .iter()
+        .filter(|e| e.kind == EventKind::NationalCongress && e.has_started_by(date))
+        .max_by_key(|e| e.ordinal)
+}
+
+/// Follows `superseded-by` from `event` to the entry current at `date`.
+pub(crate) fn successor_at<'k>(
+    knowledge: &'k Knowledge,
+    event: &'k Event,
+    date: jiff::civil::Date,
+) -> Option<&'k Event> {
+    let mut current = None;
+    let mut at = event;
+    for _ in 0..64 {
+        let Some(next) = at
+            .superseded_by
+            .as_deref()
+            .and_then(|id| knowledge.event_by_id(id))
+            .map(|(_, e)| e)
+        else {
+            break;
+        };
+        if !next.has_started_by(date) {
+            break;
+        }
+        current = Some(next);
+        at = next;
+    }
+    current
+}
+
+/// A date as written in Chinese: 2017年10月18日, 2017年10月, 2017年.
+pub(crate) fn chinese_date(d: PartialDate) -> String {
+    match (d.month, d.day) {
+        (Some(m), Some(day)) => format!("{}年{m}月{day}日", d.year),
+        (Some(m), None) => format!("{}年{m}月", d.year),
+        _ => format!("{}年", d.year),
+    }
+}
+
+/// The as-of date as written in messages, with where it came from.
+pub(crate) fn as_of_phrase(cx: &Checker<'_>) -> String {
+    let d = cx.context.as_of;
+    let source = match cx.context.as_of_source {
+        crate::context::AsOfSource::Override => "来自 --as-of",
+        crate::context::AsOfSource::DocumentDate => "即成文日期",
+        crate::context::AsOfSource::Today => "即今天",
+    };
+    format!("{}年{}月{}日，{source}", d.year(), d.month(), d.day())
+}
+
+/// The mentions of superseded terms, grouped when only a short word joins them
+/// ("贫困村的脱贫攻坚"), each group with its usage.
+pub(crate) fn term_groups(cx: &Checker<'_>) -> Vec<(Span, Vec<usize>, Usage)> {
+    let text = cx.text();
+    let mut groups: Vec<(Span, Vec<usize>)> = Vec::new();
+    for m in &cx.context.mentions {
+        let Target::Superseded(i) = m.target else {
+            continue;
+        };
+        let joins = groups.last().is_some_and(|(span, _)| {
+            span.end <= m.start
+                && text.get(span.end..m.start).is_some_and(|b| {
+                    b.chars().count() <= 2
+                        && !b
+                            .chars()
+                            .any(|c| c.is_ascii_punctuation() || "，。、；：！？（）“”".contains(c))
+                })
+        });
+        match groups.last_mut() {
+            Some((span, ids)) if joins => {
+                span.end = m.end;
+                if !ids.contains(&i) {
+                    ids.push(i);
+                }
+            }
+            _ => groups.push((Span::new(m.start, m.end), vec![i])),
+        }
+    }
+    groups
+        .into_iter()
+        .map(|(span, ids)| (span, ids, usage(cx, span)))
+        .collect()
+}
+
+/// Mentions of one target kind, for rules that look at single mentions.
+pub(crate) fn mentions_of<'c>(
+    cx: &'c Checker<'_>,
+    pick: impl Fn(Target) -> bool + 'c,
+) -> impl Iterator<Item = &'c Mention> + 'c {
+    cx.context.mentions.iter().filter(move |m| pick(m.target))
+}
+
+/// The newest 届 the document cites (a congress or plenum already held at the as-of
+/// date), with the span of its first mention.
+pub(crate) fn newer_era_cited(cx: &Checker<'_>, groups: &[Group]) -> Option<(u32, Span)> {
+    let knowledge = cx.context.knowledge;
+    let mut best: Option<(u32, Span)> = None;
+    for m in &cx.context.mentions {
+        let Target::Event(i) = m.target else { continue };
+        let event = &knowledge.events[i];
+        let Some(e) = era(event) else { continue };
+        if !event.has_started_by(cx.context.as_of) {
+            continue;
+        }
+        if best.is_none_or(|(b, _)| e > b) {
+            best = Some((e, Span::new(m.start, m.end)));
+        }
+    }
+    let _ = groups;
+    best
+}

@@ -1,0 +1,89 @@
+use super::{as_of_phrase, chinese_date, term_groups};
+use crate::checks::{declare_rule, Checker, Rule};
+use crate::context::cues::Usage;
+use crate::diagnostic::Severity;
+use crate::knowledge::{SupersededKind, Target};
+
+declare_rule! {
+    /// 已经停用或被取代的提法、政策用语（“习近平总书记系列重要讲话精神”、新农合、社会抚养费、全面二孩、
+    /// 把“贫困村”“脱贫攻坚”当作今后的工作……）。
+    ///
+    /// ## 为什么
+    /// 提法随中央文件更新：2017 年 10 月起以“习近平新时代中国特色社会主义思想”取代“系列重要讲话精神”；
+    /// 新农合并入城乡居民医保；2021 年 2 月宣布脱贫攻坚全面胜利后改为“巩固拓展脱贫攻坚成果”“脱贫村”。
+    /// 写在今后打算、当前要求里是警告；看不出用途时只作提示（info）；写在回顾里（“党的十八大以来”
+    /// “学习了……”、工作回顾部分）的如实叙述不报告——政府工作报告回顾过去五年时也这样写。
+    ///
+    /// ## 示例
+    /// ```text
+    /// 下一步，重点抓好八个贫困村的脱贫攻坚工作。
+    /// ```
+    /// 应写作：
+    /// ```text
+    /// 下一步，重点抓好八个脱贫村巩固拓展脱贫攻坚成果工作。
+    /// ```
+    pub struct OutdatedTerm {
+        code: "R105",
+        name: "outdated-term",
+        family: Timeliness,
+        severity: Warning,
+        fix: Never,
+        basis: "rules/terms.toml（[[superseded]]）",
+        summary: "已停用或被取代的提法、政策用语",
+    }
+}
+
+impl Rule for OutdatedTerm {
+    fn meta(&self) -> &'static crate::checks::RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &mut Checker<'_>) {
+        let knowledge = cx.context.knowledge;
+        let as_of = cx.context.as_of;
+        for (span, ids, usage) in term_groups(cx) {
+            let stale: Vec<usize> = ids
+                .into_iter()
+                .filter(|&i| knowledge.is_stale_at(Target::Superseded(i), as_of))
+                .collect();
+            let Some(&first) = stale.first() else {
+                continue;
+            };
+            // An account of the past names past policies by their names (the national
+            // reports do): not reported. Where nothing tells, a hint.
+            let severity = match usage {
+                Usage::Guidance => Severity::Warning,
+                Usage::Unknown => Severity::Info,
+                Usage::Past => continue,
+            };
+            let written = crate::diagnostic::quote(span.slice(cx.text()));
+            let phrase = as_of_phrase(cx);
+            let entries: Vec<_> = stale.iter().map(|&i| &knowledge.superseded[i]).collect();
+            let what = match entries[0].kind {
+                SupersededKind::Formulation => "提法",
+                SupersededKind::PolicyTerm => "用语",
+            };
+            let since = chinese_date(knowledge.superseded[first].since);
+            let replacements: Vec<String> = entries
+                .iter()
+                .map(|e| format!("“{}”", e.replaced_by))
+                .collect();
+            let message = if usage == Usage::Guidance {
+                format!(
+                    "{written}是{since}起已停用的{what}，此处却用于{}（核对日期{phrase}）",
+                    usage.describe()
+                )
+            } else {
+                format!("{written}是{since}起已停用的{what}（核对日期{phrase}）")
+            };
+            let mut report = cx
+                .report(span, message)
+                .severity(severity)
+                .help(format!("现在的说法是{}", replacements.join("、")));
+            if let Some(note) = &entries[0].note {
+                report = report.note(note.clone());
+            }
+            let _ = report;
+        }
+    }
+}

@@ -1,0 +1,67 @@
+use super::{as_of_phrase, chinese_date, mentions_of, successor_at, usage};
+use crate::checks::{declare_rule, Checker, Rule};
+use crate::context::cues::Usage;
+use crate::diagnostic::Span;
+use crate::knowledge::{EventKind, Target};
+
+declare_rule! {
+    /// 规划期已经结束的五年规划仍被当作要制定或执行的规划（如 2023 年“制定好《农村道路建设十三五规划》”）。
+    ///
+    /// ## 为什么
+    /// “十三五”规划期是 2016—2020 年。过了规划期还说要制定、落实“十三五”规划，说明是照抄旧稿。
+    /// 回顾（“十三五”期间、“十三五”时期）不算。
+    ///
+    /// ## 示例
+    /// ```text
+    /// 下一步，制定好《农村道路建设十三五规划》并抓好落实。
+    /// ```
+    /// 应写作：
+    /// ```text
+    /// 下一步，制定好《农村道路建设“十四五”规划》并抓好落实。
+    /// ```
+    pub struct StalePlan {
+        code: "R103",
+        name: "stale-plan",
+        family: Timeliness,
+        severity: Warning,
+        fix: Never,
+        basis: "rules/timeline.toml（五年规划期）",
+        summary: "规划期已结束的五年规划仍被当作要制定或执行的规划",
+    }
+}
+
+impl Rule for StalePlan {
+    fn meta(&self) -> &'static crate::checks::RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &mut Checker<'_>) {
+        let knowledge = cx.context.knowledge;
+        let as_of = cx.context.as_of;
+        let found: Vec<(Span, usize)> = mentions_of(cx, |t| {
+            matches!(t, Target::Event(i) if knowledge.events[i].kind == EventKind::FiveYearPlan)
+        })
+        .filter_map(|m| match m.target {
+            Target::Event(i) => Some((Span::new(m.start, m.end), i)),
+            _ => None,
+        })
+        .filter(|(span, i)| usage(cx, *span) == Usage::Guidance && knowledge.is_stale_at(Target::Event(*i), as_of))
+        .collect();
+        for (span, i) in found {
+            let plan = &knowledge.events[i];
+            let written = crate::diagnostic::quote(span.slice(cx.text()));
+            let ended = plan
+                .end
+                .or(plan.superseded_on)
+                .map(chinese_date)
+                .unwrap_or_default();
+            let phrase = as_of_phrase(cx);
+            let help = successor_at(knowledge, plan, as_of).map_or_else(
+                || "改为现行的五年规划".to_string(),
+                |next| format!("改为现行的{}", next.name),
+            );
+            cx.report(span, format!("{written}的规划期已于{ended}结束，此处却作为要制定或执行的规划（核对日期{phrase}）"))
+                .help(help);
+        }
+    }
+}

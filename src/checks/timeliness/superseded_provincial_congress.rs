@@ -1,0 +1,72 @@
+use super::{as_of_phrase, chinese_date, mentions_of, successor_at, usage};
+use crate::checks::{declare_rule, Checker, Rule};
+use crate::context::cues::Usage;
+use crate::diagnostic::Span;
+use crate::knowledge::{EventKind, Target};
+
+declare_rule! {
+    /// 已被下一次省党代会取代的省党代会精神仍被当作当前指导（如 2023 年四川的材料写“省第十一次党代会精神”）。
+    ///
+    /// ## 为什么
+    /// 各省党代会五年一次，换届后学习贯彻的是新一次党代会精神。文件所属省份由 `--province` 指定，
+    /// 否则从文中地名推断；推断不出时本规则不报告，以免误判。
+    ///
+    /// ## 示例
+    /// ```text
+    /// 镇党委将认真组织学习省第十一次党代会精神。
+    /// ```
+    /// 应写作：
+    /// ```text
+    /// 镇党委将认真组织学习省第十二次党代会精神。
+    /// ```
+    pub struct SupersededProvincialCongress {
+        code: "R106",
+        name: "superseded-provincial-congress",
+        family: Timeliness,
+        severity: Warning,
+        fix: Never,
+        basis: "rules/timeline.toml（省级党代会）",
+        summary: "已被取代的省党代会精神仍被当作当前指导",
+    }
+}
+
+impl Rule for SupersededProvincialCongress {
+    fn meta(&self) -> &'static crate::checks::RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &mut Checker<'_>) {
+        let knowledge = cx.context.knowledge;
+        let as_of = cx.context.as_of;
+        let found: Vec<(Span, usize)> = mentions_of(cx, |t| {
+            matches!(t, Target::Event(i) if knowledge.events[i].kind == EventKind::ProvincialCongress)
+        })
+        .filter_map(|m| match m.target {
+            Target::Event(i) => Some((Span::new(m.start, m.end), i)),
+            _ => None,
+        })
+        .filter(|(span, i)| usage(cx, *span) == Usage::Guidance && knowledge.is_stale_at(Target::Event(*i), as_of))
+        .collect();
+        for (span, i) in found {
+            let congress = &knowledge.events[i];
+            let written = crate::diagnostic::quote(span.slice(cx.text()));
+            let phrase = as_of_phrase(cx);
+            let next = successor_at(knowledge, congress, as_of);
+            let message = match next {
+                Some(n) => format!(
+                    "{written}被当作当前指导，但{}已于{}召开（核对日期{phrase}）",
+                    n.name,
+                    n.start.map(chinese_date).unwrap_or_default()
+                ),
+                None => {
+                    format!("{written}被当作当前指导，但已被下一次党代会取代（核对日期{phrase}）")
+                }
+            };
+            let help = next.map_or_else(
+                || "改为本省最近一次党代会精神".to_string(),
+                |n| format!("改为学习贯彻{}精神", n.name),
+            );
+            cx.report(span, message).help(help);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+//! What a rule needs to know about a document beyond its text: its profile, its as-of
+//! date and where that date came from, its province, the kind of each top-level
+//! section, and the knowledge entries it mentions.
+
+pub mod cues;
+pub mod province;
+
+use jiff::civil::Date;
+
+use crate::diagnostic::Span;
+use crate::document::{parse_date, Document};
+use crate::knowledge::{Knowledge, Mention};
+use crate::profile::{Profile, SectionKind};
+
+/// Where the as-of date came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AsOfSource {
+    /// `--as-of` or the configuration.
+    Override,
+    /// The document's own 成文日期.
+    DocumentDate,
+    /// Today.
+    Today,
+}
+
+impl AsOfSource {
+    pub const fn as_str(self) -> &'static str {
+        match self {
+            Self::Override => "override",
+            Self::DocumentDate => "document-date",
+            Self::Today => "today",
+        }
+    }
+}
+
+/// Where the province came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProvinceSource {
+    Override,
+    Inferred,
+}
+
+/// The resolved context of one document.
+#[derive(Debug, Clone)]
+pub struct Context {
+    pub profile: &'static Profile,
+    pub as_of: Date,
+    pub as_of_source: AsOfSource,
+    pub province: Option<String>,
+    pub province_source: Option<ProvinceSource>,
+    pub knowledge: &'static Knowledge,
+    /// Knowledge entries mentioned in the text, in order (one scan per document).
+    pub mentions: Vec<Mention>,
+    /// Each top-level section's span and kind (from the profile, else from title words).
+    pub sections: Vec<(Span, Option<SectionKind>)>,
+}
+
+impl Context {
+    /// Resolves the context: profile from `profile_override` or the title; as-of from
+    /// `as_of_override`, else the document's 成文日期, else `today`.
+    pub fn resolve(
+        text: &str,
+        doc: &Document,
+        profile_override: Option<&'static Profile>,
+        as_of_override: Option<Date>,
+        today: Date,
+        province: Option<String>,
+        knowledge: &'static Knowledge,
+    ) -> Self {
+        let title = doc.title.map(|t| doc.content(text, t));
+        let profile = profile_override.unwrap_or_else(|| Profile::for_title(title));
+        let document_date = doc
+            .date
+            .and_then(|d| parse_date(doc.content(text, d)))
+            .and_then(|p| {
+                Date::new(
+                    i16::try_from(p.year).ok()?,
+                    i8::try_from(p.month).ok()?,
+                    i8::try_from(p.day).ok()?,
+                )
+                .ok()
+            });
+        let (as_of, as_of_source) = match (as_of_override, document_date) {
+            (Some(d), _) => (d, AsOfSource::Override),
+            (None, Some(d)) => (d, AsOfSource::DocumentDate),
+            (None, None) => (today, AsOfSource::Today),
+        };
+        let (province, province_source) = match province {
+            Some(p) => (Some(p), Some(ProvinceSource::Override)),
+            None => match province::infer(text, knowledge) {
+                Some(p) => (Some(p), Some(ProvinceSource::Inferred)),
+                None => (None, None),
+            },
+        };
+        let mentions = knowledge.find_in_province(text, province.as_deref());
+        let kinds = &cues::Cues::embedded().section_kinds;
+        let sections = doc
+            .sections
+            .iter()
+            .map(|s| {
+                let title = doc.heading(s).title.slice(text);
+                let kind = profile
+                    .sections
+                    .iter()
+                    .find(|spec| spec.titles.iter().any(|t| title.contains(t.as_str())))
+                    .map(|spec| spec.kind)
+                    .or_else(|| kinds.of_title(title));
+                (s.span, kind)
+            })
+            .collect();
+        Self {
+            profile,
+            as_of,
+            as_of_source,
+            province,
+            province_source,
+            knowledge,
+            mentions,
+            sections,
+        }
+    }
+
+    /// The kind of the top-level section that contains byte `offset`.
+    pub fn section_kind_at(&self, offset: usize) -> Option<SectionKind> {
+        self.sections
+            .iter()
+            .find(|(span, _)| span.start <= offset && offset < span.end.max(span.start + 1))
+            .and_then(|(_, kind)| *kind)
+    }
+}
