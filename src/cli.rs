@@ -60,9 +60,17 @@ pub struct CheckArgs {
     #[arg(long, value_name = "DATE")]
     pub as_of: Option<String>,
 
-    /// 文件所属省份（如“四川”），用于省级党代会等规则
+    /// 文件所属省份（如“四川”），用于省级党代会等规则；不指定时从文中地名推断
     #[arg(long)]
     pub province: Option<String>,
+
+    /// 另加的知识文件（与 rules/terms.toml、rules/timeline.toml 格式相同），可多次指定
+    #[arg(long = "rules", value_name = "PATH")]
+    pub rule_files: Vec<std::path::PathBuf>,
+
+    /// 在标准错误输出中显示每个文件的核对日期及其来源、文种、省份和编码
+    #[arg(long, short)]
+    pub verbose: bool,
 
     /// 自动修复可安全修复的问题（原文件按原编码、BOM 和换行符写回）
     #[arg(long)]

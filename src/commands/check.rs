@@ -78,6 +78,11 @@ pub(super) fn run(args: &CheckArgs, today: jiff::civil::Date) -> Status {
             }
         }
     }
+    if args.verbose {
+        for report in &reports {
+            eprintln!("gwlint: {}", describe_context(report));
+        }
+    }
     let color =
         !args.no_color && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
     let mut output = diffs;
@@ -121,6 +126,13 @@ fn settings_from(args: &CheckArgs, today: jiff::civil::Date) -> Result<Settings,
         })?;
         settings.profile = Some(profile);
     }
+    if !args.rule_files.is_empty() {
+        let knowledge = crate::knowledge::Knowledge::with_extra_files(&args.rule_files)
+            .map_err(|e| e.to_string())?;
+        // Loaded once per run and shared by every file: leaking it gives it the same
+        // 'static lifetime as the embedded knowledge.
+        settings.knowledge = Box::leak(Box::new(knowledge));
+    }
     if let Some(date) = &args.as_of {
         let parsed: jiff::civil::Date = date
             .parse()
@@ -128,4 +140,30 @@ fn settings_from(args: &CheckArgs, today: jiff::civil::Date) -> Result<Settings,
         settings.as_of = Some(parsed);
     }
     Ok(settings)
+}
+
+/// One line about how a file was read and checked, for `--verbose`.
+fn describe_context(report: &FileReport) -> String {
+    let c = &report.context;
+    let as_of_source = match c.as_of_source {
+        crate::context::AsOfSource::Override => "--as-of",
+        crate::context::AsOfSource::DocumentDate => "成文日期",
+        crate::context::AsOfSource::Today => "今天",
+    };
+    let province = match (&c.province, c.province_source) {
+        (Some(p), Some(crate::context::ProvinceSource::Override)) => format!("{p}（--province）"),
+        (Some(p), _) => format!("{p}（从文中地名推断）"),
+        (None, _) => "未知".to_string(),
+    };
+    let earliest = crate::checks::timeliness::earliest_writing_date(c).map_or_else(
+        || "无".to_string(),
+        |(date, name)| format!("{date}（引用了{name}）"),
+    );
+    format!(
+        "{}: 核对日期 {}（来自{as_of_source}）；最早成文时间 {earliest}；文种 {}；省份 {province}；编码 {}",
+        report.source.path.display(),
+        c.as_of,
+        c.profile.name,
+        report.source.encoding.name()
+    )
 }

@@ -131,12 +131,21 @@ impl Cues {
         let after = text[end..].trim_start_matches(['”', '’', '》', '"', ' ']);
         let mention = &text[start..end];
         // "“十三五”时期" may itself be the matched alias.
-        if self
-            .time_span
-            .after
-            .iter()
-            .any(|w| after.starts_with(w.as_str()) || mention.ends_with(w.as_str()))
-        {
+        // Up to two characters may come between ("新冠肺炎疫情期间").
+        let near: &str = {
+            let cut = after.char_indices().nth(2).map_or(after.len(), |(i, _)| i);
+            &after[..cut]
+        };
+        let time_span = |w: &String| {
+            after.starts_with(w.as_str())
+                || mention.ends_with(w.as_str())
+                || (near
+                    .chars()
+                    .all(|c| !c.is_ascii() && !"，。、；：".contains(c))
+                    && after[near.len()..].starts_with(w.as_str())
+                    && ["期间", "时期", "以来"].contains(&w.as_str()))
+        };
+        if self.time_span.after.iter().any(time_span) {
             return Usage::Past;
         }
         let before = &text[sentence_start..start];

@@ -39,7 +39,7 @@ pub(super) fn render(reports: &[FileReport]) -> String {
                     "edits": edits,
                 })
             });
-            findings.push(json!({
+            let mut finding = json!({
                 "path": path,
                 "line": loc.start.line,
                 "column": loc.start.column,
@@ -52,7 +52,18 @@ pub(super) fn render(reports: &[FileReport]) -> String {
                 "message": d.message,
                 "help": d.help,
                 "fix": fix,
-            }));
+            });
+            // Timeliness findings also say which date they were judged against.
+            if d.family == crate::diagnostic::Family::Timeliness {
+                if let Some(object) = finding.as_object_mut() {
+                    object.insert("as_of".into(), json!(report.context.as_of.to_string()));
+                    object.insert(
+                        "as_of_source".into(),
+                        json!(report.context.as_of_source.as_str()),
+                    );
+                }
+            }
+            findings.push(finding);
         }
     }
     let mut out =

@@ -74,14 +74,16 @@ impl Rule for ConfusableWord {
                 )
             };
             let wrong_part = focus.slice(text).to_string();
-            let mut report = cx
-                .report(
-                    focus,
-                    format!(
-                        "{}中的“{wrong_part}”是别字或误用",
-                        crate::diagnostic::quote(&written)
-                    ),
+            let message = if focus == span {
+                format!("{}是别字或误用", crate::diagnostic::quote(&written))
+            } else {
+                format!(
+                    "{}中的“{wrong_part}”是别字或误用",
+                    crate::diagnostic::quote(&written)
                 )
+            };
+            let mut report = cx
+                .report(focus, message)
                 .help(format!("改为“{right}”"))
                 .fix(Fix {
                     safe: false,

@@ -9,6 +9,7 @@ mod date_before_event;
 mod finished_campaign;
 mod mixed_eras;
 mod outdated_term;
+mod renamed_institution;
 mod stale_document;
 mod stale_plan;
 mod superseded_guidance;
@@ -18,6 +19,7 @@ pub use date_before_event::DateBeforeEvent;
 pub use finished_campaign::FinishedCampaign;
 pub use mixed_eras::MixedEras;
 pub use outdated_term::OutdatedTerm;
+pub use renamed_institution::RenamedInstitution;
 pub use stale_document::StaleDocument;
 pub use stale_plan::StalePlan;
 pub use superseded_guidance::SupersededGuidance;
@@ -38,6 +40,7 @@ pub(crate) static RULES: &[&dyn Rule] = &[
     &SupersededProvincialCongress,
     &StaleDocument,
     &DateBeforeEvent,
+    &RenamedInstitution,
 ];
 
 /// Consecutive mentions that read as one reference ("十八大及十八届三中、四中全会"), with
@@ -92,14 +95,23 @@ pub(crate) fn event_groups(cx: &Checker<'_>, kinds: &[EventKind]) -> Vec<Group> 
     groups
 }
 
-/// How the text at `span` is used.
+/// How the text at `span` is used. A mention in a short heading-like line
+/// ("深入学习贯彻中央八项规定精神学习教育开展情况") takes its kind from that line.
 pub(crate) fn usage(cx: &Checker<'_>, span: Span) -> Usage {
-    Cues::embedded().usage(
-        cx.text(),
-        span.start,
-        span.end,
-        cx.context.section_kind_at(span.start),
-    )
+    let cues = Cues::embedded();
+    let text = cx.text();
+    let line_start = text[..span.start].rfind(['\n', '\r']).map_or(0, |p| p + 1);
+    let line_end = text[span.end..]
+        .find(['\n', '\r'])
+        .map_or(text.len(), |p| span.end + p);
+    let line = text[line_start..line_end].trim();
+    let heading_like =
+        line.chars().count() <= 40 && !line.contains('。') && !line.ends_with(['，', '；', '：']);
+    let section = heading_like
+        .then(|| cues.section_kinds.of_title(line))
+        .flatten()
+        .or_else(|| cx.context.section_kind_at(span.start));
+    cues.usage(text, span.start, span.end, section)
 }
 
 /// The era (届) a congress or plenum belongs to.
@@ -137,7 +149,8 @@ pub(crate) fn successor_at<'k>(
         else {
             break;
         };
-        if !next.has_started_by(date) {
+        // A plan dated only by its year ("2026") has begun on the first day of it.
+        if next.start.is_none_or(|s| date < s.earliest()) {
             break;
         }
         current = Some(next);
@@ -226,4 +239,27 @@ pub(crate) fn newer_era_cited(cx: &Checker<'_>, groups: &[Group]) -> Option<(u32
     }
     let _ = groups;
     best
+}
+
+/// The earliest date the text could have been written: the latest start among the
+/// congresses and plenums it cites as held (their 精神, or in an account of the past).
+pub fn earliest_writing_date(
+    context: &crate::context::Context,
+) -> Option<(jiff::civil::Date, String)> {
+    let knowledge = context.knowledge;
+    context
+        .mentions
+        .iter()
+        .filter_map(|m| match m.target {
+            Target::Event(i) => Some(&knowledge.events[i]),
+            _ => None,
+        })
+        .filter(|e| {
+            matches!(
+                e.kind,
+                EventKind::NationalCongress | EventKind::Plenum | EventKind::ProvincialCongress
+            )
+        })
+        .filter_map(|e| e.start.map(|s| (s.earliest(), e.name.clone())))
+        .max_by_key(|(d, _)| *d)
 }

@@ -39,7 +39,14 @@ impl Rule for SupersededGuidance {
     fn check(&self, cx: &mut Checker<'_>) {
         let knowledge = cx.context.knowledge;
         let as_of = cx.context.as_of;
-        let groups = event_groups(cx, &[EventKind::NationalCongress, EventKind::Plenum]);
+        let groups = event_groups(
+            cx,
+            &[
+                EventKind::NationalCongress,
+                EventKind::Plenum,
+                EventKind::Npc,
+            ],
+        );
         let newest = newer_era_cited(cx, &groups);
         for group in groups {
             if group.usage != Usage::Guidance || !stale(cx, &group) {

@@ -1,0 +1,74 @@
+use super::{as_of_phrase, chinese_date, usage};
+use crate::checks::{declare_rule, Checker, Rule};
+use crate::context::cues::Usage;
+use crate::diagnostic::Span;
+use crate::knowledge::{EventKind, Target};
+
+declare_rule! {
+    /// 机构改革后已撤销或更名的机构仍按旧名称写作现有机构（如 2021 年“请安监局牵头”，应为“应急管理局”）。
+    ///
+    /// ## 为什么
+    /// 2018 年和 2023 年两轮党和国家机构改革撤并、更名了一批机构。照抄旧稿时，旧机构名最容易留下。
+    /// 写在回顾里（“原安监局”“机构改革前”）的不报告。清单见 rules/timeline.toml 中 kind = "institution" 的条目。
+    ///
+    /// ## 示例
+    /// ```text
+    /// 请安监局牵头，会同有关部门抓好落实。
+    /// ```
+    /// 应写作：
+    /// ```text
+    /// 请应急管理局牵头，会同有关部门抓好落实。
+    /// ```
+    pub struct RenamedInstitution {
+        code: "R109",
+        name: "renamed-institution",
+        family: Timeliness,
+        severity: Warning,
+        fix: Never,
+        basis: "rules/timeline.toml（机构改革）",
+        summary: "已撤销或更名的机构仍按旧名称写作现有机构",
+    }
+}
+
+impl Rule for RenamedInstitution {
+    fn meta(&self) -> &'static crate::checks::RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &mut Checker<'_>) {
+        let knowledge = cx.context.knowledge;
+        let as_of = cx.context.as_of;
+        let found: Vec<(Span, usize)> = cx
+            .context
+            .mentions
+            .iter()
+            .filter_map(|m| match m.target {
+                Target::Event(i) if knowledge.events[i].kind == EventKind::Institution => {
+                    Some((Span::new(m.start, m.end), i))
+                }
+                _ => None,
+            })
+            .filter(|(span, i)| {
+                usage(cx, *span) != Usage::Past && knowledge.is_stale_at(Target::Event(*i), as_of)
+            })
+            .collect();
+        for (span, i) in found {
+            let institution = &knowledge.events[i];
+            let written = crate::diagnostic::quote(span.slice(cx.text()));
+            let since = knowledge
+                .guidance_expires(Target::Event(i))
+                .map(chinese_date)
+                .unwrap_or_default();
+            let phrase = as_of_phrase(cx);
+            let help = institution.replaced_by.as_deref().map_or_else(
+                || "改为机构改革后的现名称".to_string(),
+                |new| format!("改为“{new}”"),
+            );
+            cx.report(
+                span,
+                format!("{written}已于{since}在机构改革中撤并或更名（核对日期{phrase}）"),
+            )
+            .help(help);
+        }
+    }
+}
