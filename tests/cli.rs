@@ -248,3 +248,68 @@ fn rules_lists_every_rule_and_rule_shows_docs() {
         .stdout(predicate::str::contains("GB/T 9704-2012 7.3.3"));
     gwlint().args(["rule", "Z000"]).assert().code(2);
 }
+
+#[test]
+fn user_knowledge_files_add_entries_and_broken_ones_name_file_and_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let extra = dir.path().join("local.toml");
+    std::fs::write(
+        &extra,
+        "[[confusable]]\nid = \"local-shiyan\"\nwrong = [\"示范镇政付\"]\nright = \"示范镇政府\"\nsource = \"本单位用语规范（2024）\"\n",
+    )
+    .unwrap();
+    let doc = dir.path().join("d.txt");
+    std::fs::write(&doc, "请示范镇政付牵头落实。\n").unwrap();
+    gwlint()
+        .args(["check", "--format", "short", "--select", "F103", "--rules"])
+        .arg(&extra)
+        .arg(&doc)
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("d.txt:1:5: warning[F103]"));
+
+    let broken = dir.path().join("broken.toml");
+    std::fs::write(
+        &broken,
+        "[[confusable]]\nid = \"x\"\nwrong = [\"甲乙\"]\nright = \"甲丙\"\n",
+    )
+    .unwrap();
+    gwlint()
+        .args(["check", "--rules"])
+        .arg(&broken)
+        .arg(&doc)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("broken.toml").and(predicate::str::contains("source")));
+}
+
+#[test]
+fn verbose_shows_the_as_of_date_and_where_it_came_from() {
+    gwlint()
+        .args([
+            "check",
+            "-v",
+            "--format",
+            "short",
+            "--select",
+            "R103",
+            "--as-of",
+            "2023-03-15",
+            SEED,
+        ])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "核对日期 2023-03-15（来自--as-of）",
+        ))
+        .stderr(predicate::str::contains(
+            "最早成文时间 2022-10-16（引用了中国共产党第二十次全国代表大会）",
+        ))
+        .stderr(predicate::str::contains("省份 四川（从文中地名推断）"));
+    let out = gwlint()
+        .args(["check", "--format", "json", "--select", "R103", SEED])
+        .assert()
+        .code(1);
+    let value: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(value[0]["as_of_source"], "today");
+}
