@@ -34,6 +34,25 @@ pub struct FileReport {
 
 /// Lints one file: parse, resolve the context, run the selected rules, sort.
 pub fn lint(source: SourceFile, settings: &Settings) -> FileReport {
+    // Markdown is checked with its code, comments and link targets blanked out; the
+    // report keeps the original text, at the same offsets.
+    if source.kind == source::SourceKind::Markdown {
+        let (masked, ranges) = source::markdown::mask(&source.text);
+        let mut checked = source.clone();
+        checked.text = masked;
+        let mut report = lint_prose(checked, settings);
+        report.diagnostics.retain(|d| {
+            !ranges
+                .iter()
+                .any(|r| d.span.start < r.end && r.start < d.span.end.max(d.span.start + 1))
+        });
+        report.source = source;
+        return report;
+    }
+    lint_prose(source, settings)
+}
+
+fn lint_prose(source: SourceFile, settings: &Settings) -> FileReport {
     let document = document::parse(&source.text);
     let context = Context::resolve(
         &source.text,

@@ -1,6 +1,7 @@
 //! Files in: reading bytes, decoding them, and remembering how to write them back.
 
 mod line_index;
+pub mod markdown;
 mod walk;
 
 pub use line_index::{LineCol, LineIndex};
