@@ -16,6 +16,7 @@ pub mod profile;
 pub mod render;
 pub mod settings;
 pub mod source;
+pub mod suppression;
 
 pub use diagnostic::{Diagnostic, Family, Severity, Span};
 pub use settings::Settings;
@@ -32,7 +33,8 @@ pub struct FileReport {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Lints one file: parse, resolve the context, run the selected rules, sort.
+/// Lints one file: parse, resolve the context, run the selected rules, apply the
+/// configured severities and the suppressions, sort.
 pub fn lint(source: SourceFile, settings: &Settings) -> FileReport {
     let document = document::parse(&source.text);
     let context = Context::resolve(
@@ -47,8 +49,13 @@ pub fn lint(source: SourceFile, settings: &Settings) -> FileReport {
     for rule in settings.rules() {
         let mut checker = Checker::new(&source, &document, &context, rule.meta());
         rule.check(&mut checker);
-        diagnostics.extend(checker.into_findings());
+        let mut findings = checker.into_findings();
+        if let Some(severity) = settings.severity_of(rule.meta().code) {
+            findings.iter_mut().for_each(|d| d.severity = severity);
+        }
+        diagnostics.extend(findings);
     }
+    let mut diagnostics = suppression::apply(&source, settings, diagnostics);
     diagnostics.sort_by(|a, b| {
         a.span
             .start

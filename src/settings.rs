@@ -1,12 +1,16 @@
 //! Resolved settings for a run: which rules, which profile, which dates.
 
+use std::sync::Arc;
+
 use jiff::civil::Date;
 
 use crate::checks::{registry, Rule};
 use crate::diagnostic::Severity;
+use crate::knowledge::Knowledge;
 use crate::profile::Profile;
 
-/// Settings with every choice made. Built by the CLI (and later the config file).
+/// Settings with every choice made, for one file. Built from the command line and the
+/// file's `gwlint.toml` by `config::Resolver`.
 #[derive(Debug, Clone)]
 pub struct Settings {
     pub profile: Option<&'static Profile>,
@@ -14,8 +18,25 @@ pub struct Settings {
     pub today: Date,
     pub province: Option<String>,
     pub fail_on: Severity,
+    /// Configured severities (`[rules] N105 = "error"`), replacing what a rule reports.
+    pub severities: Vec<(&'static str, Severity)>,
+    /// Text fragments whose findings are dropped (`[[allow]]`), for files that cannot
+    /// hold suppression comments.
+    pub allow: Vec<Allowed>,
+    /// The embedded knowledge plus the user's `extra-rules` files; `None` for the
+    /// embedded knowledge alone.
+    pub knowledge: Option<Arc<Knowledge>>,
     /// Codes of the enabled rules, in registry order.
     enabled: Vec<&'static str>,
+}
+
+/// A fragment of text that is never reported: a finding whose span lies inside an
+/// occurrence of `text` is dropped, for every rule or only for `codes`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Allowed {
+    pub text: String,
+    /// `None`: every rule.
+    pub codes: Option<Vec<&'static str>>,
 }
 
 /// A selector that matched no rule.
@@ -32,6 +53,9 @@ impl Settings {
             today,
             province: None,
             fail_on: Severity::Warning,
+            severities: Vec::new(),
+            allow: Vec::new(),
+            knowledge: None,
             enabled: registry::all().iter().map(|r| r.meta().code).collect(),
         }
     }
@@ -63,6 +87,31 @@ impl Settings {
             .filter(|c| selected.contains(c) && !ignored.contains(c))
             .collect();
         Ok(())
+    }
+
+    /// Disables these rules in addition to those already disabled.
+    pub fn disable(&mut self, codes: &[&'static str]) {
+        self.enabled.retain(|c| !codes.contains(c));
+    }
+
+    /// Whether the rule with this code runs (and, for `G` codes, is reported).
+    pub fn is_enabled(&self, code: &str) -> bool {
+        self.enabled.contains(&code)
+    }
+
+    /// The configured severity of a rule, if the configuration sets one.
+    pub fn severity_of(&self, code: &str) -> Option<Severity> {
+        self.severities
+            .iter()
+            .find(|(c, _)| *c == code)
+            .map(|&(_, s)| s)
+    }
+
+    /// The knowledge the rules read: the embedded files plus the user's own.
+    pub fn knowledge(&self) -> &Knowledge {
+        self.knowledge
+            .as_deref()
+            .unwrap_or_else(|| Knowledge::embedded())
     }
 
     /// The enabled rules.

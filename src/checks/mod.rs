@@ -4,6 +4,7 @@
 //! Rules detect; the engine decides. A rule never sees severity, selection or
 //! suppression: `lint` stamps those from the rule's metadata and the settings.
 
+pub mod gwlint;
 pub mod numbering;
 pub mod registry;
 pub mod structure;

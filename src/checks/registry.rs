@@ -2,12 +2,19 @@
 
 use std::sync::LazyLock;
 
-use super::{numbering, structure, typography, Rule};
+use super::{gwlint, numbering, structure, typography, Rule};
 use crate::diagnostic::Family;
 
 /// Each family lists its own rules (`RULES` in its module); this joins them.
-static RULES: LazyLock<Vec<&'static dyn Rule>> =
-    LazyLock::new(|| [numbering::RULES, structure::RULES, typography::RULES].concat());
+static RULES: LazyLock<Vec<&'static dyn Rule>> = LazyLock::new(|| {
+    [
+        numbering::RULES,
+        structure::RULES,
+        typography::RULES,
+        gwlint::RULES,
+    ]
+    .concat()
+});
 
 /// All rules, in registry order.
 pub fn all() -> &'static [&'static dyn Rule] {
@@ -91,7 +98,7 @@ mod tests {
     }
 
     fn family_rank(code: &str) -> usize {
-        "NSTRF".find(&code[..1]).unwrap_or(9)
+        "NSTRFG".find(&code[..1]).unwrap_or(9)
     }
 
     #[test]
