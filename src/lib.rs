@@ -7,6 +7,7 @@
 pub mod checks;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod context;
 pub mod diagnostic;
 pub mod document;
