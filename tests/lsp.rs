@@ -100,12 +100,15 @@ impl Client {
     }
 }
 
+/// A finding as (code, start, end), positions as (line, UTF-16 character).
+type Finding = (String, (u64, u64), (u64, u64));
+
 fn uri_of(path: &Path) -> String {
     format!("file://{}", path.display())
 }
 
 /// What `gwlint check` reports for `path`, as (code, start, end) in LSP positions.
-fn expected(path: &Path) -> Vec<(String, (u64, u64), (u64, u64))> {
+fn expected(path: &Path) -> Vec<Finding> {
     let out = Command::new(env!("CARGO_BIN_EXE_gwlint"))
         .args(["check", "--format", "json", "--quiet"])
         .arg(path)
@@ -139,7 +142,7 @@ fn expected(path: &Path) -> Vec<(String, (u64, u64), (u64, u64))> {
         .collect()
 }
 
-fn published(diagnostics: &[Value]) -> Vec<(String, (u64, u64), (u64, u64))> {
+fn published(diagnostics: &[Value]) -> Vec<Finding> {
     let pos = |p: &Value| {
         (
             p["line"].as_u64().unwrap(),
