@@ -74,6 +74,8 @@ struct Server<'c> {
     connection: &'c Connection,
     today: jiff::civil::Date,
     resolver: Resolver,
+    /// A broken config is shown once, not on every keystroke, until configs are re-read.
+    warned: bool,
     documents: HashMap<String, Document>,
 }
 
@@ -90,6 +92,7 @@ fn serve(connection: &Connection, today: jiff::civil::Date) -> Result<(), String
         connection,
         today,
         resolver: new_resolver(today),
+        warned: false,
         documents: HashMap::new(),
     };
     for message in &connection.receiver {
@@ -143,6 +146,7 @@ impl Server<'_> {
             "textDocument/didSave" | "workspace/didChangeWatchedFiles" => {
                 // A gwlint.toml may have changed: read config files again.
                 self.resolver = new_resolver(self.today);
+                self.warned = false;
                 let open: Vec<(Uri, String, i32)> = self
                     .documents
                     .values()
@@ -190,7 +194,9 @@ impl Server<'_> {
         let settings = match self.resolver.settings_for(&path) {
             Ok(settings) => settings,
             Err(e) => {
-                self.show_error(&e.to_string());
+                if !std::mem::replace(&mut self.warned, true) {
+                    self.show_error(&format!("{e}（已按默认设置检查）"));
+                }
                 Settings::new(self.today)
             }
         };
