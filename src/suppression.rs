@@ -206,7 +206,8 @@ fn apply_directives(text: &str, settings: &Settings, diagnostics: &mut Vec<Diagn
                 .iter()
                 .find(|r| {
                     r.start <= diag.span.start
-                        && diag.span.start < r.end.max(r.start + 1)
+                        // A region open to the end also covers a finding at the very end.
+                        && (diag.span.start < r.end || r.end == text.len())
                         && r.rules.contains(&diag.code)
                 })
                 .map(|r| r.directive)
@@ -230,7 +231,7 @@ fn apply_directives(text: &str, settings: &Settings, diagnostics: &mut Vec<Diagn
             "可用的写法：gwlint-disable-next-line、gwlint-disable、gwlint-enable",
         ));
     }
-    for (i, d) in directives.iter().enumerate() {
+    for d in &directives {
         for e in &d.entries {
             let Some(rules) = &e.rules else {
                 found.push(finding(
@@ -242,17 +243,13 @@ fn apply_directives(text: &str, settings: &Settings, diagnostics: &mut Vec<Diagn
                 ));
                 continue;
             };
-            let unused = match d.kind {
-                Kind::Enable => unmatched_enables.contains(&i) && e.span == d.entries[0].span,
-                _ => !e.used && rules.iter().any(|c| settings.is_enabled(c)),
-            };
-            if !unused {
+            if d.kind == Kind::Enable || e.used || !rules.iter().any(|c| settings.is_enabled(c)) {
                 continue;
             }
-            let message = match (d.kind, e.key.is_empty()) {
-                (Kind::Enable, _) => "“gwlint-enable”前面没有对应的 gwlint-disable".to_string(),
-                (_, true) => "抑制注释没有抑制任何问题".to_string(),
-                (_, false) => format!("抑制注释中的“{}”没有抑制任何问题", e.key),
+            let message = if e.key.is_empty() {
+                "抑制注释没有抑制任何问题".to_string()
+            } else {
+                format!("抑制注释中的“{}”没有抑制任何问题", e.key)
             };
             found.push(finding(
                 &gwlint::UnusedSuppression::META,
@@ -262,6 +259,15 @@ fn apply_directives(text: &str, settings: &Settings, diagnostics: &mut Vec<Diagn
                 "删去这条抑制注释（或其中多余的代码）",
             ));
         }
+    }
+    for i in unmatched_enables {
+        found.push(finding(
+            &gwlint::UnusedSuppression::META,
+            settings,
+            directives[i].span,
+            "“gwlint-enable”前面没有对应的 gwlint-disable".to_string(),
+            "删去这条 gwlint-enable，或在前面补上 gwlint-disable",
+        ));
     }
     diagnostics.extend(found.into_iter().flatten());
 }

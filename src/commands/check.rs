@@ -49,14 +49,17 @@ pub(super) fn run(args: &CheckArgs, today: jiff::civil::Date) -> Status {
     let results: Vec<Result<(Checked, Severity), String>> = jobs
         .par_iter()
         .map(|(path, settings)| {
-            let source = SourceFile::read(path).map_err(|e| e.to_string());
+            let checked = SourceFile::read(path)
+                .map_err(|e| e.to_string())
+                .map(|source| {
+                    if fixing {
+                        Checked::Fixed(fix_in_memory(source, settings))
+                    } else {
+                        Checked::Linted(lint(source, settings))
+                    }
+                });
             progress.tick();
-            let checked = if fixing {
-                Checked::Fixed(fix_in_memory(source?, settings))
-            } else {
-                Checked::Linted(lint(source?, settings))
-            };
-            Ok((checked, settings.fail_on))
+            checked.map(|c| (c, settings.fail_on))
         })
         .collect();
     progress.finish();
