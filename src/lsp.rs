@@ -203,7 +203,7 @@ impl Server<'_> {
         let source = SourceFile::from_text(path.clone(), text);
         let report = crate::lint(source, &settings);
         let text = report.source.text;
-        let published = to_lsp(&uri, &text, &report.diagnostics);
+        let published = to_lsp(&uri, &text, &LineIndex::new(&text), &report.diagnostics);
         self.publish(uri.clone(), published, Some(version));
         self.documents.insert(
             uri.as_str().to_string(),
@@ -264,7 +264,7 @@ impl Server<'_> {
             actions.push(CodeActionOrCommand::CodeAction(CodeAction {
                 title,
                 kind: Some(CodeActionKind::QUICKFIX),
-                diagnostics: Some(to_lsp(&doc.uri, &doc.text, std::slice::from_ref(d))),
+                diagnostics: Some(to_lsp(&doc.uri, &doc.text, &index, std::slice::from_ref(d))),
                 edit: Some(workspace_edit(&doc.uri, edits)),
                 is_preferred: Some(fix.safe),
                 ..CodeAction::default()
@@ -311,8 +311,7 @@ fn workspace_edit(uri: &Uri, edits: Vec<TextEdit>) -> WorkspaceEdit {
 
 /// Findings as LSP diagnostics: message plus help, secondary labels as related
 /// information.
-fn to_lsp(uri: &Uri, text: &str, findings: &[Diagnostic]) -> Vec<LspDiagnostic> {
-    let index = LineIndex::new(text);
+fn to_lsp(uri: &Uri, text: &str, index: &LineIndex, findings: &[Diagnostic]) -> Vec<LspDiagnostic> {
     findings
         .iter()
         .map(|d| {
@@ -325,12 +324,12 @@ fn to_lsp(uri: &Uri, text: &str, findings: &[Diagnostic]) -> Vec<LspDiagnostic> 
                 .secondary
                 .iter()
                 .map(|l| DiagnosticRelatedInformation {
-                    location: Location::new(uri.clone(), range_of(text, &index, l.span)),
+                    location: Location::new(uri.clone(), range_of(text, index, l.span)),
                     message: l.text.clone(),
                 })
                 .collect();
             LspDiagnostic {
-                range: range_of(text, &index, d.span),
+                range: range_of(text, index, d.span),
                 severity: Some(match d.severity {
                     Severity::Error => DiagnosticSeverity::ERROR,
                     Severity::Warning => DiagnosticSeverity::WARNING,

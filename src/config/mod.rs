@@ -237,12 +237,7 @@ fn resolve(path: &Path, text: &str, overrides: &Overrides, today: Date) -> Resul
         let globs = globs
             .build()
             .map_err(|e| err(None, format!("per-path 的路径模式无效：{e}")))?;
-        let codes = checked_selectors(&entry.ignore, &err)?
-            .iter()
-            .flat_map(|key| registry::select(key).unwrap_or_default())
-            .map(|r| r.meta().code)
-            .collect();
-        per_path.push((globs, codes));
+        per_path.push((globs, selected_codes(&entry.ignore, &err)?));
     }
 
     if let Some(extra) = &file.extra_rules {
@@ -270,13 +265,7 @@ fn resolve(path: &Path, text: &str, overrides: &Overrides, today: Date) -> Resul
         }
         let codes = match &allow.codes {
             None => None,
-            Some(keys) => Some(
-                checked_selectors(keys, &err)?
-                    .iter()
-                    .flat_map(|key| registry::select(key).unwrap_or_default())
-                    .map(|r| r.meta().code)
-                    .collect(),
-            ),
+            Some(keys) => Some(selected_codes(keys, &err)?),
         };
         settings.allow.push(Allowed {
             text: allow.text.get_ref().clone(),
@@ -351,6 +340,18 @@ fn checked_selectors(
                 })
         })
         .collect()
+}
+
+/// The codes of the rules the selectors stand for.
+fn selected_codes(
+    keys: &[Spanned<String>],
+    err: &impl Fn(Option<std::ops::Range<usize>>, String) -> ConfigError,
+) -> Result<Vec<&'static str>, Error> {
+    Ok(checked_selectors(keys, err)?
+        .iter()
+        .flat_map(|key| registry::select(key).unwrap_or_default())
+        .map(|r| r.meta().code)
+        .collect())
 }
 
 fn parse_as_of(value: &toml::Value) -> Option<Date> {

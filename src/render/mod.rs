@@ -69,8 +69,6 @@ pub(crate) fn rule_docs(docs: &str) -> String {
         .map(|l| l.strip_prefix(' ').unwrap_or(l))
         .collect::<Vec<_>>()
         .join("\n")
-        .trim()
-        .to_string()
 }
 
 /// Diagnostics paired with their locations, file by file.
