@@ -26,6 +26,17 @@ pub enum Command {
         /// 规则代码或名称，如 N105 或 nonstandard-marker
         code: String,
     },
+    /// 写出一个带注释的 gwlint.toml，列出全部配置项
+    Init {
+        /// 写到哪里（文件或文件夹），默认当前文件夹下的 gwlint.toml
+        #[arg(default_value = "gwlint.toml")]
+        path: PathBuf,
+        /// 文件已存在时覆盖
+        #[arg(long)]
+        force: bool,
+    },
+    /// 作为语言服务器运行（LSP，经标准输入输出），供编辑器使用
+    Lsp,
 }
 
 #[derive(Debug, Args)]
@@ -52,9 +63,9 @@ pub struct CheckArgs {
     #[arg(long, value_delimiter = ',')]
     pub ignore: Vec<String>,
 
-    /// 达到此级别的问题使退出码为 1
-    #[arg(long, value_enum, default_value_t = Severity::Warning)]
-    pub fail_on: Severity,
+    /// 达到此级别的问题使退出码为 1（默认 warning，或 gwlint.toml 中的 fail-on）
+    #[arg(long, value_enum)]
+    pub fail_on: Option<Severity>,
 
     /// 判断提法是否过时所依据的日期（YYYY-MM-DD）；默认取文末成文日期，再默认今天
     #[arg(long, value_name = "DATE")]
@@ -83,4 +94,20 @@ pub struct CheckArgs {
     /// 不使用颜色
     #[arg(long)]
     pub no_color: bool,
+
+    /// 使用这个配置文件，不再查找各文件上层的 gwlint.toml
+    #[arg(long, value_name = "PATH", conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
+
+    /// 不读取任何 gwlint.toml
+    #[arg(long)]
+    pub isolated: bool,
+
+    /// 把结果写入文件而不是标准输出
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// 不在标准错误输出上打印汇总行和进度
+    #[arg(long, short)]
+    pub quiet: bool,
 }

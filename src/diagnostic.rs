@@ -37,7 +37,19 @@ impl Span {
 }
 
 /// How serious a finding is; ordered so that `Info < Warning < Error`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, clap::ValueEnum)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    serde::Deserialize,
+    clap::ValueEnum,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Info,
@@ -64,15 +76,19 @@ pub enum Family {
     Timeliness,
     Formulation,
     Typography,
+    /// gwlint's own findings: suppression comments that name unknown rules or suppress
+    /// nothing. Emitted by the suppression stage, not by a rule's `check`.
+    Gwlint,
 }
 
 impl Family {
-    pub const ALL: [Family; 5] = [
+    pub const ALL: [Family; 6] = [
         Self::Structure,
         Self::Numbering,
         Self::Timeliness,
         Self::Formulation,
         Self::Typography,
+        Self::Gwlint,
     ];
 
     pub const fn as_str(self) -> &'static str {
@@ -82,6 +98,7 @@ impl Family {
             Self::Timeliness => "timeliness",
             Self::Formulation => "formulation",
             Self::Typography => "typography",
+            Self::Gwlint => "gwlint",
         }
     }
 
@@ -93,6 +110,7 @@ impl Family {
             Self::Timeliness => 'R',
             Self::Formulation => 'F',
             Self::Typography => 'T',
+            Self::Gwlint => 'G',
         }
     }
 

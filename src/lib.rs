@@ -7,15 +7,18 @@
 pub mod checks;
 pub mod cli;
 pub mod commands;
+pub mod config;
 pub mod context;
 pub mod diagnostic;
 pub mod document;
 pub mod fix;
 pub mod knowledge;
+pub mod lsp;
 pub mod profile;
 pub mod render;
 pub mod settings;
 pub mod source;
+pub mod suppression;
 
 pub use diagnostic::{Diagnostic, Family, Severity, Span};
 pub use settings::Settings;
@@ -32,11 +35,12 @@ pub struct FileReport {
     pub diagnostics: Vec<Diagnostic>,
 }
 
-/// Lints one file: parse, resolve the context, run the selected rules, sort.
+/// Lints one file: parse, resolve the context, run the selected rules, apply the
+/// configured severities and the suppressions, sort.
 pub fn lint(source: SourceFile, settings: &Settings) -> FileReport {
     // Markdown is checked with its code, comments and link targets blanked out; the
     // report keeps the original text, at the same offsets.
-    if source.kind == source::SourceKind::Markdown {
+    let mut report = if source.kind == source::SourceKind::Markdown {
         let (masked, ranges) = source::markdown::mask(&source.text);
         let mut checked = source.clone();
         checked.text = masked;
@@ -47,11 +51,25 @@ pub fn lint(source: SourceFile, settings: &Settings) -> FileReport {
                 .any(|r| d.span.start < r.end && r.start < d.span.end.max(d.span.start + 1))
         });
         report.source = source;
-        return report;
-    }
-    lint_prose(source, settings)
+        report
+    } else {
+        lint_prose(source, settings)
+    };
+    // Suppression reads the original text: its comments are what Markdown blanking hides.
+    let diagnostics = std::mem::take(&mut report.diagnostics);
+    let mut diagnostics = suppression::apply(&report.source, settings, diagnostics);
+    diagnostics.sort_by(|a, b| {
+        a.span
+            .start
+            .cmp(&b.span.start)
+            .then(a.span.end.cmp(&b.span.end))
+            .then(a.code.cmp(b.code))
+    });
+    report.diagnostics = diagnostics;
+    report
 }
 
+/// Parses and checks text that is all prose; severities from the configuration applied.
 fn lint_prose(source: SourceFile, settings: &Settings) -> FileReport {
     let document = document::parse(&source.text);
     let context = Context::resolve(
@@ -67,15 +85,12 @@ fn lint_prose(source: SourceFile, settings: &Settings) -> FileReport {
     for rule in settings.rules() {
         let mut checker = Checker::new(&source, &document, &context, rule.meta());
         rule.check(&mut checker);
-        diagnostics.extend(checker.into_findings());
+        let mut findings = checker.into_findings();
+        if let Some(severity) = settings.severity_of(rule.meta().code) {
+            findings.iter_mut().for_each(|d| d.severity = severity);
+        }
+        diagnostics.extend(findings);
     }
-    diagnostics.sort_by(|a, b| {
-        a.span
-            .start
-            .cmp(&b.span.start)
-            .then(a.span.end.cmp(&b.span.end))
-            .then(a.code.cmp(b.code))
-    });
     FileReport {
         source,
         context,

@@ -7,7 +7,8 @@ use crate::diagnostic::Severity;
 use crate::knowledge::Knowledge;
 use crate::profile::Profile;
 
-/// Settings with every choice made. Built by the CLI (and later the config file).
+/// Settings with every choice made, for one file. Built from the command line and the
+/// file's `gwlint.toml` by `config::Resolver`.
 #[derive(Debug, Clone)]
 pub struct Settings {
     pub profile: Option<&'static Profile>,
@@ -18,8 +19,22 @@ pub struct Settings {
     /// The knowledge the timeliness and formulation rules use: the embedded files, plus
     /// the user's own (`--rules`), loaded once per run.
     pub knowledge: &'static Knowledge,
+    /// Configured severities (`[rules] N105 = "error"`), replacing what a rule reports.
+    pub severities: Vec<(&'static str, Severity)>,
+    /// Text fragments whose findings are dropped (`[[allow]]`), for files that cannot
+    /// hold suppression comments.
+    pub allow: Vec<Allowed>,
     /// Codes of the enabled rules, in registry order.
     enabled: Vec<&'static str>,
+}
+
+/// A fragment of text that is never reported: a finding whose span lies inside an
+/// occurrence of `text` is dropped, for every rule or only for `codes`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Allowed {
+    pub text: String,
+    /// `None`: every rule.
+    pub codes: Option<Vec<&'static str>>,
 }
 
 /// A selector that matched no rule.
@@ -37,6 +52,8 @@ impl Settings {
             province: None,
             fail_on: Severity::Warning,
             knowledge: Knowledge::embedded(),
+            severities: Vec::new(),
+            allow: Vec::new(),
             enabled: registry::all().iter().map(|r| r.meta().code).collect(),
         }
     }
@@ -68,6 +85,29 @@ impl Settings {
             .filter(|c| selected.contains(c) && !ignored.contains(c))
             .collect();
         Ok(())
+    }
+
+    /// Disables these rules in addition to those already disabled.
+    pub fn disable(&mut self, codes: &[&'static str]) {
+        self.enabled.retain(|c| !codes.contains(c));
+    }
+
+    /// Whether the rule with this code runs (and, for `G` codes, is reported).
+    pub fn is_enabled(&self, code: &str) -> bool {
+        self.enabled.contains(&code)
+    }
+
+    /// The configured severity of a rule, if the configuration sets one.
+    pub fn severity_of(&self, code: &str) -> Option<Severity> {
+        self.severities
+            .iter()
+            .find(|(c, _)| *c == code)
+            .map(|&(_, s)| s)
+    }
+
+    /// The knowledge the rules read: the embedded files plus the user's own.
+    pub fn knowledge(&self) -> &'static Knowledge {
+        self.knowledge
     }
 
     /// The enabled rules.

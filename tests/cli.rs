@@ -139,6 +139,7 @@ fn missing_path_is_one_line_and_other_files_are_still_checked() {
             "check",
             "--format",
             "short",
+            "--quiet",
             "--select",
             "N107",
             "no/such/file.txt",
@@ -174,7 +175,7 @@ fn unreadable_encoding_is_one_line_naming_the_file() {
     // Neither UTF-8 nor GB18030: a lone 0x80 and a truncated sequence.
     std::fs::write(&bad, [b'a', 0x80, 0xff, 0xe6]).unwrap();
     gwlint()
-        .args(["check", "--format", "short"])
+        .args(["check", "--format", "short", "--quiet"])
         .arg(&bad)
         .assert()
         .code(2)

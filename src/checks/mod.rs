@@ -5,6 +5,7 @@
 //! suppression: `lint` stamps those from the rule's metadata and the settings.
 
 pub mod formulation;
+pub mod gwlint;
 pub mod numbering;
 pub mod registry;
 pub mod structure;

@@ -2,7 +2,7 @@
 
 use std::sync::LazyLock;
 
-use super::{formulation, numbering, structure, timeliness, typography, Rule};
+use super::{formulation, gwlint, numbering, structure, timeliness, typography, Rule};
 use crate::diagnostic::Family;
 
 /// Each family lists its own rules (`RULES` in its module); this joins them.
@@ -13,6 +13,7 @@ static RULES: LazyLock<Vec<&'static dyn Rule>> = LazyLock::new(|| {
         typography::RULES,
         timeliness::RULES,
         formulation::RULES,
+        gwlint::RULES,
     ]
     .concat()
 });
@@ -99,7 +100,7 @@ mod tests {
     }
 
     fn family_rank(code: &str) -> usize {
-        "NSTRF".find(&code[..1]).unwrap_or(9)
+        "NSTRFG".find(&code[..1]).unwrap_or(9)
     }
 
     #[test]

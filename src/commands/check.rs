@@ -1,13 +1,17 @@
-//! `gwlint check`: collect files, read and lint them in parallel, render, decide status.
+//! `gwlint check`: collect files, resolve each file's settings, read and lint them in
+//! parallel, render, decide status.
 
 use std::io::{IsTerminal as _, Write as _};
+use std::time::Instant;
 
 use rayon::prelude::*;
 
+use super::progress::Progress;
 use super::Status;
 use crate::cli::CheckArgs;
+use crate::config::{self, Overrides, Resolver};
+use crate::diagnostic::Severity;
 use crate::fix::{fix_in_memory, unified_diff, write_atomically, Fixed};
-use crate::profile::Profile;
 use crate::render::{render, RenderOptions};
 use crate::settings::Settings;
 use crate::source::{collect_paths, SourceFile};
@@ -20,12 +24,10 @@ enum Checked {
 }
 
 pub(super) fn run(args: &CheckArgs, today: jiff::civil::Date) -> Status {
-    let settings = match settings_from(args, today) {
-        Ok(s) => s,
-        Err(message) => {
-            eprintln!("gwlint: {message}");
-            return Status::Error;
-        }
+    let started = Instant::now();
+    let mut resolver = match Resolver::new(overrides(args), config_source(args), today) {
+        Ok(r) => r,
+        Err(e) => return config_failed(&e),
     };
     let (files, walk_errors) = collect_paths(&args.paths);
     let mut had_error = false;
@@ -33,24 +35,54 @@ pub(super) fn run(args: &CheckArgs, today: jiff::civil::Date) -> Status {
         eprintln!("gwlint: {e}");
         had_error = true;
     }
+    // Settings are resolved before the parallel part: discovery is a few stat calls
+    // per folder, and a broken config stops the run before any output.
+    let mut jobs: Vec<(&std::path::Path, Settings)> = Vec::with_capacity(files.len());
+    for path in &files {
+        match resolver.settings_for(path) {
+            Ok(settings) => jobs.push((path, settings)),
+            Err(e) => return config_failed(&e),
+        }
+    }
     let fixing = args.fix || args.diff;
-    let results: Vec<Result<Checked, String>> = files
+    let progress = Progress::new(jobs.len(), args.quiet);
+    let results: Vec<Result<(Checked, Severity), String>> = jobs
         .par_iter()
-        .map(|path| {
-            let source = SourceFile::read(path).map_err(|e| e.to_string())?;
-            Ok(if fixing {
-                Checked::Fixed(fix_in_memory(source, &settings))
-            } else {
-                Checked::Linted(lint(source, &settings))
-            })
+        .map(|(path, settings)| {
+            let checked = SourceFile::read(path)
+                .map_err(|e| e.to_string())
+                .map(|source| {
+                    if fixing {
+                        Checked::Fixed(fix_in_memory(source, settings))
+                    } else {
+                        Checked::Linted(lint(source, settings))
+                    }
+                });
+            progress.tick();
+            checked.map(|c| (c, settings.fail_on))
         })
         .collect();
+    progress.finish();
     let mut reports = Vec::new();
+    let mut failing = false;
     let mut diffs = String::new();
     for result in results {
-        match result {
-            Ok(Checked::Linted(report)) => reports.push(report),
-            Ok(Checked::Fixed(fixed)) => {
+        let (checked, fail_on) = match result {
+            Ok(done) => done,
+            Err(message) => {
+                eprintln!("gwlint: {message}");
+                had_error = true;
+                continue;
+            }
+        };
+        let report = match &checked {
+            Checked::Linted(report) => report,
+            Checked::Fixed(fixed) => &fixed.report,
+        };
+        failing |= report.diagnostics.iter().any(|d| d.severity >= fail_on);
+        match checked {
+            Checked::Linted(report) => reports.push(report),
+            Checked::Fixed(fixed) => {
                 if fixed.changed() {
                     let path = fixed.report.source.path.display().to_string();
                     if args.diff {
@@ -72,10 +104,6 @@ pub(super) fn run(args: &CheckArgs, today: jiff::civil::Date) -> Status {
                 }
                 reports.push(fixed.report);
             }
-            Err(message) => {
-                eprintln!("gwlint: {message}");
-                had_error = true;
-            }
         }
     }
     if args.verbose {
@@ -83,26 +111,34 @@ pub(super) fn run(args: &CheckArgs, today: jiff::civil::Date) -> Status {
             eprintln!("gwlint: {}", describe_context(report));
         }
     }
-    let color =
-        !args.no_color && std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let color = !args.no_color
+        && args.output.is_none()
+        && std::io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none();
     let mut output = diffs;
     if !args.diff || args.fix {
         output.push_str(&render(args.format, &reports, RenderOptions { color }));
     }
-    let mut stdout = std::io::stdout().lock();
-    if let Err(e) = stdout
-        .write_all(output.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("gwlint: 无法输出：{e}");
+    if let Some(path) = &args.output {
+        if let Err(e) = std::fs::write(path, output.as_bytes()) {
+            eprintln!("gwlint: {}: 无法写入：{e}", path.display());
             return Status::Error;
         }
+    } else {
+        let mut stdout = std::io::stdout().lock();
+        if let Err(e) = stdout
+            .write_all(output.as_bytes())
+            .and_then(|()| stdout.flush())
+        {
+            if e.kind() != std::io::ErrorKind::BrokenPipe {
+                eprintln!("gwlint: 无法输出：{e}");
+                return Status::Error;
+            }
+        }
     }
-    let failing = reports
-        .iter()
-        .flat_map(|r| &r.diagnostics)
-        .any(|d| d.severity >= settings.fail_on);
+    if !args.quiet {
+        eprintln!("{}", summary(files.len(), &reports, started.elapsed()));
+    }
     if had_error {
         Status::Error
     } else if failing {
@@ -112,34 +148,58 @@ pub(super) fn run(args: &CheckArgs, today: jiff::civil::Date) -> Status {
     }
 }
 
-fn settings_from(args: &CheckArgs, today: jiff::civil::Date) -> Result<Settings, String> {
-    let mut settings = Settings::new(today);
-    settings
-        .select(&args.select, &args.ignore)
-        .map_err(|e| e.to_string())?;
-    settings.fail_on = args.fail_on;
-    settings.province.clone_from(&args.province);
-    if let Some(id) = &args.profile {
-        let profile = Profile::by_id(id).ok_or_else(|| {
-            let ids: Vec<&str> = Profile::all().iter().map(|p| p.id.as_str()).collect();
-            format!("未知的文种“{id}”，可选：{}", ids.join(", "))
-        })?;
-        settings.profile = Some(profile);
+fn overrides(args: &CheckArgs) -> Overrides {
+    Overrides {
+        profile: args.profile.clone(),
+        as_of: args.as_of.clone(),
+        province: args.province.clone(),
+        select: args.select.clone(),
+        ignore: args.ignore.clone(),
+        fail_on: args.fail_on,
+        rule_files: args.rule_files.clone(),
+        knowledge: None,
     }
-    if !args.rule_files.is_empty() {
-        let knowledge = crate::knowledge::Knowledge::with_extra_files(&args.rule_files)
-            .map_err(|e| e.to_string())?;
-        // Loaded once per run and shared by every file: leaking it gives it the same
-        // 'static lifetime as the embedded knowledge.
-        settings.knowledge = Box::leak(Box::new(knowledge));
+}
+
+fn config_source(args: &CheckArgs) -> config::Source {
+    match (&args.config, args.isolated) {
+        (_, true) => config::Source::Isolated,
+        (Some(path), false) => config::Source::Explicit(path.clone()),
+        (None, false) => config::Source::Nearest,
     }
-    if let Some(date) = &args.as_of {
-        let parsed: jiff::civil::Date = date
-            .parse()
-            .map_err(|_| format!("--as-of 的日期“{date}”无法识别，请写作 YYYY-MM-DD"))?;
-        settings.as_of = Some(parsed);
+}
+
+/// Prints a usage error on one line, a config error as a report into the file.
+fn config_failed(e: &config::Error) -> Status {
+    match e {
+        config::Error::Usage(message) => eprintln!("gwlint: {message}"),
+        config::Error::Config(report) => {
+            let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            eprint!("{}", report.render(color));
+        }
     }
-    Ok(settings)
+    Status::Error
+}
+
+/// `gwlint：检查 3 个文件，发现 5 个问题（错误 1，警告 4，提示 0），用时 0.02 秒`
+fn summary(files: usize, reports: &[FileReport], elapsed: std::time::Duration) -> String {
+    let count = |s: Severity| {
+        reports
+            .iter()
+            .flat_map(|r| &r.diagnostics)
+            .filter(|d| d.severity == s)
+            .count()
+    };
+    let (errors, warnings, infos) = (
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Info),
+    );
+    format!(
+        "gwlint：检查 {files} 个文件，发现 {} 个问题（错误 {errors}，警告 {warnings}，提示 {infos}），用时 {:.2} 秒",
+        errors + warnings + infos,
+        elapsed.as_secs_f64()
+    )
 }
 
 /// One line about how a file was read and checked, for `--verbose`.

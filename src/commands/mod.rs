@@ -2,6 +2,8 @@
 //! above the fail level, 2 usage, configuration or I/O error.
 
 mod check;
+mod init;
+mod progress;
 mod rules;
 
 use crate::cli::{Cli, Command};
@@ -20,5 +22,7 @@ pub fn run(cli: Cli, today: jiff::civil::Date) -> Status {
         Command::Check(args) => check::run(&args, today),
         Command::Rules => rules::list(),
         Command::Rule { code } => rules::show(&code),
+        Command::Init { path, force } => init::run(&path, force),
+        Command::Lsp => crate::lsp::run(today),
     }
 }

@@ -4,6 +4,7 @@ use std::io::Write as _;
 
 use super::Status;
 use crate::checks::{registry, FixAvailability};
+use crate::render::rule_docs;
 
 pub(super) fn list() -> Status {
     let mut out = String::new();
@@ -41,24 +42,9 @@ pub(super) fn show(key: &str) -> Status {
         m.family.as_str(),
         m.severity.as_str(),
         m.basis,
-        m.docs
-            .lines()
-            .map(str::trim_start_matches_one_space)
-            .collect::<Vec<_>>()
-            .join("\n")
+        rule_docs(m.docs)
     );
     print(&out)
-}
-
-trait TrimOneSpace {
-    fn trim_start_matches_one_space(&self) -> &str;
-}
-
-impl TrimOneSpace for str {
-    /// Doc comments carry one leading space per line.
-    fn trim_start_matches_one_space(&self) -> &str {
-        self.strip_prefix(' ').unwrap_or(self)
-    }
 }
 
 fn print(text: &str) -> Status {

@@ -1,7 +1,9 @@
 //! Output: one module per format. Every renderer reads the same `FileReport`s.
 
+mod github;
 mod human;
 mod json;
+mod sarif;
 mod short;
 
 use crate::diagnostic::{Diagnostic, Span};
@@ -17,6 +19,10 @@ pub enum OutputFormat {
     Short,
     /// A JSON array of findings.
     Json,
+    /// SARIF 2.1.0 (GitHub code scanning and other tools).
+    Sarif,
+    /// GitHub Actions workflow commands: annotations on the changed files.
+    Github,
 }
 
 /// Options that affect rendering only.
@@ -31,6 +37,8 @@ pub fn render(format: OutputFormat, reports: &[FileReport], options: RenderOptio
         OutputFormat::Human => human::render(reports, options),
         OutputFormat::Short => short::render(reports),
         OutputFormat::Json => json::render(reports),
+        OutputFormat::Sarif => sarif::render(reports),
+        OutputFormat::Github => github::render(reports),
     }
 }
 
@@ -52,6 +60,15 @@ impl Location {
 /// The path as shown to the user.
 pub(crate) fn display_path(report: &FileReport) -> String {
     report.source.path.display().to_string()
+}
+
+/// A rule's documentation as written in its doc comment, without the one space of
+/// indentation a doc comment gives each line.
+pub(crate) fn rule_docs(docs: &str) -> String {
+    docs.lines()
+        .map(|l| l.strip_prefix(' ').unwrap_or(l))
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// Diagnostics paired with their locations, file by file.

@@ -1,0 +1,565 @@
+//! Configuration: `gwlint.toml` files and the command line, resolved into the
+//! [`Settings`] of each checked file.
+//!
+//! The nearest `gwlint.toml` above a file applies to it (`discovery.rs`); `--config`
+//! names one file for all; `--isolated` uses none. Command-line values override the
+//! file's: `--select` replaces its `select`, `--ignore` adds to its `ignore`. Each config
+//! file is read and validated once per run, and every error is reported with the file
+//! and the key (`error.rs`).
+
+mod discovery;
+mod error;
+mod file;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
+use jiff::civil::Date;
+use toml::Spanned;
+
+pub use discovery::{absolute, Finder, FILE_NAMES};
+pub use error::ConfigError;
+pub use file::{ConfigFile, Level, RuleEntry};
+
+use crate::checks::registry;
+use crate::diagnostic::Severity;
+use crate::knowledge::Knowledge;
+use crate::profile::Profile;
+use crate::settings::{Allowed, Settings};
+
+/// The commented file `gwlint init` writes; it lists every key.
+pub const TEMPLATE: &str = include_str!("template.toml");
+
+/// Values given on the command line; they win over the config file's.
+#[derive(Debug, Clone, Default)]
+pub struct Overrides {
+    pub profile: Option<String>,
+    pub as_of: Option<String>,
+    pub province: Option<String>,
+    pub select: Vec<String>,
+    pub ignore: Vec<String>,
+    pub fail_on: Option<Severity>,
+    /// `--rules PATH`: the user's knowledge files, added to the config's `extra-rules`.
+    pub rule_files: Vec<PathBuf>,
+    /// The embedded knowledge plus `rule_files`, loaded once by `Resolver::new`.
+    pub knowledge: Option<&'static Knowledge>,
+}
+
+/// Where the config comes from.
+#[derive(Debug, Clone)]
+pub enum Source {
+    /// The nearest `gwlint.toml` above each file.
+    Nearest,
+    /// `--config PATH` for every file.
+    Explicit(PathBuf),
+    /// `--isolated`: none.
+    Isolated,
+}
+
+/// Why settings could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A bad command-line value: one line.
+    #[error("{0}")]
+    Usage(String),
+    /// A bad config file: a report pointing into it.
+    #[error(transparent)]
+    Config(Box<ConfigError>),
+}
+
+impl From<ConfigError> for Error {
+    fn from(e: ConfigError) -> Self {
+        Self::Config(Box::new(e))
+    }
+}
+
+/// One config file, validated, with the command line applied.
+#[derive(Debug)]
+struct Resolved {
+    /// The folder the file's relative paths start from.
+    dir: PathBuf,
+    base: Settings,
+    per_path: Vec<(GlobSet, Vec<&'static str>)>,
+}
+
+/// Gives each file its settings; caches config files by path and folders by path.
+#[derive(Debug)]
+pub struct Resolver {
+    overrides: Overrides,
+    source: Source,
+    today: Date,
+    finder: Finder,
+    /// Settings when no config file applies.
+    plain: Settings,
+    loaded: HashMap<PathBuf, Arc<Resolved>>,
+}
+
+impl Resolver {
+    /// Checks the command-line values at once, so a usage error comes before any file.
+    pub fn new(mut overrides: Overrides, source: Source, today: Date) -> Result<Self, Error> {
+        overrides.knowledge = command_line_knowledge(&overrides)?;
+        let mut plain = Settings::new(today);
+        apply_overrides(&mut plain, &overrides, &[], &[])?;
+        let mut resolver = Self {
+            overrides,
+            source,
+            today,
+            finder: Finder::default(),
+            plain,
+            loaded: HashMap::new(),
+        };
+        if let Source::Explicit(path) = &resolver.source {
+            let path = absolute(path);
+            resolver.load(&path)?;
+        }
+        Ok(resolver)
+    }
+
+    /// The config file that applies to `file`, if any.
+    pub fn config_path(&mut self, file: &Path) -> Option<PathBuf> {
+        match &self.source {
+            Source::Isolated => None,
+            Source::Explicit(path) => Some(absolute(path)),
+            Source::Nearest => self.finder.nearest(file),
+        }
+    }
+
+    /// The settings for one file.
+    pub fn settings_for(&mut self, file: &Path) -> Result<Settings, Error> {
+        let Some(config) = self.config_path(file) else {
+            return Ok(self.plain.clone());
+        };
+        let resolved = self.load(&config)?;
+        let mut settings = resolved.base.clone();
+        if !resolved.per_path.is_empty() {
+            let file = absolute(file);
+            let relative = file.strip_prefix(&resolved.dir).unwrap_or(&file);
+            for (globs, ignore) in &resolved.per_path {
+                // A pattern naming a folder covers everything below it.
+                if relative.ancestors().any(|p| globs.is_match(p)) {
+                    settings.disable(ignore);
+                }
+            }
+        }
+        Ok(settings)
+    }
+
+    fn load(&mut self, path: &Path) -> Result<Arc<Resolved>, Error> {
+        if let Some(hit) = self.loaded.get(path) {
+            return Ok(hit.clone());
+        }
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| Error::Usage(format!("{}: 无法读取配置文件：{e}", path.display())))?;
+        let resolved = Arc::new(resolve(path, &text, &self.overrides, self.today)?);
+        self.loaded.insert(path.to_path_buf(), resolved.clone());
+        Ok(resolved)
+    }
+}
+
+/// Parses and validates one config file and applies the command line to it.
+fn resolve(path: &Path, text: &str, overrides: &Overrides, today: Date) -> Result<Resolved, Error> {
+    let err = |span: Option<std::ops::Range<usize>>, message: String| {
+        ConfigError::new(path, text, span, message)
+    };
+    let file: ConfigFile =
+        toml::from_str(text).map_err(|e| err(e.span(), e.message().trim().to_string()))?;
+    let dir = path
+        .parent()
+        .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
+    let mut settings = Settings::new(today);
+
+    if let Some(id) = &file.profile {
+        settings.profile = Some(Profile::by_id(id.get_ref()).ok_or_else(|| {
+            err(Some(id.span()), format!("未知的文种“{}”", id.get_ref()))
+                .with_help(format!("可选：{}", profile_ids()))
+        })?);
+    }
+    if let Some(value) = &file.as_of {
+        settings.as_of = Some(parse_as_of(value.get_ref()).ok_or_else(|| {
+            err(
+                Some(value.span()),
+                "as-of 应是日期，如 2023-03-15".to_string(),
+            )
+        })?);
+    }
+    settings.province.clone_from(&file.province);
+    if let Some(level) = file.fail_on {
+        settings.fail_on = level;
+    }
+
+    let select = checked_selectors(file.select.as_deref().unwrap_or(&[]), &err)?;
+    let mut ignore = checked_selectors(file.ignore.as_deref().unwrap_or(&[]), &err)?;
+
+    for (key, entry) in file.rules.iter().flatten() {
+        let rules = registry::select(key.get_ref()).ok_or_else(|| {
+            err(
+                Some(key.span()),
+                format!("[rules] 中的“{}”不是已知的规则代码或名称", key.get_ref()),
+            )
+            .with_help("用 gwlint rules 查看全部规则")
+        })?;
+        let level = match entry.get_ref() {
+            RuleEntry::Level(level) => Some(*level),
+            RuleEntry::Table { severity, options } => {
+                if let Some(option) = options.first() {
+                    return Err(err(
+                        Some(option.span()),
+                        format!("规则“{}”没有选项“{}”", key.get_ref(), option.get_ref()),
+                    )
+                    .with_help("目前规则只接受 severity")
+                    .into());
+                }
+                *severity
+            }
+        };
+        for rule in rules {
+            let code = rule.meta().code;
+            match level.map(Level::severity) {
+                Some(Some(severity)) => settings.severities.push((code, severity)),
+                Some(None) => ignore.push(code.to_string()),
+                None => {}
+            }
+        }
+    }
+
+    let mut per_path = Vec::new();
+    for entry in file.per_path.iter().flatten() {
+        let mut globs = GlobSetBuilder::new();
+        for pattern in &entry.paths {
+            let glob = GlobBuilder::new(pattern.get_ref().trim_end_matches('/'))
+                .literal_separator(true)
+                .build()
+                .map_err(|e| {
+                    err(
+                        Some(pattern.span()),
+                        format!("路径模式“{}”无效：{e}", pattern.get_ref()),
+                    )
+                })?;
+            globs.add(glob);
+        }
+        let globs = globs
+            .build()
+            .map_err(|e| err(None, format!("per-path 的路径模式无效：{e}")))?;
+        per_path.push((globs, selected_codes(&entry.ignore, &err)?));
+    }
+
+    if let Some(extra) = file.extra_rules.as_ref().filter(|e| !e.is_empty()) {
+        {
+            let mut paths: Vec<PathBuf> = extra.iter().map(|p| dir.join(p.get_ref())).collect();
+            paths.extend(overrides.rule_files.iter().cloned());
+            let knowledge = Knowledge::with_extra_files(&paths).map_err(|e| {
+                // Point at the entry that names the failing file, else at the first.
+                let at = paths
+                    .iter()
+                    .position(|p| p.display().to_string() == e.file())
+                    .unwrap_or(0);
+                err(Some(extra[at].span()), format!("知识文件无法加载：{e}"))
+            })?;
+            // Loaded once per configuration file and shared by every file under it;
+            // leaking gives it the same 'static lifetime as the embedded knowledge.
+            settings.knowledge = Box::leak(Box::new(knowledge));
+        }
+    }
+
+    for allow in file.allow.iter().flatten() {
+        if allow.text.get_ref().is_empty() {
+            return Err(err(
+                Some(allow.text.span()),
+                "allow 的 text 不能为空".to_string(),
+            )
+            .into());
+        }
+        let codes = match &allow.codes {
+            None => None,
+            Some(keys) => Some(selected_codes(keys, &err)?),
+        };
+        settings.allow.push(Allowed {
+            text: allow.text.get_ref().clone(),
+            codes,
+        });
+    }
+
+    apply_overrides(&mut settings, overrides, &select, &ignore)?;
+    Ok(Resolved {
+        dir,
+        base: settings,
+        per_path,
+    })
+}
+
+/// Applies the command line over the file's values and selects the rules.
+fn apply_overrides(
+    settings: &mut Settings,
+    overrides: &Overrides,
+    file_select: &[String],
+    file_ignore: &[String],
+) -> Result<(), Error> {
+    let select = if overrides.select.iter().any(|s| !s.trim().is_empty()) {
+        overrides.select.clone()
+    } else {
+        file_select.to_vec()
+    };
+    let ignore: Vec<String> = file_ignore
+        .iter()
+        .chain(&overrides.ignore)
+        .cloned()
+        .collect();
+    settings
+        .select(&select, &ignore)
+        .map_err(|e| Error::Usage(e.to_string()))?;
+    if let Some(level) = overrides.fail_on {
+        settings.fail_on = level;
+    }
+    if overrides.province.is_some() {
+        settings.province.clone_from(&overrides.province);
+    }
+    if let Some(id) = &overrides.profile {
+        settings.profile =
+            Some(Profile::by_id(id).ok_or_else(|| {
+                Error::Usage(format!("未知的文种“{id}”，可选：{}", profile_ids()))
+            })?);
+    }
+    if let Some(date) = &overrides.as_of {
+        settings.as_of = Some(date.parse().map_err(|_| {
+            Error::Usage(format!("--as-of 的日期“{date}”无法识别，请写作 YYYY-MM-DD"))
+        })?);
+    }
+    // A config's extra-rules were loaded together with the --rules files already.
+    if let Some(knowledge) = overrides.knowledge {
+        if std::ptr::eq(settings.knowledge, Knowledge::embedded()) {
+            settings.knowledge = knowledge;
+        }
+    }
+    Ok(())
+}
+
+/// The embedded knowledge plus the `--rules` files, loaded once per run (a config's own
+/// `extra-rules` are loaded together with these where the config is read).
+fn command_line_knowledge(overrides: &Overrides) -> Result<Option<&'static Knowledge>, Error> {
+    if overrides.rule_files.is_empty() {
+        return Ok(None);
+    }
+    let knowledge = Knowledge::with_extra_files(&overrides.rule_files)
+        .map_err(|e| Error::Usage(e.to_string()))?;
+    // Shared by every file for the whole run: leaking gives it the embedded knowledge's
+    // 'static lifetime.
+    Ok(Some(Box::leak(Box::new(knowledge))))
+}
+
+/// The selectors as strings, each checked against the registry.
+fn checked_selectors(
+    keys: &[Spanned<String>],
+    err: &impl Fn(Option<std::ops::Range<usize>>, String) -> ConfigError,
+) -> Result<Vec<String>, Error> {
+    keys.iter()
+        .map(|key| {
+            registry::select(key.get_ref())
+                .map(|_| key.get_ref().clone())
+                .ok_or_else(|| {
+                    err(
+                        Some(key.span()),
+                        format!("未知的规则、代码或类别：“{}”", key.get_ref()),
+                    )
+                    .with_help("用 gwlint rules 查看全部规则")
+                    .into()
+                })
+        })
+        .collect()
+}
+
+/// The codes of the rules the selectors stand for.
+fn selected_codes(
+    keys: &[Spanned<String>],
+    err: &impl Fn(Option<std::ops::Range<usize>>, String) -> ConfigError,
+) -> Result<Vec<&'static str>, Error> {
+    Ok(checked_selectors(keys, err)?
+        .iter()
+        .flat_map(|key| registry::select(key).unwrap_or_default())
+        .map(|r| r.meta().code)
+        .collect())
+}
+
+fn parse_as_of(value: &toml::Value) -> Option<Date> {
+    match value {
+        toml::Value::Datetime(dt) if dt.time.is_none() && dt.offset.is_none() => {
+            let d = dt.date?;
+            Date::new(d.year as i16, d.month as i8, d.day as i8).ok()
+        }
+        toml::Value::String(s) => s.parse().ok(),
+        _ => None,
+    }
+}
+
+fn profile_ids() -> String {
+    Profile::all()
+        .iter()
+        .map(|p| p.id.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> Date {
+        jiff::civil::date(2024, 1, 1)
+    }
+
+    fn load(text: &str) -> Result<Resolved, Error> {
+        resolve(
+            Path::new("/x/gwlint.toml"),
+            text,
+            &Overrides::default(),
+            today(),
+        )
+    }
+
+    fn config_error(text: &str) -> ConfigError {
+        match load(text) {
+            Err(Error::Config(e)) => *e,
+            other => panic!("expected a config error, got {other:?}"),
+        }
+    }
+
+    /// The text the error points at.
+    fn pointed<'a>(text: &'a str, e: &ConfigError) -> &'a str {
+        let span = miette::Diagnostic::labels(e)
+            .and_then(|mut l| l.next())
+            .expect("a label");
+        &text[span.offset()..span.offset() + span.len()]
+    }
+
+    #[test]
+    fn template_parses_and_lists_every_key() {
+        let plain = load(TEMPLATE).expect("template as written");
+        assert!(plain.base.is_enabled("N105"));
+        // Uncomment the examples (`#key = …`, `#[table]`): still valid, every key present.
+        let uncommented: String = TEMPLATE
+            .lines()
+            .map(|l| match l.strip_prefix('#') {
+                Some(rest) if rest.starts_with(|c: char| c.is_ascii_alphabetic() || c == '[') => {
+                    rest
+                }
+                _ => l,
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        let value: toml::Table = toml::from_str(&uncommented).unwrap();
+        let mut keys: Vec<&str> = value.keys().map(String::as_str).collect();
+        keys.sort_unstable();
+        assert_eq!(
+            keys,
+            [
+                "allow",
+                "as-of",
+                "extra-rules",
+                "fail-on",
+                "ignore",
+                "per-path",
+                "profile",
+                "province",
+                "rules",
+                "select"
+            ]
+        );
+        let full = load(&uncommented).expect("uncommented template");
+        assert_eq!(full.base.as_of, Some(jiff::civil::date(2023, 3, 15)));
+        assert!(!full.per_path.is_empty());
+        assert!(!full.base.allow.is_empty());
+    }
+
+    #[test]
+    fn values_apply() {
+        let r = load(
+            "profile = \"work-summary\"\nas-of = \"2022-05-01\"\nignore = [\"N107\", \"structure\"]\nfail-on = \"error\"\n[rules]\nN105 = \"error\"\nnumbering-gap = { severity = \"info\" }\nN108 = \"off\"\n",
+        )
+        .unwrap();
+        let s = &r.base;
+        assert_eq!(s.profile.map(|p| p.id.as_str()), Some("work-summary"));
+        assert_eq!(s.as_of, Some(jiff::civil::date(2022, 5, 1)));
+        assert!(!s.is_enabled("N107") && !s.is_enabled("S103") && !s.is_enabled("N108"));
+        assert!(s.is_enabled("N105"));
+        assert_eq!(s.fail_on, Severity::Error);
+        assert_eq!(s.severity_of("N105"), Some(Severity::Error));
+        assert_eq!(s.severity_of("N101"), Some(Severity::Info));
+    }
+
+    #[test]
+    fn errors_point_at_the_key_or_value() {
+        let text = "profile = \"self-inspection\"\nfial-on = \"error\"\n";
+        let e = config_error(text);
+        assert_eq!(pointed(text, &e), "fial-on");
+        assert!(e.to_string().contains("/x/gwlint.toml"), "{e}");
+
+        let text = "ignore = [\"N107\", \"X999\"]\n";
+        assert_eq!(pointed(text, &config_error(text)), "\"X999\"");
+
+        let text = "[rules]\nN105 = { severity = \"error\", strict = true }\n";
+        assert_eq!(pointed(text, &config_error(text)), "strict");
+
+        let text = "[rules.N105]\nseverity = \"fatal\"\n";
+        assert!(pointed(text, &config_error(text)).contains("fatal"));
+
+        let text = "[rules]\nN999 = \"error\"\n";
+        assert_eq!(pointed(text, &config_error(text)), "N999");
+
+        let text = "profile = \"nonsense\"\n";
+        assert_eq!(pointed(text, &config_error(text)), "\"nonsense\"");
+
+        let text = "as-of = 2023-13-01\n";
+        let _ = config_error(text);
+
+        let text = "[[per-path]]\npaths = [\"a/{b\"]\n";
+        assert_eq!(pointed(text, &config_error(text)), "\"a/{b\"");
+
+        let text = "[[allow]]\ntext = \"x\"\nwhy = \"y\"\n";
+        assert_eq!(pointed(text, &config_error(text)), "why");
+
+        let text = "extra-rules = [\"missing.toml\"]\n";
+        assert_eq!(pointed(text, &config_error(text)), "\"missing.toml\"");
+    }
+
+    #[test]
+    fn per_path_ignores_match_relative_globs_and_folders() {
+        let root = tempfile::tempdir().unwrap();
+        let config = root.path().join("gwlint.toml");
+        std::fs::write(
+            &config,
+            "[[per-path]]\npaths = [\"归档\", \"**/*.md\"]\nignore = [\"N107\"]\n",
+        )
+        .unwrap();
+        let mut resolver = Resolver::new(Overrides::default(), Source::Nearest, today()).unwrap();
+        let enabled = |r: &mut Resolver, p: &str| {
+            r.settings_for(&root.path().join(p))
+                .unwrap()
+                .is_enabled("N107")
+        };
+        assert!(!enabled(&mut resolver, "归档/2019/a.txt"));
+        assert!(!enabled(&mut resolver, "x/b.md"));
+        assert!(enabled(&mut resolver, "x/b.txt"));
+    }
+
+    #[test]
+    fn command_line_overrides_the_file() {
+        let overrides = Overrides {
+            select: vec!["N".into()],
+            ignore: vec!["N105".into()],
+            fail_on: Some(Severity::Info),
+            ..Overrides::default()
+        };
+        let r = resolve(
+            Path::new("/x/gwlint.toml"),
+            "select = [\"S\"]\nignore = [\"N107\"]\nfail-on = \"error\"\n",
+            &overrides,
+            today(),
+        )
+        .unwrap();
+        let s = &r.base;
+        assert!(s.is_enabled("N101") && !s.is_enabled("S103"));
+        assert!(!s.is_enabled("N105") && !s.is_enabled("N107"));
+        assert_eq!(s.fail_on, Severity::Info);
+    }
+}
