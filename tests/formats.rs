@@ -188,7 +188,7 @@ fn output_goes_to_the_file_and_the_summary_to_stderr() {
     let dir = tempfile::tempdir().unwrap();
     let out_path = dir.path().join("gwlint.sarif");
     let out = gwlint()
-        .args(["check", "--format", "sarif", "--output"])
+        .args(["check", "--format", "sarif", "--select", "N,S", "--output"])
         .arg(&out_path)
         .arg(SEED)
         .output()
