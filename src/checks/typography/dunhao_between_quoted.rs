@@ -1,0 +1,113 @@
+use super::{segments, Protected};
+use crate::checks::{declare_rule, Checker, Rule};
+use crate::diagnostic::{Edit, Fix, Span};
+
+declare_rule! {
+    /// 并列的书名号（或引号）之间用了顿号（《A》、《B》）。
+    ///
+    /// ## 检查什么
+    /// 紧挨着的“》、《”。并列的引号之间“”、“”只在文稿自己也有不加顿号的写法（“”“”）时报告，
+    /// 即按本文多数写法统一；插在中间的括注（《A》（草案）、《B》）不在此列。
+    /// 修正（删去顿号）不自动应用：这是一条有争议的规则。
+    ///
+    /// ## 为什么
+    /// GB/T 15834-2011 4.5.3.5：标有引号的并列成分之间、标有书名号的并列成分之间通常不用顿号；
+    /// 若有括注等其他成分插在中间，宜用顿号。这条规定在实践中有争议：历年政府工作报告、
+    /// 党代会报告在引号之间大多仍用顿号（“一国两制”、“港人治港”），
+    /// 但书名号之间几乎都不用。所以书名号之间的顿号一律提示（警告），
+    /// 引号之间的顿号只在同一篇文稿两种写法都有时提示。
+    ///
+    /// ## 示例
+    /// ```text
+    /// 制定《农村道路建设规划》、《一事一议项目规划》。
+    /// ```
+    /// 应写作：
+    /// ```text
+    /// 制定《农村道路建设规划》《一事一议项目规划》。
+    /// ```
+    pub struct DunhaoBetweenQuotedItems {
+        code: "T113",
+        name: "dunhao-between-quoted-items",
+        family: Typography,
+        severity: Warning,
+        fix: Sometimes,
+        basis: "GB/T 15834-2011《标点符号用法》4.5.3.5",
+        summary: "并列的书名号或引号之间用了顿号",
+    }
+}
+
+/// Whether `”、“` is reported even in a document that never writes `””`; the default
+/// follows the practice of national publications (see the docs). A config switch can set it.
+pub(crate) const STRICT_QUOTES: bool = false;
+
+impl Rule for DunhaoBetweenQuotedItems {
+    fn meta(&self) -> &'static crate::checks::RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &mut Checker<'_>) {
+        check_with(cx, STRICT_QUOTES);
+    }
+}
+
+fn check_with(cx: &mut Checker<'_>, strict_quotes: bool) {
+    let text = cx.text();
+    let mut titles = Vec::new();
+    let mut quotes = Vec::new();
+    let mut bare_quotes = 0;
+    for seg in segments(cx.document) {
+        let s = seg.text(text);
+        let protected = Protected::of(s);
+        for (pattern, found) in [("》、《", &mut titles), ("”、“", &mut quotes)] {
+            found.extend(s.match_indices(pattern).filter(|(off, _)| !protected.contains(*off)).map(|(off, _)| seg.at(off..off + pattern.len())));
+        }
+        bare_quotes += s.matches("”“").count();
+    }
+    let report_quotes = strict_quotes || bare_quotes > 0;
+    for span in titles.into_iter().chain(quotes.into_iter().filter(|_| report_quotes)) {
+        let written = span.slice(text);
+        let dunhao = Span::new(span.start + '》'.len_utf8(), span.start + '》'.len_utf8() + '、'.len_utf8());
+        let (name, without) = if written.starts_with('》') { ("书名号", "》《") } else { ("引号", "”“") };
+        let report = cx.report(span, format!("并列的{name}之间用了顿号：“{written}”")).help(format!("删去顿号，写作“{without}”"));
+        let report = if name == "引号" { report.note(format!("GB/T 15834-2011 4.5.3.5；本文另有{bare_quotes}处并列引号之间不用顿号")) } else { report };
+        report.fix(Fix { safe: false, edits: vec![Edit { span: dunhao, replacement: String::new() }] });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::checks::typography::testing::findings;
+    use crate::checks::Checker;
+
+    #[test]
+    fn dunhao_between_book_titles_is_reported() {
+        let text = "谋划《农村道路建设十三五规划》、《一事一议项目规划》，实施“七个一线工作法”、“村（社区）干部坐班制度”。";
+        assert_eq!(findings("T113", text), ["1:15 并列的书名号之间用了顿号：“》、《”"]);
+    }
+
+    #[test]
+    fn dunhao_between_quotes_follows_the_documents_own_majority() {
+        let national = "贯彻“一国两制”、“港人治港”、“澳人治澳”、高度自治的方针。";
+        assert_eq!(findings("T113", national), Vec::<String>::new());
+        let mixed = "做好“六稳”“六保”工作，贯彻“一国两制”、“港人治港”方针。";
+        assert_eq!(findings("T113", mixed), ["1:21 并列的引号之间用了顿号：“”、“”"]);
+    }
+
+    #[test]
+    fn strict_mode_reports_every_quoted_pair() {
+        let text = "实施“七个一线工作法”、“村（社区）干部坐班制度”。";
+        let source = crate::source::SourceFile::from_text("t.txt", text);
+        let doc = crate::document::parse(text);
+        let context = crate::context::Context::resolve(text, &doc, None, None, jiff::civil::date(2026, 1, 1), None);
+        let mut cx = Checker::new(&source, &doc, &context, &DunhaoBetweenQuotedItems::META);
+        check_with(&mut cx, true);
+        let found: Vec<_> = cx.into_findings().into_iter().map(|d| (d.span.start, d.message)).collect();
+        assert_eq!(found, [(text.find('”').unwrap(), "并列的引号之间用了顿号：“”、“”".to_string())]);
+    }
+
+    #[test]
+    fn a_parenthetical_between_items_stays_silent() {
+        assert_eq!(findings("T113", "审议《民法典》（草案）、《刑法》修正案。"), Vec::<String>::new());
+    }
+}
