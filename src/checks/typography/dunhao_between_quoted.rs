@@ -6,7 +6,7 @@ declare_rule! {
     /// 并列的书名号（或引号）之间用了顿号（《A》、《B》）。
     ///
     /// ## 检查什么
-    /// 紧挨着的“》、《”。并列的引号之间“”、“”只在文稿自己也有不加顿号的写法（“”“”）时报告，
+    /// 紧挨着的“》、《”。并列的引号之间“”、“”只在文稿自己多数不加顿号（“”“”多于“”、“”）时报告，
     /// 即按本文多数写法统一；插在中间的括注（《A》（草案）、《B》）不在此列。
     /// 修正（删去顿号）不自动应用：这是一条有争议的规则。
     ///
@@ -63,7 +63,7 @@ fn check_with(cx: &mut Checker<'_>, strict_quotes: bool) {
         }
         bare_quotes += s.matches("”“").count();
     }
-    let report_quotes = strict_quotes || bare_quotes > 0;
+    let report_quotes = strict_quotes || bare_quotes > quotes.len();
     for span in titles.into_iter().chain(quotes.into_iter().filter(|_| report_quotes)) {
         let written = span.slice(text);
         let dunhao = Span::new(span.start + '》'.len_utf8(), span.start + '》'.len_utf8() + '、'.len_utf8());
@@ -90,8 +90,10 @@ mod tests {
     fn dunhao_between_quotes_follows_the_documents_own_majority() {
         let national = "贯彻“一国两制”、“港人治港”、“澳人治澳”、高度自治的方针。";
         assert_eq!(findings("T113", national), Vec::<String>::new());
-        let mixed = "做好“六稳”“六保”工作，贯彻“一国两制”、“港人治港”方针。";
-        assert_eq!(findings("T113", mixed), ["1:21 并列的引号之间用了顿号：“”、“”"]);
+        let tie = "做好“六稳”“六保”工作，贯彻“一国两制”、“港人治港”方针。";
+        assert_eq!(findings("T113", tie), Vec::<String>::new());
+        let mixed = "做好“六稳”“六保”工作，“煤改气”“煤改电”，贯彻“一国两制”、“港人治港”方针。";
+        assert_eq!(findings("T113", mixed), ["1:32 并列的引号之间用了顿号：“”、“”"]);
     }
 
     #[test]

@@ -222,6 +222,7 @@ mod tests {
             "GDP增长5.2%，使用Windows(R)系统，函数f(x)，版本3.2.1。",
             "（一）坚持理论学习，始终保持干部队伍先进性。",
             "第一.二节",
+            "年均利用水量84万m&sup3;；完成岛内雨洪利用。",
         ] {
             assert_eq!(findings("T101", text), Vec::<String>::new(), "{text}");
         }

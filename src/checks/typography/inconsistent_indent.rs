@@ -1,8 +1,9 @@
 use std::collections::HashMap;
 
+use super::{ends_sentence, is_space};
 use crate::checks::{declare_rule, Checker, Rule};
 use crate::diagnostic::{Fix, Span};
-use crate::document::LineKind;
+use crate::document::{Document, LineKind};
 
 declare_rule! {
     /// 行首缩进与全文自己的缩进习惯不一致（如标题都顶格，唯独一处前面有个不换行空格）。
@@ -10,7 +11,8 @@ declare_rule! {
     /// ## 检查什么
     /// 分别统计标题行和正文段落行的行首缩进（不缩进、两个全角空格、若干半角空格……），
     /// 一种写法占到四分之三以上时，它就是本文的习惯；偏离它的行逐一报告，修正为本文的习惯写法。
-    /// 没有明显习惯的文稿（各种缩进混杂）不报告；落款、日期、标题块不检查（它们常常右对齐或居中）。
+    /// 没有明显习惯的文稿（各种缩进混杂）不报告；落款、日期、标题块不检查（它们常常右对齐或居中）；
+    /// 折行的续行（上一行没有句末标点，或以冒号引出）和缩进单独落在上一行的段落，顶格也不报告。
     ///
     /// ## 为什么
     /// 纯文本公文的段首缩进通常是两个全角空格，或者全部顶格（由 Word 的段落格式缩进）。
@@ -63,6 +65,19 @@ fn describe(indent: &str) -> String {
     format!("缩进{}", parts.join("加"))
 }
 
+/// An unindented line whose indent is elsewhere: the line above is only the indent (a
+/// paragraph split after its leading spaces), or the line above stops mid-sentence and
+/// this line goes on with it (a hard-wrapped paragraph; a lead-in ending in "：" counts).
+fn continues_previous(doc: &Document, text: &str, i: usize) -> bool {
+    let Some(prev) = i.checked_sub(1).map(|p| &doc.lines[p]) else { return false };
+    let whole = prev.span.slice(text);
+    if !whole.is_empty() && whole.chars().all(is_space) {
+        return true;
+    }
+    let content = prev.content.slice(text);
+    prev.kind != LineKind::Blank && !content.is_empty() && (!ends_sentence(content) || content.trim_end().ends_with(['：', ':']))
+}
+
 impl Rule for InconsistentIndent {
     fn meta(&self) -> &'static crate::checks::RuleMeta {
         &Self::META
@@ -96,7 +111,7 @@ impl Rule for InconsistentIndent {
             let first = lines.iter().copied().find(|&i| indent(i) == convention).unwrap_or(lines[0]);
             for &i in &lines {
                 let written = indent(i);
-                if written == convention {
+                if written == convention || (written.is_empty() && continues_previous(doc, text, i)) {
                     continue;
                 }
                 let line = &doc.lines[i];

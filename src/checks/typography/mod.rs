@@ -168,18 +168,19 @@ static PROTECTED: LazyLock<Regex> = LazyLock::new(|| {
         r"|`[^`]*`",
         r"|\]\([^)\s]*\)",
         r"|<!--.*?-->",
+        r"|&(?:[A-Za-z][A-Za-z0-9]{1,7}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});",
     ))
     .expect("protected-text pattern is valid")
 });
 
 /// Byte ranges of a segment that are not prose: URLs, e-mail addresses, inline code,
-/// Markdown link targets, HTML comments.
+/// Markdown link targets, HTML comments and character entities (`&sup3;`).
 #[derive(Debug, Default)]
 pub(crate) struct Protected(Vec<Range<usize>>);
 
 impl Protected {
     pub fn of(segment: &str) -> Self {
-        if !segment.contains(['/', '@', '`', ']', '<', 'w']) {
+        if !segment.contains(['/', '@', '`', ']', '<', 'w', '&']) {
             return Self::default();
         }
         Self(PROTECTED.find_iter(segment).map(|m| m.range()).collect())

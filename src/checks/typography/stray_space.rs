@@ -1,3 +1,7 @@
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::{chars, is_cjk_punct, is_han, is_space, segments, Protected};
 use crate::checks::{declare_rule, Checker, Rule};
 use crate::diagnostic::{Fix, Span};
@@ -13,8 +17,10 @@ declare_rule! {
     /// - 汉字与其后的数字之间：“共 613户”；
     /// - 全角标点前后：“综合治理 ，”“坚持， 推进”。
     ///
-    /// 不报告：西文词句里的空格；落款、日期行；标题块中署名用的空格；全角空格对齐的两字人名
-    /// （“李　强”）；行首缩进（由 T105 检查）。
+    /// 不报告：西文词句里的空格；落款、日期行；标题块中署名用的空格；对齐用的字间空格
+    /// （“李　强”“联 系 人：”）；引号、书名号里标语或题目的分隔空格（《青春勇担当 创新向未来》）；
+    /// 分隔栏目的空格（“联系人：许起亮 联系电话：”“综合处 2016年3月29日印发”）；
+    /// 三个以上连续空格（排版对齐）；行首缩进（由 T105 检查）。
     ///
     /// ## 为什么
     /// 中文公文排版不在字与字、数字与单位、标点前后留空格（GB/T 15834-2011 标点占一个字位，
@@ -84,8 +90,9 @@ fn gaps(s: &str, kind: LineKind) -> Vec<Gap> {
         while k < cs.len() && is_space(cs[k].1) {
             k += 1;
         }
-        // Leading and trailing spaces are indentation or invisible line ends, not running text.
-        if first == 0 || k == cs.len() || protected.contains(cs[first].0) {
+        // Leading and trailing spaces are indentation or invisible line ends, not running
+        // text; three or more in a row lay out a line (a signature pushed right, a note set off).
+        if first == 0 || k == cs.len() || k - first >= 3 || protected.contains(cs[first].0) {
             continue;
         }
         let (a_at, a) = cs[first - 1];
@@ -93,13 +100,16 @@ fn gaps(s: &str, kind: LineKind) -> Vec<Gap> {
         let start = cs[first].0;
         let end = b_at;
         let between = if is_han(a) && is_han(b) {
-            if kind == LineKind::Title || aligns_two_char_name(&cs, first, k) {
+            if kind == LineKind::Title || letter_spacing(&cs, first, k) || inside_quotation(s, start) || separates_fields(&s[end..]) {
                 continue;
             }
             Between::Han
         } else if a.is_ascii_digit() && (is_han(b) || matches!(b, '%' | '％' | '‰')) && !latin_number(s, a_at) {
             Between::NumberUnit
         } else if is_han(a) && b.is_ascii_digit() {
+            if separates_fields(&s[end..]) {
+                continue;
+            }
             Between::HanNumber
         } else if (is_cjk_punct(a) && (is_han(b) || is_cjk_punct(b) || b.is_ascii_digit()))
             || (is_cjk_punct(b) && (is_han(a) || is_cjk_punct(a) || a.is_ascii_digit()))
@@ -133,14 +143,37 @@ fn latin_number(s: &str, last_digit: usize) -> bool {
     before.chars().next_back().is_some_and(|c| c.is_ascii_alphabetic())
 }
 
-/// "李　强": one U+3000 between two single characters, each standing alone between
-/// separators, aligns a two-character name with three-character ones.
-fn aligns_two_char_name(cs: &[(usize, char)], first: usize, after: usize) -> bool {
+/// Letter-spacing used to align short labels and names: "李　强", "联 系 人：". One space
+/// between two single characters that each stand alone.
+fn letter_spacing(cs: &[(usize, char)], first: usize, after: usize) -> bool {
     let alone = |k: Option<usize>| k.and_then(|k| cs.get(k)).is_none_or(|&(_, c)| !is_han(c));
-    after == first + 1
-        && cs[first].1 == '\u{3000}'
-        && alone(first.checked_sub(2))
-        && alone(Some(after + 1))
+    after == first + 1 && alone(first.checked_sub(2)) && alone(Some(after + 1))
+}
+
+/// Inside “…” or 《…》 a space between words belongs to the quoted title or slogan:
+/// 《青春勇担当 创新向未来》.
+fn inside_quotation(s: &str, at: usize) -> bool {
+    let mut depth = 0i32;
+    let mut straight = false;
+    for c in s[..at].chars() {
+        match c {
+            '“' | '《' | '「' | '『' => depth += 1,
+            '”' | '》' | '」' | '』' => depth -= 1,
+            '"' => straight = !straight,
+            _ => {}
+        }
+    }
+    depth > 0 || straight
+}
+
+static FIELD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\p{Han}{1,6}[：:]|[0-9]{7,}|[0-9]{4}年[0-9]{1,2}月(?:[0-9]{1,2}日)?(?:印发|发布)?$)").expect("field pattern is valid")
+});
+
+/// A space that separates fields rather than words: "联系人：许起亮 联系电话：…",
+/// "金绿艺 54333188", "综合处 2016年3月29日印发".
+fn separates_fields(rest: &str) -> bool {
+    FIELD.is_match(rest)
 }
 
 impl Rule for StraySpace {
@@ -223,6 +256,13 @@ mod tests {
         for text in [
             "　　各位代表：\n\n　　现在，我代表国务院，向大会报告政府工作。",
             "组　长：李　强\n副组长：王　芳、张小明",
+            "联 系 人：吴仕发 联系邮箱：office@example.cn",
+            "（联系人：许起亮 联系电话：13900000000）",
+            "联系人：金绿艺 54333188",
+            "实验区农村发展局综合处 2016年3月29日印发",
+            "学习《习近平：铸牢中华民族共同体意识 推进新时代党的民族工作高质量发展》。",
+            "点亮“争当提质增效先锋 我为党旗添彩”等品牌。",
+            "吴泾镇人民政府办公室             2023年5月6日",
             "使用 Word 和 WPS 编辑，Microsoft Office 365 版本。",
             "| 序号 | 项目 |\n| 1 | 学习 |",
             "**加粗** 文本与 `code here` 不检查",
