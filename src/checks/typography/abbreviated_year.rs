@@ -37,12 +37,17 @@ declare_rule! {
 }
 
 static YEAR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<yy>[0-9]{2})年(?:度|底|初|末|[上下]半年|第?[一二三四1-4]季度|[0-9]{1,2}月|春|秋)").expect("year pattern is valid")
+    Regex::new(
+        r"(?P<yy>[0-9]{2})年(?:度|底|初|末|[上下]半年|第?[一二三四1-4]季度|[0-9]{1,2}月|春|秋)",
+    )
+    .expect("year pattern is valid")
 });
 
 /// Characters before the number that make "N年…" a length of time or an ordinal rather
 /// than a year: 近10年初、第10年度、这10年初.
-const DURATION_BEFORE: &[char] = &['近', '前', '后', '每', '满', '约', '逾', '第', '这', '那', '过', '了', '用', '经'];
+const DURATION_BEFORE: &[char] = &[
+    '近', '前', '后', '每', '满', '约', '逾', '第', '这', '那', '过', '了', '用', '经',
+];
 
 impl Rule for AbbreviatedYear {
     fn meta(&self) -> &'static crate::checks::RuleMeta {
@@ -69,10 +74,17 @@ impl Rule for AbbreviatedYear {
                 {
                     continue;
                 }
-                let century = if yy.parse::<u32>().unwrap_or(0) <= 40 { "20" } else { "19" };
+                let century = if yy.parse::<u32>().unwrap_or(0) <= 40 {
+                    "20"
+                } else {
+                    "19"
+                };
                 let written = whole.as_str();
-                cx.report(seg.at(whole.start()..whole.start() + yy.len() + '年'.len_utf8()), format!("年份简写：“{written}”"))
-                    .help(format!("写全四位年份，如“{century}{yy}年”"));
+                cx.report(
+                    seg.at(whole.start()..whole.start() + yy.len() + '年'.len_utf8()),
+                    format!("年份简写：“{written}”"),
+                )
+                .help(format!("写全四位年份，如“{century}{yy}年”"));
             }
         }
     }
@@ -87,7 +99,11 @@ mod tests {
         let text = "23年底前完成整改，22年度考核为优秀，24年3月召开会议。";
         assert_eq!(
             findings("T112", text),
-            ["1:1 年份简写：“23年底”", "1:11 年份简写：“22年度”", "1:21 年份简写：“24年3月”"]
+            [
+                "1:1 年份简写：“23年底”",
+                "1:11 年份简写：“22年度”",
+                "1:21 年份简写：“24年3月”"
+            ]
         );
     }
 

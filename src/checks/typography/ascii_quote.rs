@@ -61,27 +61,43 @@ impl Rule for AsciiQuote {
                     .map(|(off, _)| off)
                     .collect();
                 let neighbours_chinese = |off: usize| {
-                    s[..off].chars().next_back().is_some_and(is_chinese) || s[off + 1..].chars().next().is_some_and(is_chinese)
+                    s[..off].chars().next_back().is_some_and(is_chinese)
+                        || s[off + 1..].chars().next().is_some_and(is_chinese)
                 };
                 if marks.len() % 2 == 0 {
                     for pair in marks.chunks(2) {
                         let (a, b) = (pair[0], pair[1]);
                         let inner = &s[a + 1..b];
-                        if !(inner.chars().any(is_chinese) || neighbours_chinese(a) || neighbours_chinese(b)) {
+                        if !(inner.chars().any(is_chinese)
+                            || neighbours_chinese(a)
+                            || neighbours_chinese(b))
+                        {
                             continue;
                         }
                         let edits = vec![
-                            Edit { span: seg.at(a..a + 1), replacement: open.to_string() },
-                            Edit { span: seg.at(b..b + 1), replacement: close.to_string() },
+                            Edit {
+                                span: seg.at(a..a + 1),
+                                replacement: open.to_string(),
+                            },
+                            Edit {
+                                span: seg.at(b..b + 1),
+                                replacement: close.to_string(),
+                            },
                         ];
-                        cx.report(seg.at(a..b + 1), format!("中文里用了英文直引号：{quote}{inner}{quote}"))
-                            .help(format!("改为{open}{inner}{close}"))
-                            .fix(Fix { safe: true, edits });
+                        cx.report(
+                            seg.at(a..b + 1),
+                            format!("中文里用了英文直引号：{quote}{inner}{quote}"),
+                        )
+                        .help(format!("改为{open}{inner}{close}"))
+                        .fix(Fix { safe: true, edits });
                     }
                 } else {
                     for &off in marks.iter().filter(|&&off| neighbours_chinese(off)) {
-                        cx.report(seg.at(off..off + 1), format!("中文里用了英文直引号 {quote}，且本行直引号不成对"))
-                            .help(format!("改为中文引号{open}{close}，并补全另一半"));
+                        cx.report(
+                            seg.at(off..off + 1),
+                            format!("中文里用了英文直引号 {quote}，且本行直引号不成对"),
+                        )
+                        .help(format!("改为中文引号{open}{close}，并补全另一半"));
                     }
                 }
             }
@@ -98,16 +114,25 @@ mod tests {
         let text = "积极组织参与\"党员先锋岗\"创建，落实\"一岗双责\"。";
         assert_eq!(
             findings("T107", text),
-            ["1:7 中文里用了英文直引号：\"党员先锋岗\"", "1:19 中文里用了英文直引号：\"一岗双责\""]
+            [
+                "1:7 中文里用了英文直引号：\"党员先锋岗\"",
+                "1:19 中文里用了英文直引号：\"一岗双责\""
+            ]
         );
-        assert_eq!(fixed("T107", text), "积极组织参与“党员先锋岗”创建，落实“一岗双责”。");
+        assert_eq!(
+            fixed("T107", text),
+            "积极组织参与“党员先锋岗”创建，落实“一岗双责”。"
+        );
         assert_eq!(fixed("T107", "所谓'关键少数'，"), "所谓‘关键少数’，");
     }
 
     #[test]
     fn an_odd_quote_is_reported_without_fix() {
         let text = "严格落实党委会\"第一议题学习制度。";
-        assert_eq!(findings("T107", text), ["1:8 中文里用了英文直引号 \"，且本行直引号不成对"]);
+        assert_eq!(
+            findings("T107", text),
+            ["1:8 中文里用了英文直引号 \"，且本行直引号不成对"]
+        );
         assert_eq!(fixed("T107", text), text);
     }
 

@@ -47,14 +47,19 @@ impl Rule for DecimalWithoutLeadingZero {
             let protected = Protected::of(s);
             for (off, _) in s.match_indices('.') {
                 let before = s[..off].chars().next_back();
-                let digits = s[off + 1..].len() - s[off + 1..].trim_start_matches(|c: char| c.is_ascii_digit()).len();
+                let digits = s[off + 1..].len()
+                    - s[off + 1..]
+                        .trim_start_matches(|c: char| c.is_ascii_digit())
+                        .len();
                 if digits == 0 || protected.contains(off) {
                     continue;
                 }
                 let end = off + 1 + digits;
                 let after = s[end..].chars().next();
-                if before.is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '/' | '\\' | '-' | '#'))
-                    || after.is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '/'))
+                if before.is_some_and(|c| {
+                    c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '/' | '\\' | '-' | '#')
+                }) || after
+                    .is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '/'))
                 {
                     continue;
                 }
@@ -63,9 +68,18 @@ impl Rule for DecimalWithoutLeadingZero {
                     continue;
                 }
                 let written = &s[off..end];
-                cx.report(seg.at(off..end), format!("纯小数“{written}”省略了整数位的“0”"))
-                    .help(format!("改为“0{written}”，并核对整数位是否漏打"))
-                    .fix(Fix { safe: false, edits: vec![Edit { span: seg.at(off..off), replacement: "0".to_string() }] });
+                cx.report(
+                    seg.at(off..end),
+                    format!("纯小数“{written}”省略了整数位的“0”"),
+                )
+                .help(format!("改为“0{written}”，并核对整数位是否漏打"))
+                .fix(Fix {
+                    safe: false,
+                    edits: vec![Edit {
+                        span: seg.at(off..off),
+                        replacement: "0".to_string(),
+                    }],
+                });
             }
         }
     }
@@ -78,13 +92,24 @@ mod tests {
     #[test]
     fn a_bare_decimal_is_reported_with_an_unsafe_fix() {
         let text = "城镇登记失业率下降.5个百分点，增速为.46%。";
-        assert_eq!(findings("T111", text), ["1:10 纯小数“.5”省略了整数位的“0”", "1:20 纯小数“.46”省略了整数位的“0”"]);
+        assert_eq!(
+            findings("T111", text),
+            [
+                "1:10 纯小数“.5”省略了整数位的“0”",
+                "1:20 纯小数“.46”省略了整数位的“0”"
+            ]
+        );
         assert_eq!(fixed("T111", text), text);
     }
 
     #[test]
     fn ordinary_numbers_versions_and_files_stay_silent() {
-        for text in ["增长0.5个百分点，达到3.45亿元。", "版本v1.5，文件report.docx，网址www.gov.cn/a.5", "1.加强学习", ".NET平台"] {
+        for text in [
+            "增长0.5个百分点，达到3.45亿元。",
+            "版本v1.5，文件report.docx，网址www.gov.cn/a.5",
+            "1.加强学习",
+            ".NET平台",
+        ] {
             assert_eq!(findings("T111", text), Vec::<String>::new(), "{text}");
         }
     }

@@ -72,7 +72,8 @@ impl Rule for DoubledPunctuation {
                         .help(format!("只保留一个“{one}”"))
                         .fix(Fix::safe_replace(seg.at(range), one));
                 } else {
-                    cx.report(seg.at(range), format!("标点连用：“{written}”")).help("一处停顿只用一个点号，删去多余的");
+                    cx.report(seg.at(range), format!("标点连用：“{written}”"))
+                        .help("一处停顿只用一个点号，删去多余的");
                 }
             }
         }
@@ -88,14 +89,26 @@ mod tests {
         let text = "战斗堡垒作用发挥不够。。面对收入增长压力，，办法不多，。";
         assert_eq!(
             findings("T108", text),
-            ["1:11 标点重复：“。。”", "1:21 标点重复：“，，”", "1:27 标点连用：“，。”"]
+            [
+                "1:11 标点重复：“。。”",
+                "1:21 标点重复：“，，”",
+                "1:27 标点连用：“，。”"
+            ]
         );
-        assert_eq!(fixed("T108", text), "战斗堡垒作用发挥不够。面对收入增长压力，办法不多，。");
+        assert_eq!(
+            fixed("T108", text),
+            "战斗堡垒作用发挥不够。面对收入增长压力，办法不多，。"
+        );
     }
 
     #[test]
     fn single_marks_ellipses_and_emphatic_marks_stay_silent() {
-        for text in ["这是为什么？！难道不该反思吗？？", "山、水、林……", "坚持“两个确立”，做到“两个维护”。", "表述如下：。。。"] {
+        for text in [
+            "这是为什么？！难道不该反思吗？？",
+            "山、水、林……",
+            "坚持“两个确立”，做到“两个维护”。",
+            "表述如下：。。。",
+        ] {
             assert_eq!(findings("T108", text), Vec::<String>::new(), "{text}");
         }
     }

@@ -1,6 +1,7 @@
 use super::{segments, Protected};
 use crate::checks::{declare_rule, Checker, Rule};
 use crate::diagnostic::{Edit, Fix, Span};
+use crate::document::Document;
 
 declare_rule! {
     /// 并列的书名号（或引号）之间用了顿号（《A》、《B》）。
@@ -46,31 +47,71 @@ impl Rule for DunhaoBetweenQuotedItems {
     }
 
     fn check(&self, cx: &mut Checker<'_>) {
-        check_with(cx, STRICT_QUOTES);
+        let text = cx.text();
+        let found = find(cx.document, text, STRICT_QUOTES);
+        for span in found.spans {
+            let written = span.slice(text);
+            // 》 and ” are both three bytes: the 顿号 follows the first mark.
+            let dunhao = Span::new(
+                span.start + '》'.len_utf8(),
+                span.start + '》'.len_utf8() + '、'.len_utf8(),
+            );
+            let (name, without) = if written.starts_with('》') {
+                ("书名号", "》《")
+            } else {
+                ("引号", "”“")
+            };
+            let report = cx
+                .report(span, format!("并列的{name}之间用了顿号：“{written}”"))
+                .help(format!("删去顿号，写作“{without}”"));
+            let report = if name == "引号" {
+                report.note(format!(
+                    "GB/T 15834-2011 4.5.3.5；本文另有{}处并列引号之间不用顿号",
+                    found.bare_quotes
+                ))
+            } else {
+                report
+            };
+            report.fix(Fix {
+                safe: false,
+                edits: vec![Edit {
+                    span: dunhao,
+                    replacement: String::new(),
+                }],
+            });
+        }
     }
 }
 
-fn check_with(cx: &mut Checker<'_>, strict_quotes: bool) {
-    let text = cx.text();
+/// What the rule reports in a document: the spans of `》、《` and, when reported, `”、“`.
+struct Found {
+    spans: Vec<Span>,
+    bare_quotes: usize,
+}
+
+fn find(doc: &Document, text: &str, strict_quotes: bool) -> Found {
     let mut titles = Vec::new();
     let mut quotes = Vec::new();
     let mut bare_quotes = 0;
-    for seg in segments(cx.document) {
+    for seg in segments(doc) {
         let s = seg.text(text);
         let protected = Protected::of(s);
         for (pattern, found) in [("》、《", &mut titles), ("”、“", &mut quotes)] {
-            found.extend(s.match_indices(pattern).filter(|(off, _)| !protected.contains(*off)).map(|(off, _)| seg.at(off..off + pattern.len())));
+            found.extend(
+                s.match_indices(pattern)
+                    .filter(|(off, _)| !protected.contains(*off))
+                    .map(|(off, _)| seg.at(off..off + pattern.len())),
+            );
         }
         bare_quotes += s.matches("”“").count();
     }
-    let report_quotes = strict_quotes || bare_quotes > quotes.len();
-    for span in titles.into_iter().chain(quotes.into_iter().filter(|_| report_quotes)) {
-        let written = span.slice(text);
-        let dunhao = Span::new(span.start + '》'.len_utf8(), span.start + '》'.len_utf8() + '、'.len_utf8());
-        let (name, without) = if written.starts_with('》') { ("书名号", "》《") } else { ("引号", "”“") };
-        let report = cx.report(span, format!("并列的{name}之间用了顿号：“{written}”")).help(format!("删去顿号，写作“{without}”"));
-        let report = if name == "引号" { report.note(format!("GB/T 15834-2011 4.5.3.5；本文另有{bare_quotes}处并列引号之间不用顿号")) } else { report };
-        report.fix(Fix { safe: false, edits: vec![Edit { span: dunhao, replacement: String::new() }] });
+    if strict_quotes || bare_quotes > quotes.len() {
+        titles.extend(quotes);
+        titles.sort();
+    }
+    Found {
+        spans: titles,
+        bare_quotes,
     }
 }
 
@@ -78,12 +119,14 @@ fn check_with(cx: &mut Checker<'_>, strict_quotes: bool) {
 mod tests {
     use super::*;
     use crate::checks::typography::testing::findings;
-    use crate::checks::Checker;
 
     #[test]
     fn dunhao_between_book_titles_is_reported() {
         let text = "谋划《农村道路建设十三五规划》、《一事一议项目规划》，实施“七个一线工作法”、“村（社区）干部坐班制度”。";
-        assert_eq!(findings("T113", text), ["1:15 并列的书名号之间用了顿号：“》、《”"]);
+        assert_eq!(
+            findings("T113", text),
+            ["1:15 并列的书名号之间用了顿号：“》、《”"]
+        );
     }
 
     #[test]
@@ -93,23 +136,30 @@ mod tests {
         let tie = "做好“六稳”“六保”工作，贯彻“一国两制”、“港人治港”方针。";
         assert_eq!(findings("T113", tie), Vec::<String>::new());
         let mixed = "做好“六稳”“六保”工作，“煤改气”“煤改电”，贯彻“一国两制”、“港人治港”方针。";
-        assert_eq!(findings("T113", mixed), ["1:32 并列的引号之间用了顿号：“”、“”"]);
+        assert_eq!(
+            findings("T113", mixed),
+            ["1:32 并列的引号之间用了顿号：“”、“”"]
+        );
     }
 
     #[test]
     fn strict_mode_reports_every_quoted_pair() {
-        let text = "实施“七个一线工作法”、“村（社区）干部坐班制度”。";
-        let source = crate::source::SourceFile::from_text("t.txt", text);
+        let text = "实施“七个一线工作法”、“村（社区）干部坐班制度”，制定《甲》、《乙》。";
         let doc = crate::document::parse(text);
-        let context = crate::context::Context::resolve(text, &doc, None, None, jiff::civil::date(2026, 1, 1), None);
-        let mut cx = Checker::new(&source, &doc, &context, &DunhaoBetweenQuotedItems::META);
-        check_with(&mut cx, true);
-        let found: Vec<_> = cx.into_findings().into_iter().map(|d| (d.span.start, d.message)).collect();
-        assert_eq!(found, [(text.find('”').unwrap(), "并列的引号之间用了顿号：“”、“”".to_string())]);
+        let spans: Vec<&str> = find(&doc, text, true)
+            .spans
+            .iter()
+            .map(|s| s.slice(text))
+            .collect();
+        assert_eq!(spans, ["”、“", "》、《"]);
+        assert_eq!(find(&doc, text, false).spans.len(), 1);
     }
 
     #[test]
     fn a_parenthetical_between_items_stays_silent() {
-        assert_eq!(findings("T113", "审议《民法典》（草案）、《刑法》修正案。"), Vec::<String>::new());
+        assert_eq!(
+            findings("T113", "审议《民法典》（草案）、《刑法》修正案。"),
+            Vec::<String>::new()
+        );
     }
 }

@@ -63,14 +63,20 @@ impl Rule for FullwidthAlphanumeric {
                 let start = k;
                 while k < cs.len()
                     && (is_wide_alnum(cs[k].1)
-                        || (cs[k].1 == '．' && k > start && cs.get(k + 1).is_some_and(|n| matches!(n.1, '０'..='９'))))
+                        || (cs[k].1 == '．'
+                            && k > start
+                            && cs.get(k + 1).is_some_and(|n| matches!(n.1, '０'..='９'))))
                 {
                     k += 1;
                 }
                 let range = cs[start].0..cs.get(k).map_or(s.len(), |c| c.0);
                 let written = &s[range.clone()];
                 let narrowed: String = written.chars().map(narrow).collect();
-                let what = if written.chars().all(|c| matches!(c, '０'..='９' | '．')) { "数字" } else { "字符" };
+                let what = if written.chars().all(|c| matches!(c, '０'..='９' | '．')) {
+                    "数字"
+                } else {
+                    "字符"
+                };
                 cx.report(seg.at(range.clone()), format!("全角{what}“{written}”"))
                     .help(format!("改为半角“{narrowed}”"))
                     .fix(Fix::safe_replace(seg.at(range), narrowed));
@@ -88,7 +94,12 @@ mod tests {
         let text = "２０２３年全镇ＧＤＰ增长５．２%，完成率１００%。";
         assert_eq!(
             findings("T102", text),
-            ["1:1 全角数字“２０２３”", "1:8 全角字符“ＧＤＰ”", "1:13 全角数字“５．２”", "1:21 全角数字“１００”"]
+            [
+                "1:1 全角数字“２０２３”",
+                "1:8 全角字符“ＧＤＰ”",
+                "1:13 全角数字“５．２”",
+                "1:21 全角数字“１００”"
+            ]
         );
         assert_eq!(fixed("T102", text), "2023年全镇GDP增长5.2%，完成率100%。");
     }

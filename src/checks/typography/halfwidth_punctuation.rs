@@ -89,7 +89,7 @@ impl Rule for HalfwidthPunctuation {
                 if c == '.' {
                     // "凸显.面对" (a full stop) or "氨氮.总氮" (a 顿号): which one is for the writer to say.
                     let after_han = prev.is_some_and(|p| is_han(p) && !HANZI_NUMERALS.contains(p));
-                    if after_han && next.is_none_or(is_han) {
+                    if after_han && next.map_or(true, is_han) {
                         cx.report(seg.at(off..off + 1), "汉字之间用了半角句点“.”")
                             .help("句末改为“。”，并列词语之间改为“、”");
                     }
@@ -97,9 +97,11 @@ impl Rule for HalfwidthPunctuation {
                 }
                 // "“Hello, world!”": a mark that ends Latin text before a closing quote is Latin.
                 let ends_latin = prev.is_some_and(|p| p.is_ascii_alphanumeric())
-                    && next.is_none_or(|n| matches!(n, '”' | '’' | '）' | '》' | '」' | '』'));
-                let chinese = prev.is_some_and(is_chinese) || (next.is_some_and(is_chinese) && !ends_latin);
-                let between_digits = prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(|n| n.is_ascii_digit());
+                    && next.map_or(true, |n| matches!(n, '”' | '’' | '）' | '》' | '」' | '』'));
+                let chinese =
+                    prev.is_some_and(is_chinese) || (next.is_some_and(is_chinese) && !ends_latin);
+                let between_digits = prev.is_some_and(|p| p.is_ascii_digit())
+                    && next.is_some_and(|n| n.is_ascii_digit());
                 if !chinese || between_digits || (c == '!' && next == Some('[')) {
                     continue;
                 }
@@ -124,7 +126,13 @@ impl Rule for HalfwidthPunctuation {
 }
 
 /// Half-width parentheses are reported by pair, so "(TOC)" gets one finding and one fix.
-fn check_parentheses(cx: &mut Checker<'_>, seg: super::Segment, s: &str, cs: &[(usize, char)], protected: &Protected) {
+fn check_parentheses(
+    cx: &mut Checker<'_>,
+    seg: super::Segment,
+    s: &str,
+    cs: &[(usize, char)],
+    protected: &Protected,
+) {
     let mut stack: Vec<usize> = Vec::new();
     let mut pairs: Vec<(Option<usize>, Option<usize>)> = Vec::new();
     for (k, &(off, c)) in cs.iter().enumerate() {
@@ -140,7 +148,11 @@ fn check_parentheses(cx: &mut Checker<'_>, seg: super::Segment, s: &str, cs: &[(
     pairs.extend(stack.into_iter().map(|k| (Some(k), None)));
     pairs.sort_by_key(|p| p.0.or(p.1));
     for (open, close) in pairs {
-        let half: Vec<usize> = [open, close].into_iter().flatten().filter(|&k| cs[k].1.is_ascii()).collect();
+        let half: Vec<usize> = [open, close]
+            .into_iter()
+            .flatten()
+            .filter(|&k| cs[k].1.is_ascii())
+            .collect();
         let Some(&first) = half.first() else { continue };
         let before = open.and_then(|k| neighbour(cs, k, false));
         let after = close.and_then(|k| neighbour(cs, k, true));
@@ -151,27 +163,43 @@ fn check_parentheses(cx: &mut Checker<'_>, seg: super::Segment, s: &str, cs: &[(
                 one_wide
                     || inner.chars().any(is_chinese)
                     || (!before.is_some_and(|b| b.is_ascii_alphanumeric())
-                        && (before.is_some_and(is_chinese) || (before.is_none() && after.is_some_and(is_chinese))))
+                        && (before.is_some_and(is_chinese)
+                            || (before.is_none() && after.is_some_and(is_chinese))))
             }
             // A lone "(" or ")": "1)加强学习" is a list marker in Chinese text.
             _ => {
                 let k = open.or(close).unwrap_or(first);
-                neighbour(cs, k, false).is_some_and(is_chinese) || neighbour(cs, k, true).is_some_and(is_chinese)
+                neighbour(cs, k, false).is_some_and(is_chinese)
+                    || neighbour(cs, k, true).is_some_and(is_chinese)
             }
         };
         if !chinese {
             continue;
         }
-        let written: String = half.iter().map(|&k| cs[k].1.to_string()).collect::<Vec<_>>().join(" ");
-        let wide: String = half.iter().map(|&k| fullwidth(cs[k].1).to_string()).collect::<Vec<_>>().join(" ");
+        let written: String = half
+            .iter()
+            .map(|&k| cs[k].1.to_string())
+            .collect::<Vec<_>>()
+            .join(" ");
+        let wide: String = half
+            .iter()
+            .map(|&k| fullwidth(cs[k].1).to_string())
+            .collect::<Vec<_>>()
+            .join(" ");
         let edits = half
             .iter()
-            .map(|&k| Edit { span: seg.at(cs[k].0..cs[k].0 + 1), replacement: fullwidth(cs[k].1).to_string() })
+            .map(|&k| Edit {
+                span: seg.at(cs[k].0..cs[k].0 + 1),
+                replacement: fullwidth(cs[k].1).to_string(),
+            })
             .collect();
         let off = cs[first].0;
-        cx.report(seg.at(off..off + 1), format!("中文里用了半角括号“{written}”"))
-            .help(format!("改为全角括号“{wide}”"))
-            .fix(Fix { safe: true, edits });
+        cx.report(
+            seg.at(off..off + 1),
+            format!("中文里用了半角括号“{written}”"),
+        )
+        .help(format!("改为全角括号“{wide}”"))
+        .fix(Fix { safe: true, edits });
     }
 }
 
@@ -184,7 +212,11 @@ mod tests {
         let text = "尊敬的县委巡察组各位领导:\n年均增长3.2%,工业总产值0.9亿元，农民人均纯收入12731元,年均增长18.7%。\n";
         assert_eq!(
             findings("T101", text),
-            ["1:13 中文里用了半角“:”", "2:9 中文里用了半角“,”", "2:34 中文里用了半角“,”"]
+            [
+                "1:13 中文里用了半角“:”",
+                "2:9 中文里用了半角“,”",
+                "2:34 中文里用了半角“,”"
+            ]
         );
         assert_eq!(
             fixed("T101", text),
@@ -194,15 +226,24 @@ mod tests {
 
     #[test]
     fn space_after_a_halfwidth_comma_goes_with_it() {
-        assert_eq!(fixed("T101", "要充分研究论证, 不搞“临时动议”。"), "要充分研究论证，不搞“临时动议”。");
+        assert_eq!(
+            fixed("T101", "要充分研究论证, 不搞“临时动议”。"),
+            "要充分研究论证，不搞“临时动议”。"
+        );
     }
 
     #[test]
     fn parentheses_are_fixed_as_a_pair() {
         let text = "建立水质自动监测系统，检测有机碳(TOC)、氨氮等指标。";
         assert_eq!(findings("T101", text), ["1:17 中文里用了半角括号“( )”"]);
-        assert_eq!(fixed("T101", text), "建立水质自动监测系统，检测有机碳（TOC）、氨氮等指标。");
-        assert_eq!(fixed("T101", "面积(平方米)和“两个主体（党委)”"), "面积（平方米）和“两个主体（党委）”");
+        assert_eq!(
+            fixed("T101", text),
+            "建立水质自动监测系统，检测有机碳（TOC）、氨氮等指标。"
+        );
+        assert_eq!(
+            fixed("T101", "面积(平方米)和“两个主体（党委)”"),
+            "面积（平方米）和“两个主体（党委）”"
+        );
     }
 
     #[test]

@@ -50,14 +50,21 @@ static RANGE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("range pattern is valid")
 });
 
-const TIME_UNITS: &[&str] = &["年", "月", "日", "时", "点", "天", "周", "季度", "小时", "分钟", "世纪"];
+const TIME_UNITS: &[&str] = &[
+    "年", "月", "日", "时", "点", "天", "周", "季度", "小时", "分钟", "世纪",
+];
 
 fn value(number: &str) -> Option<f64> {
     if let Ok(v) = number.parse::<f64>() {
         return Some(v);
     }
     // Small Chinese numerals: 三, 十二, 二十, 九十九.
-    let digit = |c: char| "〇一二三四五六七八九".find(c).map(|i| (i / 3) as f64).or((c == '零').then_some(0.0));
+    let digit = |c: char| {
+        "〇一二三四五六七八九"
+            .find(c)
+            .map(|i| (i / 3) as f64)
+            .or((c == '零').then_some(0.0))
+    };
     let cs: Vec<char> = number.chars().collect();
     match cs.as_slice() {
         ['十'] => Some(10.0),
@@ -92,28 +99,40 @@ impl Rule for HyphenRange {
                 // a digit of the number cut off by the match.
                 let before = s[..whole.start].chars().next_back();
                 let after_b = s[..whole.end].len();
-                if before.is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | ' ' | '-' | '.' | '－'))
-                    || s[after_b..].starts_with(['-', '－'])
+                if before.is_some_and(|c| {
+                    c.is_ascii_alphanumeric() || matches!(c, '/' | ' ' | '-' | '.' | '－')
+                }) || s[after_b..].starts_with(['-', '－'])
                     || before.is_some_and(|c| "〇零一二三四五六七八九十百千".contains(c))
                 {
                     continue;
                 }
-                let (Some(va), Some(vb)) = (value(a), value(b)) else { continue };
+                let (Some(va), Some(vb)) = (value(a), value(b)) else {
+                    continue;
+                };
                 if va >= vb {
                     continue;
                 }
                 let dash_range = caps.get(2).map_or(0..0, |m| m.range());
-                let mark = if TIME_UNITS.contains(&unit) || unit == "次" && a.chars().all(|c| !c.is_ascii_digit()) {
+                let mark = if TIME_UNITS.contains(&unit)
+                    || unit == "次" && a.chars().all(|c| !c.is_ascii_digit())
+                {
                     "—"
                 } else {
                     "～"
                 };
                 let written = &s[whole.clone()];
                 let fixed = format!("{a}{mark}{}", &s[dash_range.end..whole.end]);
-                let name = if dash.starts_with('—') { "破折号" } else { "连字符" };
-                cx.report(seg.at(dash_range.clone()), format!("用{name}“{dash}”表示范围：“{written}”"))
-                    .help(format!("改为“{fixed}”"))
-                    .fix(Fix::safe_replace(seg.at(dash_range), mark));
+                let name = if dash.starts_with('—') {
+                    "破折号"
+                } else {
+                    "连字符"
+                };
+                cx.report(
+                    seg.at(dash_range.clone()),
+                    format!("用{name}“{dash}”表示范围：“{written}”"),
+                )
+                .help(format!("改为“{fixed}”"))
+                .fix(Fix::safe_replace(seg.at(dash_range), mark));
             }
         }
     }
@@ -135,7 +154,10 @@ mod tests {
                 "1:37 用连字符“-”表示范围：“三-九次”",
             ]
         );
-        assert_eq!(fixed("T110", text), "编制2016—2020年规划，每户补助3～5万元，1—3月完成，召开三—九次全会。");
+        assert_eq!(
+            fixed("T110", text),
+            "编制2016—2020年规划，每户补助3～5万元，1—3月完成，召开三—九次全会。"
+        );
     }
 
     #[test]

@@ -69,14 +69,21 @@ fn describe(indent: &str) -> String {
 /// paragraph split after its leading spaces), or the line above stops mid-sentence and
 /// this line goes on with it (a hard-wrapped paragraph; a lead-in ending in "：" counts).
 fn continues_previous(doc: &Document, text: &str, i: usize) -> bool {
-    let Some(prev) = i.checked_sub(1).map(|p| &doc.lines[p]) else { return false };
+    let Some(prev) = i.checked_sub(1).map(|p| &doc.lines[p]) else {
+        return false;
+    };
     let whole = prev.span.slice(text);
     if !whole.is_empty() && whole.chars().all(is_space) {
         return true;
     }
     let content = prev.content.slice(text);
-    prev.kind != LineKind::Blank && !content.is_empty() && (!ends_sentence(content) || content.trim_end().ends_with(['：', ':']))
+    prev.kind != LineKind::Blank
+        && !content.is_empty()
+        && (!ends_sentence(content) || content.trim_end().ends_with(['：', ':']))
 }
+
+/// Whether a line of this kind belongs to a group that shares one indentation.
+type MemberOf = fn(LineKind) -> bool;
 
 impl Rule for InconsistentIndent {
     fn meta(&self) -> &'static crate::checks::RuleMeta {
@@ -86,13 +93,19 @@ impl Rule for InconsistentIndent {
     fn check(&self, cx: &mut Checker<'_>) {
         let doc = cx.document;
         let text = cx.text();
-        let groups: [(&str, fn(LineKind) -> bool); 2] = [
+        let groups: [(&str, MemberOf); 2] = [
             ("标题", |k| matches!(k, LineKind::Heading(_))),
-            ("段落", |k| matches!(k, LineKind::Paragraph | LineKind::Closing)),
+            ("段落", |k| {
+                matches!(k, LineKind::Paragraph | LineKind::Closing)
+            }),
         ];
         for (group, member) in groups {
             let lines: Vec<usize> = (0..doc.lines.len())
-                .filter(|&i| member(doc.lines[i].kind) && !doc.lines[i].content.is_empty() && doc.lines[i].md_prefix.is_none())
+                .filter(|&i| {
+                    member(doc.lines[i].kind)
+                        && !doc.lines[i].content.is_empty()
+                        && doc.lines[i].md_prefix.is_none()
+                })
                 .collect();
             if lines.len() < 4 {
                 continue;
@@ -102,24 +115,51 @@ impl Rule for InconsistentIndent {
             for &i in &lines {
                 *counts.entry(indent(i)).or_default() += 1;
             }
-            let Some((&convention, &count)) = counts.iter().max_by_key(|(k, v)| (**v, std::cmp::Reverse(k.len()))) else {
+            let Some((&convention, &count)) = counts
+                .iter()
+                .max_by_key(|(k, v)| (**v, std::cmp::Reverse(k.len())))
+            else {
                 continue;
             };
             if count * 4 < lines.len() * 3 {
                 continue;
             }
-            let first = lines.iter().copied().find(|&i| indent(i) == convention).unwrap_or(lines[0]);
+            let first = lines
+                .iter()
+                .copied()
+                .find(|&i| indent(i) == convention)
+                .unwrap_or(lines[0]);
             for &i in &lines {
                 let written = indent(i);
-                if written == convention || (written.is_empty() && continues_previous(doc, text, i)) {
+                if written == convention || (written.is_empty() && continues_previous(doc, text, i))
+                {
                     continue;
                 }
                 let line = &doc.lines[i];
                 let span = line.indent.unwrap_or(Span::point(line.content.start));
-                cx.report(span, format!("行首{}，本文其余{group}{}", describe(written), describe(convention)))
-                    .secondary(doc.lines[first].indent.unwrap_or(Span::point(doc.lines[first].content.start)), "本文的习惯写法")
-                    .help(if convention.is_empty() { "删除行首空白".to_string() } else { format!("改为{}", describe(convention)) })
-                    .fix(Fix::safe_replace(line.indent.unwrap_or(Span::point(line.content.start)), convention));
+                cx.report(
+                    span,
+                    format!(
+                        "行首{}，本文其余{group}{}",
+                        describe(written),
+                        describe(convention)
+                    ),
+                )
+                .secondary(
+                    doc.lines[first]
+                        .indent
+                        .unwrap_or(Span::point(doc.lines[first].content.start)),
+                    "本文的习惯写法",
+                )
+                .help(if convention.is_empty() {
+                    "删除行首空白".to_string()
+                } else {
+                    format!("改为{}", describe(convention))
+                })
+                .fix(Fix::safe_replace(
+                    line.indent.unwrap_or(Span::point(line.content.start)),
+                    convention,
+                ));
             }
         }
     }
@@ -133,15 +173,24 @@ mod tests {
 
     #[test]
     fn a_no_break_space_before_a_heading_is_reported_and_removed() {
-        assert_eq!(findings("T105", SEED_LIKE), ["11:1 行首缩进1个不换行空格（U+00A0），本文其余标题顶格"]);
+        assert_eq!(
+            findings("T105", SEED_LIKE),
+            ["11:1 行首缩进1个不换行空格（U+00A0），本文其余标题顶格"]
+        );
         assert_eq!(fixed("T105", SEED_LIKE), SEED_LIKE.replace('\u{00A0}', ""));
     }
 
     #[test]
     fn a_missing_indent_among_indented_paragraphs_is_restored() {
         let text = "　　第一段。\n\n　　第二段。\n\n　　第三段。\n\n第四段。\n\n　　第五段。\n";
-        assert_eq!(findings("T105", text), ["7:1 行首顶格，本文其余段落缩进2个全角空格"]);
-        assert_eq!(fixed("T105", text), text.replace("\n第四段", "\n　　第四段"));
+        assert_eq!(
+            findings("T105", text),
+            ["7:1 行首顶格，本文其余段落缩进2个全角空格"]
+        );
+        assert_eq!(
+            fixed("T105", text),
+            text.replace("\n第四段", "\n　　第四段")
+        );
     }
 
     #[test]

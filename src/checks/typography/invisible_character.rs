@@ -76,9 +76,14 @@ impl Rule for InvisibleCharacter {
             let message = if count == 1 {
                 format!("不可见字符 U+{:04X}（{what}）", c as u32)
             } else {
-                format!("{count}个连续的不可见字符，首个为 U+{:04X}（{what}）", c as u32)
+                format!(
+                    "{count}个连续的不可见字符，首个为 U+{:04X}（{what}）",
+                    c as u32
+                )
             };
-            cx.report(span, message).help("删除").fix(Fix::safe_replace(span, ""));
+            cx.report(span, message)
+                .help("删除")
+                .fix(Fix::safe_replace(span, ""));
         }
     }
 }
@@ -92,13 +97,26 @@ mod tests {
         let text = "深入学习贯彻党的二十\u{200B}大精神，\u{FEFF}\u{200D}坚持\u{00AD}人民至上。";
         assert_eq!(
             findings("T114", text),
-            ["1:11 不可见字符 U+200B（零宽空格）", "1:16 2个连续的不可见字符，首个为 U+FEFF（字节顺序标记 BOM）", "1:20 不可见字符 U+00AD（软连字符）"]
+            [
+                "1:11 不可见字符 U+200B（零宽空格）",
+                "1:16 2个连续的不可见字符，首个为 U+FEFF（字节顺序标记 BOM）",
+                "1:20 不可见字符 U+00AD（软连字符）"
+            ]
         );
-        assert_eq!(fixed("T114", text), "深入学习贯彻党的二十大精神，坚持人民至上。");
+        assert_eq!(
+            fixed("T114", text),
+            "深入学习贯彻党的二十大精神，坚持人民至上。"
+        );
     }
 
     #[test]
     fn ordinary_text_tabs_and_spaces_stay_silent() {
-        assert_eq!(findings("T114", "　　各位代表：\n\t现在，我代表国务院，向大会报告政府工作。\r\n"), Vec::<String>::new());
+        assert_eq!(
+            findings(
+                "T114",
+                "　　各位代表：\n\t现在，我代表国务院，向大会报告政府工作。\r\n"
+            ),
+            Vec::<String>::new()
+        );
     }
 }

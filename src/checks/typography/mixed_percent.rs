@@ -38,8 +38,15 @@ fn quantity(text: &str, sign: usize) -> Span {
     let before = &text[..sign];
     let spaced = before.trim_end_matches([' ', '\u{00A0}']);
     let number = spaced.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.');
-    let start = if number.len() < spaced.len() { number.len() } else { sign };
-    Span::new(start, sign + text[sign..].chars().next().map_or(0, char::len_utf8))
+    let start = if number.len() < spaced.len() {
+        number.len()
+    } else {
+        sign
+    };
+    Span::new(
+        start,
+        sign + text[sign..].chars().next().map_or(0, char::len_utf8),
+    )
 }
 
 impl Rule for MixedPercentSign {
@@ -57,7 +64,10 @@ impl Rule for MixedPercentSign {
                 continue;
             }
             let protected = Protected::of(s);
-            for (off, c) in s.char_indices().filter(|&(off, _)| !protected.contains(off)) {
+            for (off, c) in s
+                .char_indices()
+                .filter(|&(off, _)| !protected.contains(off))
+            {
                 match c {
                     '%' => half.push(seg.span.start + off),
                     '％' => wide.push(seg.span.start + off),
@@ -68,17 +78,33 @@ impl Rule for MixedPercentSign {
         if half.is_empty() || wide.is_empty() {
             return;
         }
-        let (minority, majority, written, standard) =
-            if wide.len() > half.len() { (&half, &wide, "%", "％") } else { (&wide, &half, "％", "%") };
-        let (form, other) = if standard == "%" { ("全角", "半角") } else { ("半角", "全角") };
+        let (minority, majority, written, standard) = if wide.len() > half.len() {
+            (&half, &wide, "%", "％")
+        } else {
+            (&wide, &half, "％", "%")
+        };
+        let (form, other) = if standard == "%" {
+            ("全角", "半角")
+        } else {
+            ("半角", "全角")
+        };
         let first_majority = quantity(text, majority[0]);
         for &at in minority {
             let span = quantity(text, at);
             let shown = span.slice(text);
-            cx.report(span, format!("“{shown}”用了{form}百分号，本文多数（{}处）用{other}“{standard}”", majority.len()))
-                .secondary(first_majority, format!("{other}“{standard}”首次出现在这里"))
-                .help(format!("改为“{standard}”，全文统一"))
-                .fix(Fix::safe_replace(Span::new(at, at + written.len()), standard));
+            cx.report(
+                span,
+                format!(
+                    "“{shown}”用了{form}百分号，本文多数（{}处）用{other}“{standard}”",
+                    majority.len()
+                ),
+            )
+            .secondary(first_majority, format!("{other}“{standard}”首次出现在这里"))
+            .help(format!("改为“{standard}”，全文统一"))
+            .fix(Fix::safe_replace(
+                Span::new(at, at + written.len()),
+                standard,
+            ));
         }
     }
 }
@@ -89,26 +115,48 @@ mod tests {
 
     #[test]
     fn the_minority_form_is_reported_and_fixed_to_the_majority() {
-        let text = "年均增长11％，零售总额年均增长5.7%，投资增长12％，农业增长3.2%。\n教学普及率达100%。";
+        let text =
+            "年均增长11％，零售总额年均增长5.7%，投资增长12％，农业增长3.2%。\n教学普及率达100%。";
         assert_eq!(
             findings("T103", text),
-            ["1:5 “11％”用了全角百分号，本文多数（3处）用半角“%”", "1:26 “12％”用了全角百分号，本文多数（3处）用半角“%”"]
+            [
+                "1:5 “11％”用了全角百分号，本文多数（3处）用半角“%”",
+                "1:26 “12％”用了全角百分号，本文多数（3处）用半角“%”"
+            ]
         );
-        assert_eq!(fixed("T103", text), "年均增长11%，零售总额年均增长5.7%，投资增长12%，农业增长3.2%。\n教学普及率达100%。");
+        assert_eq!(
+            fixed("T103", text),
+            "年均增长11%，零售总额年均增长5.7%，投资增长12%，农业增长3.2%。\n教学普及率达100%。"
+        );
     }
 
     #[test]
     fn a_wide_majority_is_kept() {
         let text = "比上年增长9.2％；增长24.8％；超过50％，降至3%。";
-        assert_eq!(findings("T103", text), ["1:27 “3%”用了半角百分号，本文多数（3处）用全角“％”"]);
-        assert_eq!(fixed("T103", text), "比上年增长9.2％；增长24.8％；超过50％，降至3％。");
+        assert_eq!(
+            findings("T103", text),
+            ["1:27 “3%”用了半角百分号，本文多数（3处）用全角“％”"]
+        );
+        assert_eq!(
+            fixed("T103", text),
+            "比上年增长9.2％；增长24.8％；超过50％，降至3％。"
+        );
     }
 
     #[test]
     fn one_form_throughout_and_urls_stay_silent() {
-        assert_eq!(findings("T103", "比上年增长9.2％；公共财政收入增长24.8％。"), Vec::<String>::new());
+        assert_eq!(
+            findings("T103", "比上年增长9.2％；公共财政收入增长24.8％。"),
+            Vec::<String>::new()
+        );
         let text = "增长5.2%，见https://zh.wikisource.org/wiki/2012%E5%B9%B4。增长３％";
         assert_eq!(findings("T103", text).len(), 1);
-        assert_eq!(findings("T103", "增长5.2%，见https://zh.wikisource.org/wiki/2012%E5%B9%B4。"), Vec::<String>::new());
+        assert_eq!(
+            findings(
+                "T103",
+                "增长5.2%，见https://zh.wikisource.org/wiki/2012%E5%B9%B4。"
+            ),
+            Vec::<String>::new()
+        );
     }
 }

@@ -116,7 +116,10 @@ pub(crate) fn is_chinese(c: char) -> bool {
 /// The spaces people type into Chinese text: ASCII, no-break, ideographic, and the
 /// typographic spaces of U+2000–U+200A and U+202F.
 pub(crate) fn is_space(c: char) -> bool {
-    matches!(c, ' ' | '\u{00A0}' | '\u{3000}' | '\u{2000}'..='\u{200A}' | '\u{202F}')
+    matches!(
+        c,
+        ' ' | '\u{00A0}' | '\u{3000}' | '\u{2000}'..='\u{200A}' | '\u{202F}'
+    )
 }
 
 /// One stretch of text the typography rules read.
@@ -150,12 +153,19 @@ pub(crate) fn segments(doc: &Document) -> Vec<Segment> {
             let start = match line.kind {
                 LineKind::Heading(h) => {
                     let heading = &doc.headings[h];
-                    heading.gap.map_or(heading.marker.span.end, |g| g.end).max(line.content.start)
+                    heading
+                        .gap
+                        .map_or(heading.marker.span.end, |g| g.end)
+                        .max(line.content.start)
                 }
                 _ => line.content.start,
             };
             let span = Span::new(start.min(line.content.end), line.content.end);
-            Segment { line: i, kind: line.kind, span }
+            Segment {
+                line: i,
+                kind: line.kind,
+                span,
+            }
         })
         .collect()
 }
@@ -198,8 +208,11 @@ pub(crate) fn chars(segment: &str) -> Vec<(usize, char)> {
 
 /// Sentence-final punctuation: a line that ends with it ends a paragraph, not a wrap.
 pub(crate) fn ends_sentence(content: &str) -> bool {
-    let trimmed = content.trim_end_matches(|c: char| is_space(c) || matches!(c, '”' | '’' | '）' | ')' | '》' | '*' | '_'));
-    trimmed.is_empty() || trimmed.ends_with(['。', '！', '？', '；', '：', '…', '!', '?', ';', ':', '.'])
+    let trimmed = content.trim_end_matches(|c: char| {
+        is_space(c) || matches!(c, '”' | '’' | '）' | ')' | '》' | '*' | '_')
+    });
+    trimmed.is_empty()
+        || trimmed.ends_with(['。', '！', '？', '；', '：', '…', '!', '?', ';', ':', '.'])
 }
 
 #[cfg(test)]
@@ -211,7 +224,9 @@ pub(crate) mod testing {
 
     fn settings(code: &str) -> Settings {
         let mut settings = Settings::new(jiff::civil::date(2026, 1, 1));
-        settings.select(&[code.to_string()], &[]).expect("the code names a rule");
+        settings
+            .select(&[code.to_string()], &[])
+            .expect("the code names a rule");
         settings
     }
 

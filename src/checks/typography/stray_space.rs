@@ -100,11 +100,18 @@ fn gaps(s: &str, kind: LineKind) -> Vec<Gap> {
         let start = cs[first].0;
         let end = b_at;
         let between = if is_han(a) && is_han(b) {
-            if kind == LineKind::Title || letter_spacing(&cs, first, k) || inside_quotation(s, start) || separates_fields(&s[end..]) {
+            if kind == LineKind::Title
+                || letter_spacing(&cs, first, k)
+                || inside_quotation(s, start)
+                || separates_fields(&s[end..])
+            {
                 continue;
             }
             Between::Han
-        } else if a.is_ascii_digit() && (is_han(b) || matches!(b, '%' | '％' | '‰')) && !latin_number(s, a_at) {
+        } else if a.is_ascii_digit()
+            && (is_han(b) || matches!(b, '%' | '％' | '‰'))
+            && !latin_number(s, a_at)
+        {
             Between::NumberUnit
         } else if is_han(a) && b.is_ascii_digit() {
             if separates_fields(&s[end..]) {
@@ -124,14 +131,21 @@ fn gaps(s: &str, kind: LineKind) -> Vec<Gap> {
         };
         let shown = match between {
             Between::NumberUnit => {
-                let number = s[..a_at + 1].trim_end_matches(|c: char| c.is_ascii_digit() || c == '.').len();
+                let number = s[..a_at + 1]
+                    .trim_end_matches(|c: char| c.is_ascii_digit() || c == '.')
+                    .len();
                 (number, b_at + b.len_utf8())
             }
             Between::Punctuation if is_cjk_punct(b) => (start, b_at + b.len_utf8()),
             Between::Punctuation => (a_at, end),
             _ => (start, end),
         };
-        out.push(Gap { start, end, between, shown });
+        out.push(Gap {
+            start,
+            end,
+            between,
+            shown,
+        });
     }
     out
 }
@@ -140,13 +154,16 @@ fn gaps(s: &str, kind: LineKind) -> Vec<Gap> {
 fn latin_number(s: &str, last_digit: usize) -> bool {
     let before = s[..last_digit + 1].trim_end_matches(|c: char| c.is_ascii_digit() || c == '.');
     let before = before.strip_suffix(' ').unwrap_or(before);
-    before.chars().next_back().is_some_and(|c| c.is_ascii_alphabetic())
+    before
+        .chars()
+        .next_back()
+        .is_some_and(|c| c.is_ascii_alphabetic())
 }
 
 /// Letter-spacing used to align short labels and names: "李　强", "联 系 人：". One space
 /// between two single characters that each stand alone.
 fn letter_spacing(cs: &[(usize, char)], first: usize, after: usize) -> bool {
-    let alone = |k: Option<usize>| k.and_then(|k| cs.get(k)).is_none_or(|&(_, c)| !is_han(c));
+    let alone = |k: Option<usize>| k.and_then(|k| cs.get(k)).map_or(true, |&(_, c)| !is_han(c));
     after == first + 1 && alone(first.checked_sub(2)) && alone(Some(after + 1))
 }
 
@@ -167,7 +184,10 @@ fn inside_quotation(s: &str, at: usize) -> bool {
 }
 
 static FIELD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\p{Han}{1,6}[：:]|[0-9]{7,}|[0-9]{4}年[0-9]{1,2}月(?:[0-9]{1,2}日)?(?:印发|发布)?$)").expect("field pattern is valid")
+    Regex::new(
+        r"^(?:\p{Han}{1,6}[：:]|[0-9]{7,}|[0-9]{4}年[0-9]{1,2}月(?:[0-9]{1,2}日)?(?:印发|发布)?$)",
+    )
+    .expect("field pattern is valid")
 });
 
 /// A space that separates fields rather than words: "联系人：许起亮 联系电话：…",
@@ -240,8 +260,18 @@ mod tests {
     #[test]
     fn spaces_between_han_and_after_punctuation() {
         let text = "要加强 党的建设，　坚持全面从严治党，共 613户。";
-        assert_eq!(findings("T104", text), ["1:4 汉字之间有空格", "1:9 标点前后有全角空格", "1:21 汉字与数字之间有空格"]);
-        assert_eq!(fixed("T104", text), "要加强党的建设，坚持全面从严治党，共613户。");
+        assert_eq!(
+            findings("T104", text),
+            [
+                "1:4 汉字之间有空格",
+                "1:9 标点前后有全角空格",
+                "1:21 汉字与数字之间有空格"
+            ]
+        );
+        assert_eq!(
+            fixed("T104", text),
+            "要加强党的建设，坚持全面从严治党，共613户。"
+        );
     }
 
     #[test]
@@ -275,6 +305,11 @@ mod tests {
     fn signature_and_title_block_spaces_stay_silent() {
         let text = "关于2023年工作的报告\n国务院总理　李强\n\n各位代表：\n\n　　过去一年，工作取得新成效。\n\n中共某某镇委员会　书记 张三\n2023年3月15日\n";
         let found = findings("T104", text);
-        assert!(!found.iter().any(|f| f.starts_with("2:") || f.starts_with("8:")), "{found:?}");
+        assert!(
+            !found
+                .iter()
+                .any(|f| f.starts_with("2:") || f.starts_with("8:")),
+            "{found:?}"
+        );
     }
 }

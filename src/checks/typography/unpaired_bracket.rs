@@ -79,16 +79,22 @@ fn list_marker(before: &str) -> bool {
     let token_start = before
         .char_indices()
         .rev()
-        .take_while(|&(_, c)| c.is_ascii_alphanumeric() || "一二三四五六七八九十".contains(c) || ('①'..='⑳').contains(&c))
+        .take_while(|&(_, c)| {
+            c.is_ascii_alphanumeric()
+                || "一二三四五六七八九十".contains(c)
+                || ('①'..='⑳').contains(&c)
+        })
         .last()
         .map(|(i, _)| i);
     match token_start {
         Some(i) => {
             before[i..].chars().count() <= 2
-                && before[..i]
-                    .chars()
-                    .next_back()
-                    .is_none_or(|c| matches!(c, '。' | '；' | ';' | '：' | ':' | '，' | ',' | ' ' | '\u{3000}' | '*'))
+                && before[..i].chars().next_back().map_or(true, |c| {
+                    matches!(
+                        c,
+                        '。' | '；' | ';' | '：' | ':' | '，' | ',' | ' ' | '\u{3000}' | '*'
+                    )
+                })
         }
         None => false,
     }
@@ -116,22 +122,36 @@ impl Rule for UnpairedBracket {
                 if let Some(kind) = opener(c) {
                     if kind == 0 && stack.last().is_some_and(|o| o.kind == 0) {
                         stack.pop();
-                        cx.report(span, "连用两个左引号，此处应为右引号").help("检查引号的方向与嵌套：内层引号用单引号‘’");
+                        cx.report(span, "连用两个左引号，此处应为右引号")
+                            .help("检查引号的方向与嵌套：内层引号用单引号‘’");
                         continue;
                     }
                     stack.push(Open { kind, span });
                 } else if let Some(kind) = closer(c) {
                     let apostrophe = c == '’'
-                        && s[..off].chars().next_back().is_some_and(|p| p.is_ascii_alphabetic())
-                        && s[off + c.len_utf8()..].chars().next().is_some_and(|p| p.is_ascii_alphabetic());
+                        && s[..off]
+                            .chars()
+                            .next_back()
+                            .is_some_and(|p| p.is_ascii_alphabetic())
+                        && s[off + c.len_utf8()..]
+                            .chars()
+                            .next()
+                            .is_some_and(|p| p.is_ascii_alphabetic());
                     if apostrophe || (kind == 4 && list_marker(&s[..off])) {
                         continue;
                     }
                     if let Some(pos) = stack.iter().rposition(|o| o.kind == kind) {
                         for inner in stack.drain(pos + 1..).collect::<Vec<_>>() {
                             let name = PAIRS[inner.kind].0;
-                            cx.report(inner.span, format!("{}在{}之前没有闭合（交叉嵌套）", show(inner.kind, true), show(kind, false)))
-                                .help(format!("补上右{name}，或调整两对标点的次序，使之层层嵌套"));
+                            cx.report(
+                                inner.span,
+                                format!(
+                                    "{}在{}之前没有闭合（交叉嵌套）",
+                                    show(inner.kind, true),
+                                    show(kind, false)
+                                ),
+                            )
+                            .help(format!("补上右{name}，或调整两对标点的次序，使之层层嵌套"));
                             dangling.push(inner.kind);
                         }
                         stack.pop();
@@ -139,8 +159,11 @@ impl Rule for UnpairedBracket {
                         dangling.remove(d);
                     } else {
                         let name = PAIRS[kind].0;
-                        cx.report(span, format!("{}没有配对的{}", show(kind, false), show(kind, true)))
-                            .help(format!("补上左{name}，或删去多余的右{name}"));
+                        cx.report(
+                            span,
+                            format!("{}没有配对的{}", show(kind, false), show(kind, true)),
+                        )
+                        .help(format!("补上左{name}，或删去多余的右{name}"));
                     }
                 }
             }
@@ -157,8 +180,15 @@ impl Rule for UnpairedBracket {
                     continue;
                 }
                 let name = PAIRS[open.kind].0;
-                cx.report(open.span, format!("{}没有配对的{}", show(open.kind, true), show(open.kind, false)))
-                    .help(format!("补上右{name}，或删去多余的左{name}"));
+                cx.report(
+                    open.span,
+                    format!(
+                        "{}没有配对的{}",
+                        show(open.kind, true),
+                        show(open.kind, false)
+                    ),
+                )
+                .help(format!("补上右{name}，或删去多余的左{name}"));
             }
             dangling.clear();
         }
@@ -171,22 +201,33 @@ mod tests {
 
     #[test]
     fn unclosed_and_unopened_marks_are_reported() {
-        let text = "深入开展“不忘初心、牢记使命主题教育，制定《农村道路建设规划。\n落实好政策）。\n";
+        let text =
+            "深入开展“不忘初心、牢记使命主题教育，制定《农村道路建设规划。\n落实好政策）。\n";
         assert_eq!(
             findings("T106", text),
-            ["1:5 左引号没有配对的右引号", "1:22 左书名号“《”没有配对的右书名号“》”", "2:6 右括号“）”没有配对的左括号“（”"]
+            [
+                "1:5 左引号没有配对的右引号",
+                "1:22 左书名号“《”没有配对的右书名号“》”",
+                "2:6 右括号“）”没有配对的左括号“（”"
+            ]
         );
     }
 
     #[test]
     fn crossed_pairs_are_reported_once() {
         let text = "学习“《习近平谈治国理政”》第四卷。";
-        assert_eq!(findings("T106", text), ["1:4 左书名号“《”在右引号之前没有闭合（交叉嵌套）"]);
+        assert_eq!(
+            findings("T106", text),
+            ["1:4 左书名号“《”在右引号之前没有闭合（交叉嵌套）"]
+        );
     }
 
     #[test]
     fn a_reversed_quote_is_named() {
-        assert_eq!(findings("T106", "落实“三会一课“制度。"), ["1:8 连用两个左引号，此处应为右引号"]);
+        assert_eq!(
+            findings("T106", "落实“三会一课“制度。"),
+            ["1:8 连用两个左引号，此处应为右引号"]
+        );
     }
 
     #[test]

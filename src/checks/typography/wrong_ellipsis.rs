@@ -65,25 +65,44 @@ impl Rule for WrongEllipsis {
                 let range = cs[first].0..cs.get(k).map_or(s.len(), |x| x.0);
                 let before = first.checked_sub(1).map(|j| cs[j].1);
                 let after = cs.get(k).map(|x| x.1);
-                let chinese = before.is_some_and(is_chinese) || after.is_some_and(is_chinese) || (before.is_none() && after.is_none());
+                let chinese = before.is_some_and(is_chinese)
+                    || after.is_some_and(is_chinese)
+                    || (before.is_none() && after.is_none());
                 let written = &s[range.clone()];
                 if c == '…' {
                     if n % 2 == 1 {
-                        let report = cx.report(seg.at(range.clone()), format!("省略号写作“{written}”（{n}个“…”）"));
+                        let report = cx.report(
+                            seg.at(range.clone()),
+                            format!("省略号写作“{written}”（{n}个“…”）"),
+                        );
                         if n <= 3 {
-                            report.help("改为六连点“……”").fix(Fix::safe_replace(seg.at(range.clone()), "……"));
+                            report
+                                .help("改为六连点“……”")
+                                .fix(Fix::safe_replace(seg.at(range.clone()), "……"));
                         } else {
                             report.help("省略号是两个“…”（六连点）；整段省略用十二连点");
                         }
                     } else if after == Some('等') {
-                        let end = range.end + '等'.len_utf8() * if s[range.end..].starts_with("等等") { 2 } else { 1 };
+                        let end = range.end
+                            + '等'.len_utf8()
+                                * if s[range.end..].starts_with("等等") {
+                                    2
+                                } else {
+                                    1
+                                };
                         let shown = &s[range.start..end];
-                        cx.report(seg.at(range.start..end), format!("省略号后又用“等”：“{shown}”"))
-                            .help("省略号与“等”“等等”不并用，删去其一");
+                        cx.report(
+                            seg.at(range.start..end),
+                            format!("省略号后又用“等”：“{shown}”"),
+                        )
+                        .help("省略号与“等”“等等”不并用，删去其一");
                     }
                     continue;
                 }
-                if n >= 3 && chinese && (c != '.' || !before.is_some_and(|b| b.is_ascii_alphanumeric())) {
+                if n >= 3
+                    && chinese
+                    && (c != '.' || !before.is_some_and(|b| b.is_ascii_alphanumeric()))
+                {
                     cx.report(seg.at(range.clone()), format!("省略号写作“{written}”"))
                         .help("改为六连点“……”")
                         .fix(Fix::safe_replace(seg.at(range), "……"));
@@ -102,9 +121,16 @@ mod tests {
         let text = "会上要求...\n各村要抓好。。。\n山、水、林…\n";
         assert_eq!(
             findings("T109", text),
-            ["1:5 省略号写作“...”", "2:6 省略号写作“。。。”", "3:6 省略号写作“…”（1个“…”）"]
+            [
+                "1:5 省略号写作“...”",
+                "2:6 省略号写作“。。。”",
+                "3:6 省略号写作“…”（1个“…”）"
+            ]
         );
-        assert_eq!(fixed("T109", text), "会上要求……\n各村要抓好……\n山、水、林……\n");
+        assert_eq!(
+            fixed("T109", text),
+            "会上要求……\n各村要抓好……\n山、水、林……\n"
+        );
     }
 
     #[test]
@@ -116,7 +142,14 @@ mod tests {
 
     #[test]
     fn right_forms_and_latin_stay_silent() {
-        for text in ["……", "山、水、林……", "wait... what", "see https://example.com/a...b", "第1.2.3条", "引文从略。…………"] {
+        for text in [
+            "……",
+            "山、水、林……",
+            "wait... what",
+            "see https://example.com/a...b",
+            "第1.2.3条",
+            "引文从略。…………",
+        ] {
             assert_eq!(findings("T109", text), Vec::<String>::new(), "{text}");
         }
     }
