@@ -52,16 +52,17 @@ fn fullwidth(c: char) -> char {
     }
 }
 
-/// The neighbour of `k` in direction `step`, looking through Markdown emphasis (`**`).
+/// The neighbour of `k` (after it when `forward`), looking through Markdown emphasis (`**`).
 fn neighbour(cs: &[(usize, char)], k: usize, forward: bool) -> Option<char> {
     let mut j = k;
-    loop {
+    for _ in 0..4 {
         j = if forward { j + 1 } else { j.checked_sub(1)? };
         match cs.get(j)?.1 {
             '*' | '_' => continue,
             c => return Some(c),
         }
     }
+    None
 }
 
 const HANZI_NUMERALS: &str = "一二三四五六七八九十";
@@ -161,7 +162,7 @@ fn check_parentheses(
                 let inner = &s[cs[o].0 + cs[o].1.len_utf8()..cs[c].0];
                 let one_wide = half.len() == 1;
                 one_wide
-                    || inner.chars().any(is_chinese)
+                    || inner.chars().take(200).any(is_chinese)
                     || (!before.is_some_and(|b| b.is_ascii_alphanumeric())
                         && (before.is_some_and(is_chinese)
                             || (before.is_none() && after.is_some_and(is_chinese))))

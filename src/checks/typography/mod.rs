@@ -197,7 +197,9 @@ impl Protected {
     }
 
     pub fn contains(&self, offset: usize) -> bool {
-        self.0.iter().any(|r| r.contains(&offset))
+        // The ranges come from one left-to-right scan: sorted and disjoint.
+        let i = self.0.partition_point(|r| r.end <= offset);
+        self.0.get(i).is_some_and(|r| r.contains(&offset))
     }
 }
 

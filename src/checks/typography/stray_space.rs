@@ -80,9 +80,11 @@ fn gaps(s: &str, kind: LineKind) -> Vec<Gap> {
     let cs = chars(s);
     let protected = Protected::of(s);
     let mut out = Vec::new();
+    let mut quotation = Quotation::default();
     let mut k = 0;
     while k < cs.len() {
         if !is_space(cs[k].1) {
+            quotation.read(cs[k].1);
             k += 1;
             continue;
         }
@@ -102,7 +104,7 @@ fn gaps(s: &str, kind: LineKind) -> Vec<Gap> {
         let between = if is_han(a) && is_han(b) {
             if kind == LineKind::Title
                 || letter_spacing(&cs, first, k)
-                || inside_quotation(s, start)
+                || quotation.inside()
                 || separates_fields(&s[end..])
             {
                 continue;
@@ -167,20 +169,27 @@ fn letter_spacing(cs: &[(usize, char)], first: usize, after: usize) -> bool {
     after == first + 1 && alone(first.checked_sub(2)) && alone(Some(after + 1))
 }
 
-/// Inside “…” or 《…》 a space between words belongs to the quoted title or slogan:
-/// 《青春勇担当 创新向未来》.
-fn inside_quotation(s: &str, at: usize) -> bool {
-    let mut depth = 0i32;
-    let mut straight = false;
-    for c in s[..at].chars() {
+/// Whether the text read so far is inside “…” or 《…》: there a space between words
+/// belongs to the quoted title or slogan (《青春勇担当 创新向未来》).
+#[derive(Default)]
+struct Quotation {
+    depth: i32,
+    straight: bool,
+}
+
+impl Quotation {
+    fn read(&mut self, c: char) {
         match c {
-            '“' | '《' | '「' | '『' => depth += 1,
-            '”' | '》' | '」' | '』' => depth -= 1,
-            '"' => straight = !straight,
+            '“' | '《' | '「' | '『' => self.depth += 1,
+            '”' | '》' | '」' | '』' => self.depth -= 1,
+            '"' => self.straight = !self.straight,
             _ => {}
         }
     }
-    depth > 0 || straight
+
+    fn inside(&self) -> bool {
+        self.depth > 0 || self.straight
+    }
 }
 
 static FIELD: LazyLock<Regex> = LazyLock::new(|| {

@@ -68,6 +68,10 @@ fn closer(c: char) -> Option<usize> {
     PAIRS.iter().position(|p| p.2.contains(&c))
 }
 
+/// How deep a closer looks for its opener: real text nests a few levels, and a bound
+/// keeps a line of a million unmatched marks linear.
+const MAX_SEARCH: usize = 32;
+
 #[derive(Debug, Clone, Copy)]
 struct Open {
     kind: usize,
@@ -84,6 +88,7 @@ fn list_marker(before: &str) -> bool {
                 || "一二三四五六七八九十".contains(c)
                 || ('①'..='⑳').contains(&c)
         })
+        .take(3)
         .last()
         .map(|(i, _)| i);
     match token_start {
@@ -140,7 +145,13 @@ impl Rule for UnpairedBracket {
                     if apostrophe || (kind == 4 && list_marker(&s[..off])) {
                         continue;
                     }
-                    if let Some(pos) = stack.iter().rposition(|o| o.kind == kind) {
+                    if let Some(pos) = stack
+                        .iter()
+                        .rev()
+                        .take(MAX_SEARCH)
+                        .position(|o| o.kind == kind)
+                        .map(|p| stack.len() - 1 - p)
+                    {
                         for inner in stack.drain(pos + 1..).collect::<Vec<_>>() {
                             let name = PAIRS[inner.kind].0;
                             cx.report(
