@@ -28,7 +28,7 @@ declare_rule! {
         family: Typography,
         severity: Error,
         fix: Sometimes,
-        basis: "GB/T 15834-2011《标点符号用法》4.1.3（引号）",
+        basis: "GB/T 15834-2011《标点符号用法》4.8（引号）",
         summary: "中文里用了英文直引号",
     }
 }
