@@ -1,0 +1,150 @@
+use super::{is_chinese, segments, Protected};
+use crate::checks::{declare_rule, Checker, Rule};
+use crate::diagnostic::{Edit, Fix};
+
+declare_rule! {
+    /// 中文里用了英文直引号（"" 或 ''）。
+    ///
+    /// ## 检查什么
+    /// 引号内或紧挨着引号的是汉字、全角标点的半角直引号 `"` `'`。同一行里直引号成对时，
+    /// 依次改为“ ”（单引号改为‘ ’）；不成对时只提示。英文词句里的引号、撇号（don't）、
+    /// 代码和网址不检查。
+    ///
+    /// ## 为什么
+    /// GB/T 15834-2011 规定中文用弯引号“”‘’。直引号是英文键盘的符号，不分左右，
+    /// 印在中文里既窄又看不出引文的起止，多是从网页、微信或 Markdown 里复制来的。
+    ///
+    /// ## 示例
+    /// ```text
+    /// 积极组织参与"党员先锋岗"创建活动。
+    /// ```
+    /// 应写作：
+    /// ```text
+    /// 积极组织参与“党员先锋岗”创建活动。
+    /// ```
+    pub struct AsciiQuote {
+        code: "T107",
+        name: "ascii-quote",
+        family: Typography,
+        severity: Error,
+        fix: Sometimes,
+        basis: "GB/T 15834-2011《标点符号用法》4.8（引号）",
+        summary: "中文里用了英文直引号",
+    }
+}
+
+impl Rule for AsciiQuote {
+    fn meta(&self) -> &'static crate::checks::RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &mut Checker<'_>) {
+        let text = cx.text();
+        for seg in segments(cx.document) {
+            let s = seg.text(text);
+            if !s.contains(['"', '\'']) {
+                continue;
+            }
+            let protected = Protected::of(s);
+            for (quote, open, close) in [('"', "“", "”"), ('\'', "‘", "’")] {
+                let marks: Vec<usize> = s
+                    .char_indices()
+                    .filter(|&(off, c)| c == quote && !protected.contains(off))
+                    .filter(|&(off, _)| {
+                        // don't, China's: an apostrophe inside a Latin word
+                        let before = s[..off].chars().next_back();
+                        let after = s[off + 1..].chars().next();
+                        !(quote == '\''
+                            && before.is_some_and(|c| c.is_ascii_alphanumeric())
+                            && after.is_some_and(|c| c.is_ascii_alphabetic()))
+                    })
+                    .map(|(off, _)| off)
+                    .collect();
+                let neighbours_chinese = |off: usize| {
+                    s[..off].chars().next_back().is_some_and(is_chinese)
+                        || s[off + 1..].chars().next().is_some_and(is_chinese)
+                };
+                if marks.len() % 2 == 0 {
+                    for pair in marks.chunks(2) {
+                        let (a, b) = (pair[0], pair[1]);
+                        let inner = &s[a + 1..b];
+                        if !(inner.chars().any(is_chinese)
+                            || neighbours_chinese(a)
+                            || neighbours_chinese(b))
+                        {
+                            continue;
+                        }
+                        let edits = vec![
+                            Edit {
+                                span: seg.at(a..a + 1),
+                                replacement: open.to_string(),
+                            },
+                            Edit {
+                                span: seg.at(b..b + 1),
+                                replacement: close.to_string(),
+                            },
+                        ];
+                        cx.report(
+                            seg.at(a..b + 1),
+                            format!("中文里用了英文直引号：{quote}{inner}{quote}"),
+                        )
+                        .help(format!("改为{open}{inner}{close}"))
+                        .fix(Fix { safe: true, edits });
+                    }
+                } else {
+                    for &off in marks.iter().filter(|&&off| neighbours_chinese(off)) {
+                        cx.report(
+                            seg.at(off..off + 1),
+                            format!("中文里用了英文直引号 {quote}，且本行直引号不成对"),
+                        )
+                        .help(format!("改为中文引号{open}{close}，并补全另一半"));
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::typography::testing::{findings, fixed};
+
+    #[test]
+    fn paired_straight_quotes_become_curly() {
+        let text = "积极组织参与\"党员先锋岗\"创建，落实\"一岗双责\"。";
+        assert_eq!(
+            findings("T107", text),
+            [
+                "1:7 中文里用了英文直引号：\"党员先锋岗\"",
+                "1:19 中文里用了英文直引号：\"一岗双责\""
+            ]
+        );
+        assert_eq!(
+            fixed("T107", text),
+            "积极组织参与“党员先锋岗”创建，落实“一岗双责”。"
+        );
+        assert_eq!(fixed("T107", "所谓'关键少数'，"), "所谓‘关键少数’，");
+    }
+
+    #[test]
+    fn an_odd_quote_is_reported_without_fix() {
+        let text = "严格落实党委会\"第一议题学习制度。";
+        assert_eq!(
+            findings("T107", text),
+            ["1:8 中文里用了英文直引号 \"，且本行直引号不成对"]
+        );
+        assert_eq!(fixed("T107", text), text);
+    }
+
+    #[test]
+    fn latin_quotes_apostrophes_and_code_stay_silent() {
+        for text in [
+            "He said \"yes\" and left.",
+            "China's economy grew，don't 不检查。",
+            "在配置中写 `name = \"gwlint\"` 即可。",
+            "“两学一做”学习教育。",
+        ] {
+            assert_eq!(findings("T107", text), Vec::<String>::new(), "{text}");
+        }
+    }
+}

@@ -1,0 +1,115 @@
+use super::segments;
+use crate::checks::{declare_rule, Checker, Rule};
+use crate::diagnostic::Fix;
+
+declare_rule! {
+    /// 点号重复或连用（“。。”“，，”“，。”）。
+    ///
+    /// ## 检查什么
+    /// 紧挨着的两个以上句内、句末点号（， 、 ； ： 。）。同一个点号重复时删去多余的（安全修正）；
+    /// 不同点号连用时（“，。”）只提示，由作者决定留哪一个。三个以上句号（“。。。”）是省略号写错了，
+    /// 由 T109 报告；问号、叹号按 GB/T 15834-2011 可以叠用、连用（“？！”），不检查。
+    ///
+    /// ## 为什么
+    /// 一处停顿只用一个点号。重复的点号多是改稿时删了半句话、没删掉标点，或者手误多按了一下。
+    ///
+    /// ## 示例
+    /// ```text
+    /// 支部战斗堡垒作用发挥不够。。面对收入增长压力，，办法不多，。
+    /// ```
+    /// 应写作：
+    /// ```text
+    /// 支部战斗堡垒作用发挥不够。面对收入增长压力，办法不多。
+    /// ```
+    pub struct DoubledPunctuation {
+        code: "T108",
+        name: "doubled-punctuation",
+        family: Typography,
+        severity: Error,
+        fix: Sometimes,
+        basis: "GB/T 15834-2011《标点符号用法》",
+        summary: "点号重复或连用",
+    }
+}
+
+fn is_pause(c: char) -> bool {
+    matches!(c, '，' | '、' | '；' | '：' | '。')
+}
+
+impl Rule for DoubledPunctuation {
+    fn meta(&self) -> &'static crate::checks::RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &mut Checker<'_>) {
+        let text = cx.text();
+        for seg in segments(cx.document) {
+            let s = seg.text(text);
+            let cs: Vec<(usize, char)> = s.char_indices().collect();
+            let mut k = 0;
+            while k < cs.len() {
+                if !is_pause(cs[k].1) {
+                    k += 1;
+                    continue;
+                }
+                let first = k;
+                while k < cs.len() && is_pause(cs[k].1) {
+                    k += 1;
+                }
+                let run = &cs[first..k];
+                if run.len() < 2 {
+                    continue;
+                }
+                let range = run[0].0..cs.get(k).map_or(s.len(), |c| c.0);
+                let written = &s[range.clone()];
+                let same = run.iter().all(|&(_, c)| c == run[0].1);
+                if run.iter().filter(|&&(_, c)| c == '。').count() >= 3 {
+                    continue; // "。。。" is a mistyped ellipsis: T109
+                }
+                if same {
+                    let one = run[0].1.to_string();
+                    cx.report(seg.at(range.clone()), format!("标点重复：“{written}”"))
+                        .help(format!("只保留一个“{one}”"))
+                        .fix(Fix::safe_replace(seg.at(range), one));
+                } else {
+                    cx.report(seg.at(range), format!("标点连用：“{written}”"))
+                        .help("一处停顿只用一个点号，删去多余的");
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::typography::testing::{findings, fixed};
+
+    #[test]
+    fn doubled_marks_are_collapsed() {
+        let text = "战斗堡垒作用发挥不够。。面对收入增长压力，，办法不多，。";
+        assert_eq!(
+            findings("T108", text),
+            [
+                "1:11 标点重复：“。。”",
+                "1:21 标点重复：“，，”",
+                "1:27 标点连用：“，。”"
+            ]
+        );
+        assert_eq!(
+            fixed("T108", text),
+            "战斗堡垒作用发挥不够。面对收入增长压力，办法不多，。"
+        );
+    }
+
+    #[test]
+    fn single_marks_ellipses_and_emphatic_marks_stay_silent() {
+        for text in [
+            "这是为什么？！难道不该反思吗？？",
+            "山、水、林……",
+            "坚持“两个确立”，做到“两个维护”。",
+            "表述如下：。。。",
+        ] {
+            assert_eq!(findings("T108", text), Vec::<String>::new(), "{text}");
+        }
+    }
+}

@@ -1,0 +1,112 @@
+use super::segments;
+use crate::checks::{declare_rule, Checker, Rule};
+use crate::diagnostic::Fix;
+
+declare_rule! {
+    /// 用了全角数字或全角字母（２０２３、ＧＤＰ）。
+    ///
+    /// ## 检查什么
+    /// 全角的阿拉伯数字 ０—９ 和拉丁字母 Ａ—Ｚ、ａ—ｚ，连同夹在全角数字中间的全角小数点“．”。
+    /// 标题序号里的全角数字（“１.”）由编号规则 N105 报告。
+    ///
+    /// ## 为什么
+    /// GB/T 15835-2011 的阿拉伯数字和公文惯例中的外文字母都用半角。全角数字多是输入法切换
+    /// 失误留下的，与半角数字混排时宽窄不一，检索“2023”也找不到“２０２３”。
+    ///
+    /// ## 示例
+    /// ```text
+    /// ２０２３年全镇ＧＤＰ增长５．２%。
+    /// ```
+    /// 应写作：
+    /// ```text
+    /// 2023年全镇GDP增长5.2%。
+    /// ```
+    pub struct FullwidthAlphanumeric {
+        code: "T102",
+        name: "fullwidth-alphanumeric",
+        family: Typography,
+        severity: Warning,
+        fix: Always,
+        basis: "GB/T 15835-2011《出版物上数字用法》",
+        summary: "用了全角数字或全角字母",
+    }
+}
+
+fn is_wide_alnum(c: char) -> bool {
+    matches!(c, '０'..='９' | 'Ａ'..='Ｚ' | 'ａ'..='ｚ')
+}
+
+fn narrow(c: char) -> char {
+    if c == '．' {
+        '.'
+    } else {
+        char::from_u32(c as u32 - 0xFEE0).unwrap_or(c)
+    }
+}
+
+impl Rule for FullwidthAlphanumeric {
+    fn meta(&self) -> &'static crate::checks::RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &mut Checker<'_>) {
+        let text = cx.text();
+        for seg in segments(cx.document) {
+            let s = seg.text(text);
+            let cs: Vec<(usize, char)> = s.char_indices().collect();
+            let mut k = 0;
+            while k < cs.len() {
+                if !is_wide_alnum(cs[k].1) {
+                    k += 1;
+                    continue;
+                }
+                let start = k;
+                while k < cs.len()
+                    && (is_wide_alnum(cs[k].1)
+                        || (cs[k].1 == '．'
+                            && k > start
+                            && cs.get(k + 1).is_some_and(|n| matches!(n.1, '０'..='９'))))
+                {
+                    k += 1;
+                }
+                let range = cs[start].0..cs.get(k).map_or(s.len(), |c| c.0);
+                let written = &s[range.clone()];
+                let narrowed: String = written.chars().map(narrow).collect();
+                let what = if written.chars().all(|c| matches!(c, '０'..='９' | '．')) {
+                    "数字"
+                } else {
+                    "字符"
+                };
+                cx.report(seg.at(range.clone()), format!("全角{what}“{written}”"))
+                    .help(format!("改为半角“{narrowed}”"))
+                    .fix(Fix::safe_replace(seg.at(range), narrowed));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::typography::testing::{findings, fixed};
+
+    #[test]
+    fn wide_digits_and_letters_become_ascii() {
+        let text = "２０２３年全镇ＧＤＰ增长５．２%，完成率１００%。";
+        assert_eq!(
+            findings("T102", text),
+            [
+                "1:1 全角数字“２０２３”",
+                "1:8 全角字符“ＧＤＰ”",
+                "1:13 全角数字“５．２”",
+                "1:21 全角数字“１００”"
+            ]
+        );
+        assert_eq!(fixed("T102", text), "2023年全镇GDP增长5.2%，完成率100%。");
+    }
+
+    #[test]
+    fn ascii_digits_and_fullwidth_punctuation_stay_silent() {
+        let text = "国内生产总值达到121万亿元，增长3%左右；城镇新增就业1204万人。";
+        assert_eq!(findings("T102", text), Vec::<String>::new());
+    }
+}

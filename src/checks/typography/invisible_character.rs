@@ -1,0 +1,122 @@
+use crate::checks::{declare_rule, Checker, Rule};
+use crate::diagnostic::{Fix, Span};
+
+declare_rule! {
+    /// 文中夹着看不见的字符（零宽空格、软连字符、方向控制符、控制字符等）。
+    ///
+    /// ## 检查什么
+    /// U+200B—U+200F（零宽空格、零宽连接符、方向标记）、U+2060—U+2064、文中的 U+FEFF、
+    /// 软连字符 U+00AD、U+180E、U+202A—U+202E 与 U+2066—U+2069（双向文字控制符）、
+    /// U+FFF9—U+FFFB，以及制表符、换行符以外的控制字符。文件开头的字节顺序标记（BOM）
+    /// 不算在内。删除是安全修正。
+    ///
+    /// ## 为什么
+    /// 这些字符从网页、微信、PDF 复制时混进来，屏幕上看不见，却会让检索、查重、字数统计
+    /// 失灵（“党的二十大”中间夹一个零宽空格就搜不到），也会让其他检查漏报。
+    ///
+    /// ## 示例
+    /// ```text
+    /// 深入学习贯彻党的二十大精神（“十”与“大”之间夹着一个 U+200B 零宽空格）
+    /// ```
+    /// 应写作：
+    /// ```text
+    /// 深入学习贯彻党的二十大精神
+    /// ```
+    pub struct InvisibleCharacter {
+        code: "T114",
+        name: "invisible-character",
+        family: Typography,
+        severity: Warning,
+        fix: Always,
+        basis: "公文文本规范：正文不含不可见字符",
+        summary: "文中夹着看不见的字符",
+    }
+}
+
+fn name(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{200B}' => "零宽空格",
+        '\u{200C}' => "零宽不连字",
+        '\u{200D}' => "零宽连字",
+        '\u{200E}' | '\u{200F}' => "方向标记",
+        '\u{2060}' => "零宽不换行空格",
+        '\u{2061}'..='\u{2064}' => "不可见数学符号",
+        '\u{FEFF}' => "字节顺序标记 BOM",
+        '\u{00AD}' => "软连字符",
+        '\u{180E}' => "蒙古文元音分隔符",
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => "双向文字控制符",
+        '\u{FFF9}'..='\u{FFFB}' => "行间注释控制符",
+        '\t' | '\n' | '\r' => return None,
+        c if c.is_control() => "控制字符",
+        _ => return None,
+    })
+}
+
+impl Rule for InvisibleCharacter {
+    fn meta(&self) -> &'static crate::checks::RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &mut Checker<'_>) {
+        let text = cx.text();
+        let mut chars = text.char_indices().peekable();
+        while let Some((start, c)) = chars.next() {
+            let Some(what) = name(c) else { continue };
+            let mut end = start + c.len_utf8();
+            let mut count = 1;
+            while let Some(&(at, next)) = chars.peek() {
+                if name(next).is_none() {
+                    break;
+                }
+                end = at + next.len_utf8();
+                count += 1;
+                chars.next();
+            }
+            let span = Span::new(start, end);
+            let message = if count == 1 {
+                format!("不可见字符 U+{:04X}（{what}）", c as u32)
+            } else {
+                format!(
+                    "{count}个连续的不可见字符，首个为 U+{:04X}（{what}）",
+                    c as u32
+                )
+            };
+            cx.report(span, message)
+                .help("删除")
+                .fix(Fix::safe_replace(span, ""));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::typography::testing::{findings, fixed};
+
+    #[test]
+    fn invisible_characters_are_deleted() {
+        let text = "深入学习贯彻党的二十\u{200B}大精神，\u{FEFF}\u{200D}坚持\u{00AD}人民至上。";
+        assert_eq!(
+            findings("T114", text),
+            [
+                "1:11 不可见字符 U+200B（零宽空格）",
+                "1:16 2个连续的不可见字符，首个为 U+FEFF（字节顺序标记 BOM）",
+                "1:20 不可见字符 U+00AD（软连字符）"
+            ]
+        );
+        assert_eq!(
+            fixed("T114", text),
+            "深入学习贯彻党的二十大精神，坚持人民至上。"
+        );
+    }
+
+    #[test]
+    fn ordinary_text_tabs_and_spaces_stay_silent() {
+        assert_eq!(
+            findings(
+                "T114",
+                "　　各位代表：\n\t现在，我代表国务院，向大会报告政府工作。\r\n"
+            ),
+            Vec::<String>::new()
+        );
+    }
+}

@@ -1,0 +1,156 @@
+use super::{is_chinese, segments, Protected};
+use crate::checks::{declare_rule, Checker, Rule};
+use crate::diagnostic::Fix;
+
+declare_rule! {
+    /// 省略号写法不对（“...”“。。。”、单个“…”），或省略号后又加“等”。
+    ///
+    /// ## 检查什么
+    /// 中文里的三个以上半角句点、全角点或句号，单个或三个“…”，改为六连点“……”（安全修正）；
+    /// “……等”“……等等”只提示，由作者决定删省略号还是删“等”。西文里的“...”、网址和代码不检查。
+    ///
+    /// ## 为什么
+    /// GB/T 15834-2011 4.11：省略号是占两个字位的六连点“……”；省略号和“等”“等等”
+    /// 都表示列举未尽，不能叠用。“...”是英文省略号，只有三个点，排在中文里又小又偏下。
+    ///
+    /// ## 示例
+    /// ```text
+    /// 整治山、水、林、田、湖、草……等要素。会上要求...
+    /// ```
+    /// 应写作：
+    /// ```text
+    /// 整治山、水、林、田、湖、草等要素。会上要求……
+    /// ```
+    pub struct WrongEllipsis {
+        code: "T109",
+        name: "wrong-ellipsis",
+        family: Typography,
+        severity: Error,
+        fix: Sometimes,
+        basis: "GB/T 15834-2011《标点符号用法》4.11（省略号）",
+        summary: "省略号写法不对",
+    }
+}
+
+fn dot_like(c: char) -> bool {
+    matches!(c, '.' | '．' | '。' | '·' | '・' | '…')
+}
+
+impl Rule for WrongEllipsis {
+    fn meta(&self) -> &'static crate::checks::RuleMeta {
+        &Self::META
+    }
+
+    fn check(&self, cx: &mut Checker<'_>) {
+        let text = cx.text();
+        for seg in segments(cx.document) {
+            let s = seg.text(text);
+            if !s.contains(['.', '．', '。', '·', '・', '…']) {
+                continue;
+            }
+            let protected = Protected::of(s);
+            let cs: Vec<(usize, char)> = s.char_indices().collect();
+            let mut k = 0;
+            while k < cs.len() {
+                let c = cs[k].1;
+                if !dot_like(c) || protected.contains(cs[k].0) {
+                    k += 1;
+                    continue;
+                }
+                let first = k;
+                while k < cs.len() && cs[k].1 == c {
+                    k += 1;
+                }
+                let n = k - first;
+                let range = cs[first].0..cs.get(k).map_or(s.len(), |x| x.0);
+                let before = first.checked_sub(1).map(|j| cs[j].1);
+                let after = cs.get(k).map(|x| x.1);
+                let chinese = before.is_some_and(is_chinese)
+                    || after.is_some_and(is_chinese)
+                    || (before.is_none() && after.is_none());
+                let written = &s[range.clone()];
+                if c == '…' {
+                    if n % 2 == 1 {
+                        let report = cx.report(
+                            seg.at(range.clone()),
+                            format!("省略号写作“{written}”（{n}个“…”）"),
+                        );
+                        if n <= 3 {
+                            report
+                                .help("改为六连点“……”")
+                                .fix(Fix::safe_replace(seg.at(range.clone()), "……"));
+                        } else {
+                            report.help("省略号是两个“…”（六连点）；整段省略用十二连点");
+                        }
+                    } else if after == Some('等') {
+                        let end = range.end
+                            + '等'.len_utf8()
+                                * if s[range.end..].starts_with("等等") {
+                                    2
+                                } else {
+                                    1
+                                };
+                        let shown = &s[range.start..end];
+                        cx.report(
+                            seg.at(range.start..end),
+                            format!("省略号后又用“等”：“{shown}”"),
+                        )
+                        .help("省略号与“等”“等等”不并用，删去其一");
+                    }
+                    continue;
+                }
+                if n >= 3
+                    && chinese
+                    && (c != '.' || !before.is_some_and(|b| b.is_ascii_alphanumeric()))
+                {
+                    cx.report(seg.at(range.clone()), format!("省略号写作“{written}”"))
+                        .help("改为六连点“……”")
+                        .fix(Fix::safe_replace(seg.at(range), "……"));
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::typography::testing::{findings, fixed};
+
+    #[test]
+    fn wrong_forms_become_six_dots() {
+        let text = "会上要求...\n各村要抓好。。。\n山、水、林…\n";
+        assert_eq!(
+            findings("T109", text),
+            [
+                "1:5 省略号写作“...”",
+                "2:6 省略号写作“。。。”",
+                "3:6 省略号写作“…”（1个“…”）"
+            ]
+        );
+        assert_eq!(
+            fixed("T109", text),
+            "会上要求……\n各村要抓好……\n山、水、林……\n"
+        );
+    }
+
+    #[test]
+    fn ellipsis_followed_by_deng_is_reported_without_fix() {
+        let text = "整治山、水、林、田……等要素。";
+        assert_eq!(findings("T109", text), ["1:10 省略号后又用“等”：“……等”"]);
+        assert_eq!(fixed("T109", text), text);
+    }
+
+    #[test]
+    fn right_forms_and_latin_stay_silent() {
+        for text in [
+            "……",
+            "山、水、林……",
+            "wait... what",
+            "see https://example.com/a...b",
+            "第1.2.3条",
+            "引文从略。…………",
+        ] {
+            assert_eq!(findings("T109", text), Vec::<String>::new(), "{text}");
+        }
+    }
+}
