@@ -192,3 +192,16 @@ fn drafts_numbering_and_structure_findings_are_the_reviewed_ones() {
         findings(&files, &["numbering", "structure"]).join("\n")
     );
 }
+
+/// Typography findings on the drafts, each read and judged (see the issue notes).
+#[test]
+fn drafts_typography_findings_are_the_reviewed_ones() {
+    let Some(mut files) = corpus_files("enterprise") else {
+        return;
+    };
+    files.extend(corpus_files("local").unwrap_or_default());
+    insta::assert_snapshot!(
+        "drafts_typography",
+        findings(&files, &["typography"]).join("\n")
+    );
+}

@@ -90,7 +90,7 @@ impl Rule for HalfwidthPunctuation {
                 if c == '.' {
                     // "凸显.面对" (a full stop) or "氨氮.总氮" (a 顿号): which one is for the writer to say.
                     let after_han = prev.is_some_and(|p| is_han(p) && !HANZI_NUMERALS.contains(p));
-                    if after_han && next.map_or(true, is_han) {
+                    if after_han && next.is_none_or(is_han) {
                         cx.report(seg.at(off..off + 1), "汉字之间用了半角句点“.”")
                             .help("句末改为“。”，并列词语之间改为“、”");
                     }
@@ -98,7 +98,7 @@ impl Rule for HalfwidthPunctuation {
                 }
                 // "“Hello, world!”": a mark that ends Latin text before a closing quote is Latin.
                 let ends_latin = prev.is_some_and(|p| p.is_ascii_alphanumeric())
-                    && next.map_or(true, |n| matches!(n, '”' | '’' | '）' | '》' | '」' | '』'));
+                    && next.is_none_or(|n| matches!(n, '”' | '’' | '）' | '》' | '」' | '』'));
                 let chinese =
                     prev.is_some_and(is_chinese) || (next.is_some_and(is_chinese) && !ends_latin);
                 let between_digits = prev.is_some_and(|p| p.is_ascii_digit())

@@ -165,7 +165,7 @@ fn latin_number(s: &str, last_digit: usize) -> bool {
 /// Letter-spacing used to align short labels and names: "李　强", "联 系 人：". One space
 /// between two single characters that each stand alone.
 fn letter_spacing(cs: &[(usize, char)], first: usize, after: usize) -> bool {
-    let alone = |k: Option<usize>| k.and_then(|k| cs.get(k)).map_or(true, |&(_, c)| !is_han(c));
+    let alone = |k: Option<usize>| k.and_then(|k| cs.get(k)).is_none_or(|&(_, c)| !is_han(c));
     after == first + 1 && alone(first.checked_sub(2)) && alone(Some(after + 1))
 }
 

@@ -94,7 +94,7 @@ fn list_marker(before: &str) -> bool {
     match token_start {
         Some(i) => {
             before[i..].chars().count() <= 2
-                && before[..i].chars().next_back().map_or(true, |c| {
+                && before[..i].chars().next_back().is_none_or(|c| {
                     matches!(
                         c,
                         '。' | '；' | ';' | '：' | ':' | '，' | ',' | ' ' | '\u{3000}' | '*'
