@@ -96,7 +96,9 @@ fn json_has_exactly_the_stable_fields() {
             "severity",
             "message",
             "help",
-            "fix"
+            "fix",
+            // Added later, after the fixed fields: how the file was read.
+            "encoding",
         ]
     );
     assert_eq!(first["line"], 14);

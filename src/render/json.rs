@@ -53,6 +53,10 @@ pub(super) fn render(reports: &[FileReport]) -> String {
                 "help": d.help,
                 "fix": fix,
             });
+            // How the file was read, so a GB18030 or UTF-16 file can be told apart.
+            if let Some(object) = finding.as_object_mut() {
+                object.insert("encoding".into(), json!(report.source.encoding.name()));
+            }
             // Timeliness findings also say which date they were judged against.
             if d.family == crate::diagnostic::Family::Timeliness {
                 if let Some(object) = finding.as_object_mut() {
