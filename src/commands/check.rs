@@ -38,7 +38,7 @@ pub(super) fn run(args: &CheckArgs, today: jiff::civil::Date) -> Status {
         .par_iter()
         .map(|path| {
             let source = SourceFile::read(path).map_err(|e| e.to_string())?;
-            Ok(if fixing {
+            Ok(if fixing && !source.kind.is_docx() {
                 Checked::Fixed(fix_in_memory(source, &settings))
             } else {
                 Checked::Linted(lint(source, &settings))
@@ -49,7 +49,13 @@ pub(super) fn run(args: &CheckArgs, today: jiff::civil::Date) -> Status {
     let mut diffs = String::new();
     for result in results {
         match result {
-            Ok(Checked::Linted(report)) => reports.push(report),
+            Ok(Checked::Linted(report)) => {
+                if fixing && report.source.kind.is_docx() {
+                    let path = report.source.path.display();
+                    eprintln!("gwlint: {path}: Word 文件不自动修复，请在 Word 中修改");
+                }
+                reports.push(report);
+            }
             Ok(Checked::Fixed(fixed)) => {
                 if fixed.changed() {
                     let path = fixed.report.source.path.display().to_string();
