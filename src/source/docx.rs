@@ -708,7 +708,7 @@ fn chinese(n: u32, digits: &[char; 10], units: [char; 3]) -> String {
             continue;
         }
         if zero {
-            out.push(digits[0]);
+            out.push('零');
             zero = false;
         }
         // 10–19 read 十, 十一 … (not 一十) when nothing comes before.
@@ -1072,7 +1072,7 @@ mod tests {
         ]);
         assert_eq!(
             text,
-            "一、基本情况\n（一）学习\n1.读书\n2.研讨\n（二）制度\n1.修订\n2.1细则\n二、问题\n（一）作风\n正文\n五、打算\n（一）深化\n不编号\n001甲\n圆点\n①圈\n"
+            "一、基本情况\n（一）学习\n1.读书\n2.研讨\n（二）制度\n1.修订\n1.1细则\n二、问题\n（一）作风\n正文\n五、打算\n（一）深化\n不编号\n001甲\n圆点\n①圈\n"
         );
     }
 
