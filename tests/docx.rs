@@ -334,3 +334,68 @@ fn the_fixture_numbers_its_headings_with_word_numbering() {
         SourceFile::read(Path::new(NUMBERED_DOCX)).unwrap().text
     );
 }
+
+mod damaged {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig {
+            cases: std::env::var("GWLINT_DOCX_CASES").ok().and_then(|n| n.parse().ok()).unwrap_or(64),
+            ..ProptestConfig::default()
+        })]
+
+        /// A damaged .docx (bytes changed, cut short) is an error or a text, never a panic.
+        #[test]
+        fn damaged_packages_never_panic(
+            edits in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..8),
+            cut in any::<prop::sample::Index>(),
+            truncate in any::<bool>(),
+        ) {
+            let mut bytes = std::fs::read(NUMBERED_DOCX).unwrap();
+            for (at, byte) in edits {
+                let i = at.index(bytes.len());
+                bytes[i] = byte;
+            }
+            if truncate {
+                bytes.truncate(cut.index(bytes.len()));
+            }
+            if let Ok(extracted) = docx::extract(&bytes) {
+                prop_assert!(extracted.body_len <= extracted.text.len());
+                prop_assert!(extracted.text.is_char_boundary(extracted.body_len));
+            }
+        }
+
+        /// Damaged XML inside a sound zip (a slice cut out of document.xml, numbering.xml
+        /// or styles.xml) is an error or a text, never a panic.
+        #[test]
+        fn damaged_xml_never_panics(
+            part in 0usize..3,
+            from in any::<prop::sample::Index>(),
+            len in 1usize..200,
+        ) {
+            let bytes = std::fs::read(NUMBERED_DOCX).unwrap();
+            let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&bytes)).unwrap();
+            let names: Vec<String> = archive.file_names().map(String::from).collect();
+            let target = ["word/document.xml", "word/numbering.xml", "word/styles.xml"][part];
+            let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+            for name in &names {
+                let mut content = Vec::new();
+                std::io::Read::read_to_end(&mut archive.by_name(name).unwrap(), &mut content).unwrap();
+                if name == target {
+                    let start = from.index(content.len());
+                    let end = (start + len).min(content.len());
+                    content.drain(start..end);
+                }
+                out.start_file(name.as_str(), zip::write::SimpleFileOptions::default()).unwrap();
+                out.write_all(&content).unwrap();
+            }
+            let damaged = out.finish().unwrap().into_inner();
+            if let Ok(extracted) = docx::extract(&damaged) {
+                prop_assert!(extracted.text.is_char_boundary(extracted.body_len));
+                let source = SourceFile::from_text("a.txt", extracted.text);
+                let _ = lint(source, &settings("2024-12-20"));
+            }
+        }
+    }
+}
