@@ -134,12 +134,11 @@ fn tables_headers_footers_and_footnotes_are_checked() {
         panic!("read as a Word file");
     };
     let after_body: Vec<&str> = source.text[body_len..].lines().collect();
-    // Header, then footer (its page number is the PAGE field's result), then the footnote.
+    // Header, then footer (less its page-number line "— 1 —"), then the footnote.
     assert_eq!(
         after_body,
         [
             "青山镇党委XX年度自查报告",
-            "— 1 —",
             "青山镇党委办公室按排印发",
             "议事规则明确班子成员分工负责，避免各自为阵。",
         ]
@@ -149,8 +148,8 @@ fn tables_headers_footers_and_footnotes_are_checked() {
     for expected in [
         "17:1 F103".to_string(),                 // table cell: 布署
         format!("{}:6 S104", lines_before + 1),  // header: XX
-        format!("{}:9 F103", lines_before + 3),  // footer: 按排
-        format!("{}:18 F103", lines_before + 4), // footnote: 各自为阵
+        format!("{}:9 F103", lines_before + 2),  // footer: 按排
+        format!("{}:18 F103", lines_before + 3), // footnote: 各自为阵
     ] {
         assert!(found.contains(&expected), "{expected} in {found:?}");
     }

@@ -25,7 +25,9 @@
 //!   (`word/header1.xml`, `header2.xml`, … in number order), then the footers
 //!   (`footer1.xml`, …), then the footnotes (`word/footnotes.xml`), then the endnotes
 //!   (`word/endnotes.xml`). A header or footer part whose text repeats an earlier one
-//!   (first-page and even-page variants) is left out.
+//!   (first-page and even-page variants) is left out, and so is a header or footer
+//!   paragraph holding a page-number field (`PAGE`, `NUMPAGES`…): "— 1 —" is layout that
+//!   Word generates, not wording to check.
 //!
 //! Limits: each XML part is read up to `Limits::part` decompressed bytes and all parts
 //! together up to `Limits::total`; more is refused as a likely zip bomb, whatever sizes
@@ -128,7 +130,7 @@ pub fn extract_with_limits(bytes: &[u8], limits: Limits) -> Result<Extracted, Do
         numbering: &numbering,
     };
     let mut text = String::with_capacity(body.len() / 4);
-    paragraphs(&body, &resolver, &mut text).map_err(|e| e.in_part(&main))?;
+    paragraphs(&body, &resolver, Story::Body, &mut text).map_err(|e| e.in_part(&main))?;
     let body_len = text.len();
 
     let mut seen: HashSet<String> = HashSet::new();
@@ -138,7 +140,8 @@ pub fn extract_with_limits(bytes: &[u8], limits: Limits) -> Result<Extracted, Do
                 continue;
             };
             let mut part_text = String::new();
-            paragraphs(&xml, &resolver, &mut part_text).map_err(|e| e.in_part(&name))?;
+            paragraphs(&xml, &resolver, Story::HeaderFooter, &mut part_text)
+                .map_err(|e| e.in_part(&name))?;
             if seen.insert(part_text.clone()) {
                 text.push_str(&part_text);
             }
@@ -147,7 +150,7 @@ pub fn extract_with_limits(bytes: &[u8], limits: Limits) -> Result<Extracted, Do
     for notes in ["footnotes.xml", "endnotes.xml"] {
         let name = format!("{dir}{notes}");
         if let Some(xml) = package.part(&name)? {
-            paragraphs(&xml, &resolver, &mut text).map_err(|e| e.in_part(&name))?;
+            paragraphs(&xml, &resolver, Story::Notes, &mut text).map_err(|e| e.in_part(&name))?;
         }
     }
     Ok(Extracted { text, body_len })
@@ -780,6 +783,8 @@ fn custom_format(n: u32, format: &str) -> String {
 #[derive(Debug, Default)]
 struct Paragraph {
     text: String,
+    /// The codes of the fields in it (`w:instrText`, `w:fldSimple/@w:instr`).
+    field_codes: String,
     style: Option<String>,
     num_id: Option<u32>,
     ilvl: Option<u8>,
@@ -793,7 +798,6 @@ fn skipped(name: &[u8]) -> bool {
         b"del"
             | b"moveFrom"
             | b"delText"
-            | b"instrText"
             | b"delInstrText"
             | b"Fallback"
             | b"pPrChange"
@@ -814,9 +818,22 @@ fn is_separator_note(e: &BytesStart<'_>) -> bool {
         })
 }
 
+/// Which kind of part a story comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Story {
+    Body,
+    HeaderFooter,
+    Notes,
+}
+
 /// Appends the paragraphs of one story (body, header, footer, notes) to `out`, each
 /// followed by `\n`, with automatic numbering rendered.
-fn paragraphs(xml: &str, resolver: &Resolver<'_>, out: &mut String) -> Result<(), XmlError> {
+fn paragraphs(
+    xml: &str,
+    resolver: &Resolver<'_>,
+    story: Story,
+    out: &mut String,
+) -> Result<(), XmlError> {
     let mut reader = Reader::from_str(xml);
     let mut counters = Counters::default();
     let mut stack: Vec<Paragraph> = Vec::new();
@@ -824,7 +841,11 @@ fn paragraphs(xml: &str, resolver: &Resolver<'_>, out: &mut String) -> Result<()
     let mut skip = 0usize;
     let mut in_properties = 0usize;
     let mut in_text = false;
+    let mut in_field_code = false;
     let mut emit = |para: Paragraph, out: &mut String| {
+        if story == Story::HeaderFooter && para.field_codes.contains("PAGE") {
+            return;
+        }
         if let Some((num_id, ilvl)) = resolver.paragraph_numbering(&para) {
             if let Some(label) = resolver.label(&mut counters, num_id, ilvl) {
                 out.push_str(&label);
@@ -848,6 +869,12 @@ fn paragraphs(xml: &str, resolver: &Resolver<'_>, out: &mut String) -> Result<()
                     b"p" => stack.push(Paragraph::default()),
                     b"pPr" => in_properties += 1,
                     b"t" if in_properties == 0 => in_text = true,
+                    b"instrText" => in_field_code = true,
+                    b"fldSimple" => {
+                        if let (Some(para), Some(code)) = (stack.last_mut(), attr(&e, b"instr")) {
+                            para.field_codes.push_str(&code);
+                        }
+                    }
                     _ => {}
                 }
             }
@@ -865,6 +892,7 @@ fn paragraphs(xml: &str, resolver: &Resolver<'_>, out: &mut String) -> Result<()
                     }
                     b"pPr" => in_properties = in_properties.saturating_sub(1),
                     b"t" => in_text = false,
+                    b"instrText" => in_field_code = false,
                     _ => {}
                 }
             }
@@ -893,16 +921,25 @@ fn paragraphs(xml: &str, resolver: &Resolver<'_>, out: &mut String) -> Result<()
                         }
                     }
                     b"noBreakHyphen" => para.text.push('-'),
+                    b"fldSimple" => {
+                        if let Some(code) = attr(&e, b"instr") {
+                            para.field_codes.push_str(&code);
+                        }
+                    }
                     _ => {}
                 }
             }
-            Event::Text(t) if in_text && skip == 0 => {
+            Event::Text(t) if (in_text || in_field_code) && skip == 0 => {
                 if let Some(para) = stack.last_mut() {
                     let content = t.xml10_content().map_err(|e| XmlError {
                         offset: reader.buffer_position(),
                         message: e.to_string(),
                     })?;
-                    push_text(&mut para.text, &content);
+                    if in_field_code {
+                        para.field_codes.push_str(&content);
+                    } else {
+                        push_text(&mut para.text, &content);
+                    }
                 }
             }
             Event::CData(t) if in_text && skip == 0 => {
@@ -1001,12 +1038,16 @@ mod tests {
         let story = |root: &str, text: &str| {
             format!("<w:{root} {W}><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:{root}>")
         };
+        let page_number = format!(
+            r#"<w:ftr {W}><w:p><w:r><w:t xml:space="preserve">— </w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t xml:space="preserve"> —</w:t></w:r></w:p><w:p><w:fldSimple w:instr=" NUMPAGES "><w:r><w:t>9</w:t></w:r></w:fldSimple></w:p><w:p><w:r><w:t>印发</w:t></w:r></w:p></w:ftr>"#
+        );
         let notes = format!(
             r#"<w:footnotes {W}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote><w:footnote w:id="1"><w:p><w:r><w:footnoteRef/></w:r><w:r><w:t>脚注</w:t></w:r></w:p></w:footnote></w:footnotes>"#
         );
         let extracted = extract(&package(&[
             ("word/document.xml", &doc),
             ("word/footer1.xml", &story("ftr", "页脚")),
+            ("word/footer2.xml", &page_number),
             ("word/header10.xml", &story("hdr", "页眉十")),
             ("word/header2.xml", &story("hdr", "页眉二")),
             ("word/header3.xml", &story("hdr", "页眉二")),
@@ -1014,7 +1055,10 @@ mod tests {
             ("word/endnotes.xml", &story("endnotes", "尾注")),
         ]))
         .unwrap();
-        assert_eq!(extracted.text, "正文\n页眉二\n页眉十\n页脚\n脚注\n尾注\n");
+        assert_eq!(
+            extracted.text,
+            "正文\n页眉二\n页眉十\n页脚\n印发\n脚注\n尾注\n"
+        );
         assert_eq!(extracted.body_len, "正文\n".len());
     }
 
