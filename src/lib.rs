@@ -52,6 +52,8 @@ pub fn lint(source: SourceFile, settings: &Settings) -> FileReport {
         });
         report.source = source;
         report
+    } else if let source::SourceKind::Docx { body_len } = source.kind {
+        lint_word(source, body_len, settings)
     } else {
         lint_prose(source, settings)
     };
@@ -66,6 +68,41 @@ pub fn lint(source: SourceFile, settings: &Settings) -> FileReport {
             .then(a.code.cmp(b.code))
     });
     report.diagnostics = diagnostics;
+    report
+}
+
+/// A Word file: the body is checked as a document; the headers, footers and notes after
+/// it (see `source::docx`) only by the rules about wording, at their own offsets, as of
+/// the body's date and in its province.
+fn lint_word(source: SourceFile, body_len: usize, settings: &Settings) -> FileReport {
+    let body_len = body_len.min(source.text.len());
+    let mut body = source.clone();
+    body.text.truncate(body_len);
+    let mut report = lint_prose(body, settings);
+    if body_len < source.text.len() {
+        // The body blanked out (line ends kept), so offsets stay those of the whole text.
+        let mut notes = source.clone();
+        notes.text = source.text[..body_len]
+            .bytes()
+            .map(|b| if b == b'\n' { '\n' } else { ' ' })
+            .collect::<String>()
+            + &source.text[body_len..];
+        let mut notes_settings = settings.clone();
+        notes_settings.as_of = Some(report.context.as_of);
+        notes_settings.province.clone_from(&report.context.province);
+        let wording = |d: &Diagnostic| {
+            matches!(d.family, Family::Typography | Family::Formulation)
+                || matches!(d.code, "S104" | "R105" | "R109")
+        };
+        let notes_report = lint_prose(notes, &notes_settings);
+        report.diagnostics.extend(
+            notes_report
+                .diagnostics
+                .into_iter()
+                .filter(|d| d.span.start >= body_len && wording(d)),
+        );
+    }
+    report.source = source;
     report
 }
 

@@ -52,7 +52,8 @@ pub(super) fn run(args: &CheckArgs, today: jiff::civil::Date) -> Status {
             let checked = SourceFile::read(path)
                 .map_err(|e| e.to_string())
                 .map(|source| {
-                    if fixing {
+                    // A Word file is only linted: its fixes are shown, never written.
+                    if fixing && !source.kind.is_docx() {
                         Checked::Fixed(fix_in_memory(source, settings))
                     } else {
                         Checked::Linted(lint(source, settings))
@@ -81,7 +82,13 @@ pub(super) fn run(args: &CheckArgs, today: jiff::civil::Date) -> Status {
         };
         failing |= report.diagnostics.iter().any(|d| d.severity >= fail_on);
         match checked {
-            Checked::Linted(report) => reports.push(report),
+            Checked::Linted(report) => {
+                if fixing && report.source.kind.is_docx() {
+                    let path = report.source.path.display();
+                    eprintln!("gwlint: {path}: Word 文件不自动修复，请在 Word 中修改");
+                }
+                reports.push(report);
+            }
             Checked::Fixed(fixed) => {
                 if fixed.changed() {
                     let path = fixed.report.source.path.display().to_string();

@@ -1,5 +1,6 @@
 //! Files in: reading bytes, decoding them, and remembering how to write them back.
 
+pub mod docx;
 mod line_index;
 pub mod markdown;
 mod walk;
@@ -21,6 +22,9 @@ pub enum Encoding {
     Utf16BeBom,
     /// GB18030, a superset of GBK and GB2312 (what Chinese Windows saves as "ANSI").
     Gb18030,
+    /// A Word `.docx` package (its XML is UTF-8). Never written back: `--fix` leaves
+    /// Word files alone.
+    Docx,
 }
 
 impl Encoding {
@@ -31,6 +35,7 @@ impl Encoding {
             Self::Utf16LeBom => "UTF-16LE (BOM)",
             Self::Utf16BeBom => "UTF-16BE (BOM)",
             Self::Gb18030 => "GB18030",
+            Self::Docx => "Word (.docx)",
         }
     }
 
@@ -50,6 +55,9 @@ impl Encoding {
                 out
             }
             Self::Gb18030 => encoding_rs::GB18030.encode(text).0.into_owned(),
+            // Only for completeness: a .docx has no `original` bytes, so `write_atomically`
+            // refuses it, and `check` never asks to fix one.
+            Self::Docx => text.as_bytes().to_vec(),
         }
     }
 }
@@ -59,6 +67,17 @@ impl Encoding {
 pub enum SourceKind {
     Text,
     Markdown,
+    /// A Word `.docx`: one line per paragraph (see `docx.rs`); the body's text is
+    /// `text[..body_len]`, the headers, footers and notes follow it.
+    Docx {
+        body_len: usize,
+    },
+}
+
+impl SourceKind {
+    pub const fn is_docx(self) -> bool {
+        matches!(self, Self::Docx { .. })
+    }
 }
 
 /// A decoded source file. `text` never contains the BOM; line endings are kept as they
@@ -69,7 +88,8 @@ pub struct SourceFile {
     pub text: String,
     pub encoding: Encoding,
     pub kind: SourceKind,
-    /// The bytes as read, to tell whether the file changed before `--fix` writes it.
+    /// The bytes as read, to tell whether the file changed before `--fix` writes it;
+    /// `None` (never written) for text given in memory and for Word files.
     pub original: Option<Vec<u8>>,
 }
 
@@ -87,6 +107,15 @@ pub enum ReadError {
     Undecodable { path: PathBuf, offset: usize },
     #[error("{path}: 似乎是二进制文件，未检查")]
     Binary { path: PathBuf },
+    #[error("{path}: {source}")]
+    Docx {
+        path: PathBuf,
+        source: docx::DocxError,
+    },
+    #[error(
+        "{path}: {format}是二进制格式，gwlint 不读取；请在 WPS 或 Office 中另存为 .docx 后再检查"
+    )]
+    Unsupported { path: PathBuf, format: &'static str },
 }
 
 impl SourceFile {
@@ -123,8 +152,34 @@ impl SourceFile {
                 size,
             });
         }
+        if let Some(format) = binary_office_format(path) {
+            return Err(ReadError::Unsupported {
+                path: path.to_path_buf(),
+                format,
+            });
+        }
         let bytes = std::fs::read(path).map_err(io)?;
+        if is_word(path) {
+            return Self::from_docx(path, &bytes);
+        }
         Self::decode(path, bytes)
+    }
+
+    /// Reads the text of a Word `.docx` (see `docx.rs`): one line per paragraph.
+    pub fn from_docx(path: &Path, bytes: &[u8]) -> Result<Self, ReadError> {
+        let extracted = docx::extract(bytes).map_err(|source| ReadError::Docx {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Ok(Self {
+            path: path.to_path_buf(),
+            text: extracted.text,
+            encoding: Encoding::Docx,
+            kind: SourceKind::Docx {
+                body_len: extracted.body_len,
+            },
+            original: None,
+        })
     }
 
     /// Decodes bytes read from `path`: a BOM decides (UTF-8, UTF-16LE/BE); otherwise
@@ -183,6 +238,33 @@ impl SourceFile {
 /// NUL bytes in the first 8 KiB mean binary, as git and ripgrep decide.
 fn looks_binary(bytes: &[u8]) -> bool {
     memchr::memchr(0, &bytes[..bytes.len().min(8192)]).is_some()
+}
+
+fn extension(path: &Path) -> Option<String> {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+}
+
+/// Word's XML formats: documents, macro-enabled documents, templates.
+fn is_word(path: &Path) -> bool {
+    matches!(
+        extension(path).as_deref(),
+        Some("docx" | "docm" | "dotx" | "dotm")
+    )
+}
+
+/// The binary office formats gwlint does not read, described for the error message.
+fn binary_office_format(path: &Path) -> Option<&'static str> {
+    Some(match extension(path)?.as_str() {
+        "doc" => "Word 97-2003 文档（.doc）",
+        "wps" => "WPS 文字文档（.wps）",
+        "dot" => "Word 97-2003 模板（.dot）",
+        "wpt" => "WPS 文字模板（.wpt）",
+        "et" => "WPS 表格文件（.et）",
+        "xls" => "Excel 97-2003 表格（.xls）",
+        _ => return None,
+    })
 }
 
 fn kind_of(path: &Path) -> SourceKind {

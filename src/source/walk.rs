@@ -3,7 +3,9 @@
 use std::path::{Path, PathBuf};
 
 /// Extensions checked when walking a directory; a file named explicitly is always checked.
-const WALKED_EXTENSIONS: &[&str] = &["txt", "md"];
+/// `.doc` and `.wps` are walked so that each gets its one-line "save as .docx" message
+/// instead of being passed over in silence.
+const WALKED_EXTENSIONS: &[&str] = &["txt", "md", "docx", "doc", "wps"];
 
 /// A PATH argument that could not be walked.
 #[derive(Debug, thiserror::Error)]
@@ -41,7 +43,11 @@ fn walk_dir(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<WalkError>) {
         .filter_entry(|e| !is_hidden(e.file_name()) || e.depth() == 0);
     for entry in walker {
         match entry {
-            Ok(entry) if entry.file_type().is_file() && has_walked_extension(entry.path()) => {
+            Ok(entry)
+                if entry.file_type().is_file()
+                    && has_walked_extension(entry.path())
+                    && !is_office_lock_file(entry.file_name()) =>
+            {
                 files.push(entry.into_path());
             }
             Ok(_) => {}
@@ -55,6 +61,11 @@ fn walk_dir(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<WalkError>) {
 
 fn is_hidden(name: &std::ffi::OsStr) -> bool {
     name.to_str().is_some_and(|n| n.starts_with('.'))
+}
+
+/// Word and WPS leave `~$name.docx` beside a document that is open; it is not a document.
+fn is_office_lock_file(name: &std::ffi::OsStr) -> bool {
+    name.to_str().is_some_and(|n| n.starts_with("~$"))
 }
 
 fn has_walked_extension(path: &Path) -> bool {
