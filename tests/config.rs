@@ -235,3 +235,27 @@ fn markdown_disable_comment_removes_the_finding_on_the_next_line() {
         "{out}"
     );
 }
+
+#[test]
+fn extra_rules_in_the_config_are_used_by_the_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("local.toml"),
+        "[[confusable]]\nid = \"local-x\"\nwrong = [\"示范镇政付\"]\nright = \"示范镇政府\"\nsource = \"本单位用语规范（2024）\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("gwlint.toml"),
+        "extra-rules = [\"local.toml\"]\n",
+    )
+    .unwrap();
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    let doc = dir.path().join("sub").join("d.txt");
+    std::fs::write(&doc, "请示范镇政付牵头落实。\n").unwrap();
+    let (status, out, _) = short(&["--quiet", "--select", "F103"], &doc);
+    assert_eq!(status, Some(1));
+    assert!(
+        out.contains("d.txt:1:5: warning[F103] “示范镇政付”中的“政付”是别字或误用"),
+        "{out}"
+    );
+}

@@ -283,7 +283,9 @@ fn fix_and_diff_leave_a_docx_byte_identical_and_say_so() {
     let before = std::fs::read(&path).unwrap();
     for flag in ["--fix", "--diff"] {
         let out = gwlint()
-            .args(["check", "--quiet", flag, "--format", "short", "--select", "N105"])
+            .args([
+                "check", "--quiet", flag, "--format", "short", "--select", "N105",
+            ])
             .arg(&path)
             .output()
             .unwrap();
