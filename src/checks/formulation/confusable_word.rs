@@ -41,15 +41,10 @@ impl Rule for ConfusableWord {
     fn check(&self, cx: &mut Checker<'_>) {
         let knowledge = cx.context.knowledge;
         let text = cx.text();
-        let found: Vec<(Span, usize)> = cx
-            .context
-            .mentions
-            .iter()
-            .filter_map(|m| match m.target {
-                Target::Confusable(i) => Some((Span::new(m.start, m.end), i)),
-                _ => None,
-            })
-            .collect();
+        let found = super::entries(cx, |t| match t {
+            Target::Confusable(i) => Some(i),
+            _ => None,
+        });
         for (span, i) in found {
             let entry = &knowledge.confusables[i];
             let written = span.slice(text).to_string();

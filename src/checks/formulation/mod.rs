@@ -9,7 +9,9 @@ pub use confusable_word::ConfusableWord;
 pub use corrupted_set_phrase::CorruptedSetPhrase;
 pub use nonstandard_formulation::NonstandardFormulation;
 
-use crate::checks::Rule;
+use crate::checks::{Checker, Rule};
+use crate::diagnostic::Span;
+use crate::knowledge::Target;
 
 /// The rules of this family, sorted by code.
 pub(crate) static RULES: &[&dyn Rule] = &[
@@ -17,6 +19,19 @@ pub(crate) static RULES: &[&dyn Rule] = &[
     &CorruptedSetPhrase,
     &ConfusableWord,
 ];
+
+/// The mentions that name an entry of one table, with the entry's index: `pick` maps a
+/// mention's target to that index ("Target::SetPhrase(i) => Some(i)").
+pub(crate) fn entries(
+    cx: &Checker<'_>,
+    pick: impl Fn(Target) -> Option<usize>,
+) -> Vec<(Span, usize)> {
+    cx.context
+        .mentions
+        .iter()
+        .filter_map(|m| pick(m.target).map(|i| (Span::new(m.start, m.end), i)))
+        .collect()
+}
 
 /// The byte ranges where `wrong` and `right` differ, after their common prefix and
 /// suffix: (start, end) in `wrong`, and the differing part of `right`.

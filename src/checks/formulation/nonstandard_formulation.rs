@@ -1,5 +1,5 @@
 use crate::checks::{declare_rule, Checker, Rule};
-use crate::diagnostic::{Fix, Span};
+use crate::diagnostic::Fix;
 use crate::knowledge::{FixKind, Target};
 
 declare_rule! {
@@ -35,15 +35,10 @@ impl Rule for NonstandardFormulation {
 
     fn check(&self, cx: &mut Checker<'_>) {
         let knowledge = cx.context.knowledge;
-        let found: Vec<(Span, usize)> = cx
-            .context
-            .mentions
-            .iter()
-            .filter_map(|m| match m.target {
-                Target::Formulation(i) => Some((Span::new(m.start, m.end), i)),
-                _ => None,
-            })
-            .collect();
+        let found = super::entries(cx, |t| match t {
+            Target::Formulation(i) => Some(i),
+            _ => None,
+        });
         for (span, i) in found {
             let entry = &knowledge.formulations[i];
             let written = crate::diagnostic::quote(span.slice(cx.text()));

@@ -1,7 +1,5 @@
-use super::{as_of_phrase, chinese_date, mentions_of, successor_at, usage};
+use super::{as_of_phrase, chinese_date, stale_guidance, successor_at};
 use crate::checks::{declare_rule, Checker, Rule};
-use crate::context::cues::Usage;
-use crate::diagnostic::Span;
 use crate::knowledge::{EventKind, Target};
 
 declare_rule! {
@@ -38,18 +36,7 @@ impl Rule for FinishedCampaign {
     fn check(&self, cx: &mut Checker<'_>) {
         let knowledge = cx.context.knowledge;
         let as_of = cx.context.as_of;
-        let found: Vec<(Span, usize)> = mentions_of(
-            cx,
-            |t| matches!(t, Target::Event(i) if knowledge.events[i].kind == EventKind::Campaign),
-        )
-        .filter_map(|m| match m.target {
-            Target::Event(i) => Some((Span::new(m.start, m.end), i)),
-            _ => None,
-        })
-        .filter(|(span, i)| {
-            usage(cx, *span) == Usage::Guidance && knowledge.is_stale_at(Target::Event(*i), as_of)
-        })
-        .collect();
+        let found = stale_guidance(cx, EventKind::Campaign);
         for (span, i) in found {
             let campaign = &knowledge.events[i];
             let written = crate::diagnostic::quote(span.slice(cx.text()));

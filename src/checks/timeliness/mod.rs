@@ -28,7 +28,7 @@ pub use superseded_provincial_congress::SupersededProvincialCongress;
 use crate::checks::{Checker, Rule};
 use crate::context::cues::{Cues, Usage};
 use crate::diagnostic::Span;
-use crate::knowledge::{Event, EventKind, Knowledge, Mention, PartialDate, Target};
+use crate::knowledge::{Event, EventKind, Knowledge, PartialDate, Target};
 
 /// The rules of this family, sorted by code.
 pub(crate) static RULES: &[&dyn Rule] = &[
@@ -213,12 +213,24 @@ pub(crate) fn term_groups(cx: &Checker<'_>) -> Vec<(Span, Vec<usize>, Usage)> {
         .collect()
 }
 
-/// Mentions of one target kind, for rules that look at single mentions.
-pub(crate) fn mentions_of<'c>(
-    cx: &'c Checker<'_>,
-    pick: impl Fn(Target) -> bool + 'c,
-) -> impl Iterator<Item = &'c Mention> + 'c {
-    cx.context.mentions.iter().filter(move |m| pick(m.target))
+/// Mentions of events of `kind` used as guidance although they are out of date at the
+/// as-of date: what R103, R104 and R106 report.
+pub(crate) fn stale_guidance(cx: &Checker<'_>, kind: EventKind) -> Vec<(Span, usize)> {
+    let knowledge = cx.context.knowledge;
+    cx.context
+        .mentions
+        .iter()
+        .filter_map(|m| match m.target {
+            Target::Event(i) if knowledge.events[i].kind == kind => {
+                Some((Span::new(m.start, m.end), i))
+            }
+            _ => None,
+        })
+        .filter(|(span, i)| {
+            usage(cx, *span) == Usage::Guidance
+                && knowledge.is_stale_at(Target::Event(*i), cx.context.as_of)
+        })
+        .collect()
 }
 
 /// The newest 届 the document cites (a congress or plenum already held at the as-of

@@ -1,8 +1,6 @@
-use super::{as_of_phrase, chinese_date, mentions_of, successor_at, usage};
+use super::{as_of_phrase, chinese_date, stale_guidance, successor_at};
 use crate::checks::{declare_rule, Checker, Rule};
-use crate::context::cues::Usage;
-use crate::diagnostic::Span;
-use crate::knowledge::{EventKind, Target};
+use crate::knowledge::EventKind;
 
 declare_rule! {
     /// 规划期已经结束的五年规划仍被当作要制定或执行的规划（如 2023 年“制定好《农村道路建设十三五规划》”）。
@@ -38,15 +36,7 @@ impl Rule for StalePlan {
     fn check(&self, cx: &mut Checker<'_>) {
         let knowledge = cx.context.knowledge;
         let as_of = cx.context.as_of;
-        let found: Vec<(Span, usize)> = mentions_of(cx, |t| {
-            matches!(t, Target::Event(i) if knowledge.events[i].kind == EventKind::FiveYearPlan)
-        })
-        .filter_map(|m| match m.target {
-            Target::Event(i) => Some((Span::new(m.start, m.end), i)),
-            _ => None,
-        })
-        .filter(|(span, i)| usage(cx, *span) == Usage::Guidance && knowledge.is_stale_at(Target::Event(*i), as_of))
-        .collect();
+        let found = stale_guidance(cx, EventKind::FiveYearPlan);
         for (span, i) in found {
             let plan = &knowledge.events[i];
             let written = crate::diagnostic::quote(span.slice(cx.text()));

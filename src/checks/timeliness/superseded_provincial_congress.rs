@@ -1,8 +1,6 @@
-use super::{as_of_phrase, chinese_date, mentions_of, successor_at, usage};
+use super::{as_of_phrase, chinese_date, stale_guidance, successor_at};
 use crate::checks::{declare_rule, Checker, Rule};
-use crate::context::cues::Usage;
-use crate::diagnostic::Span;
-use crate::knowledge::{EventKind, Target};
+use crate::knowledge::EventKind;
 
 declare_rule! {
     /// 已被下一次省党代会取代的省党代会精神仍被当作当前指导（如 2023 年四川的材料写“省第十一次党代会精神”）。
@@ -38,15 +36,7 @@ impl Rule for SupersededProvincialCongress {
     fn check(&self, cx: &mut Checker<'_>) {
         let knowledge = cx.context.knowledge;
         let as_of = cx.context.as_of;
-        let found: Vec<(Span, usize)> = mentions_of(cx, |t| {
-            matches!(t, Target::Event(i) if knowledge.events[i].kind == EventKind::ProvincialCongress)
-        })
-        .filter_map(|m| match m.target {
-            Target::Event(i) => Some((Span::new(m.start, m.end), i)),
-            _ => None,
-        })
-        .filter(|(span, i)| usage(cx, *span) == Usage::Guidance && knowledge.is_stale_at(Target::Event(*i), as_of))
-        .collect();
+        let found = stale_guidance(cx, EventKind::ProvincialCongress);
         for (span, i) in found {
             let congress = &knowledge.events[i];
             let written = crate::diagnostic::quote(span.slice(cx.text()));
