@@ -131,7 +131,7 @@ fn r107_stale_document() {
     let text = "到2020年末，全镇实现地区生产总值3.45亿元。\n";
     assert_eq!(
         findings_at("R107", text, EARLY_2023),
-        vec!["1:2 warning R107 文中提到的最近年份是2020年，比核对日期2023年3月15日，来自 --as-of早3年"]
+        vec!["1:2 warning R107 文中提到的最近年份是2020年，比核对日期早3年（核对日期2023年3月15日，来自 --as-of）"]
     );
     assert_eq!(
         findings_at(

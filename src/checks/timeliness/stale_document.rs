@@ -74,7 +74,7 @@ impl Rule for StaleDocument {
         cx.report(
             span,
             format!(
-                "文中提到的最近年份是{year}年，比核对日期{phrase}早{}年",
+                "文中提到的最近年份是{year}年，比核对日期早{}年（核对日期{phrase}）",
                 as_of_year - year
             ),
         )
