@@ -149,6 +149,13 @@ pub(super) fn render(reports: &[FileReport], options: RenderOptions) -> String {
     let mut out = String::new();
     for report in reports {
         let path = display_path(report);
+        // A line break inside a Word paragraph is kept as U+2028, which terminals show
+        // oddly; "↵" has the same UTF-8 length, so every offset still holds.
+        let shown: std::borrow::Cow<'_, str> = if report.source.text.contains('\u{2028}') {
+            report.source.text.replace('\u{2028}', "↵").into()
+        } else {
+            report.source.text.as_str().into()
+        };
         for d in &report.diagnostics {
             let mut help = d.help.clone().unwrap_or_default();
             if let Some(note) = &d.note {
@@ -162,7 +169,7 @@ pub(super) fn render(reports: &[FileReport], options: RenderOptions) -> String {
                 diagnostic: d,
                 source: FileSource {
                     name: &path,
-                    text: report.source.text.as_str(),
+                    text: &shown,
                 },
                 help: Some(help),
             };
