@@ -20,6 +20,7 @@ declare_rule! {
     /// 一、基本情况
     /// 我镇辖12个村（社区），有党员1200余名。
     /// 二、工作开展情况
+    /// 全年开展集中学习12次。
     /// ```
     pub struct PlaceholderBody {
         code: "S103",
