@@ -1,6 +1,6 @@
 //! The province a document belongs to, from `--province` or from place names in it.
 
-use crate::knowledge::{EventKind, Knowledge};
+use crate::knowledge::Knowledge;
 
 /// Suffixes that make a province name a place name ("四川省", "广西壮族自治区").
 const SUFFIXES: &[&str] = &[
@@ -16,21 +16,13 @@ const SUFFIXES: &[&str] = &[
 /// None when no province is named or two are named equally often: then the
 /// provincial-congress rules stay silent rather than guess.
 pub fn infer(text: &str, knowledge: &Knowledge) -> Option<String> {
-    let mut names: Vec<&str> = knowledge
-        .events
-        .iter()
-        .filter(|e| e.kind == EventKind::ProvincialCongress)
-        .filter_map(|e| e.province.as_deref())
-        .filter(|p| !p.is_empty())
-        .collect();
-    names.sort_unstable();
-    names.dedup();
-    let mut counts: Vec<(usize, &str)> = names
+    let mut counts: Vec<(usize, &str)> = knowledge
+        .province_occurrences(text)
         .into_iter()
-        .map(|name| {
-            let count = text
-                .match_indices(name)
-                .filter(|(i, _)| {
+        .map(|(name, at)| {
+            let count = at
+                .iter()
+                .filter(|&&i| {
                     SUFFIXES
                         .iter()
                         .any(|s| text[i + name.len()..].starts_with(s))

@@ -72,12 +72,18 @@ enum Pattern {
 #[derive(Debug, Default)]
 pub(super) struct Matcher {
     ac: Option<AhoCorasick>,
+    /// The automaton's patterns (quotes stripped), in pattern-id order.
+    texts: Vec<String>,
     patterns: Vec<Pattern>,
     numeral_led: Vec<bool>,
     regex_set: Option<RegexSet>,
     regexes: Vec<(usize, Regex)>,
     plenums: HashMap<(u32, u32), usize>,
     enumeration: Option<Regex>,
+    /// The distinct provinces of provincial congresses, sorted, and one automaton over
+    /// them (see [`Knowledge::province_occurrences`]).
+    provinces: Vec<String>,
+    province_ac: Option<AhoCorasick>,
 }
 
 /// Collects patterns, refusing one string with two different meanings.
@@ -223,14 +229,31 @@ impl Matcher {
             ))
             .expect("static regex"),
         );
+        let mut provinces: Vec<String> = k
+            .events
+            .iter()
+            .filter(|e| e.kind == EventKind::ProvincialCongress)
+            .filter_map(|e| e.province.clone())
+            .filter(|p| !p.is_empty())
+            .collect();
+        provinces.sort_unstable();
+        provinces.dedup();
+        let province_ac = if provinces.is_empty() {
+            None
+        } else {
+            Some(AhoCorasick::new(&provinces).expect("patterns are plain strings"))
+        };
         Ok(Matcher {
             ac,
+            texts: b.texts,
             patterns: b.patterns,
             numeral_led,
             regex_set,
             regexes,
             plenums,
             enumeration,
+            provinces,
+            province_ac,
         })
     }
 }
@@ -365,6 +388,36 @@ impl Knowledge {
         }
         out.sort_by_key(|x| (x.start, x.end, x.target));
         out
+    }
+
+    /// The fixed strings of the knowledge automaton (aliases, terms, wrong, right and
+    /// guard phrases, quotes stripped), one per pattern: `scripts/bench.sh` gives the
+    /// same number of patterns to `rg -F` as the floor of one pass over the text.
+    pub fn automaton_patterns(&self) -> &[String] {
+        &self.matcher.texts
+    }
+
+    /// Every province of a provincial congress, with the byte offsets where `text`
+    /// names it: for each name the same non-overlapping occurrences as
+    /// `text.match_indices(name)`, found in one pass over the text.
+    pub fn province_occurrences(&self, text: &str) -> Vec<(&str, Vec<usize>)> {
+        let m = &self.matcher;
+        let mut found: Vec<(&str, Vec<usize>)> = m
+            .provinces
+            .iter()
+            .map(|p| (p.as_str(), Vec::new()))
+            .collect();
+        if let Some(ac) = &m.province_ac {
+            let mut next_free = vec![0; m.provinces.len()];
+            for hit in ac.find_overlapping_iter(text) {
+                let p = hit.pattern().as_usize();
+                if hit.start() >= next_free[p] {
+                    found[p].1.push(hit.start());
+                    next_free[p] = hit.end();
+                }
+            }
+        }
+        found
     }
 
     fn event_context_ok(&self, i: usize, t: &str, start: usize, numeral_led: bool) -> bool {
