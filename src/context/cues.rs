@@ -105,6 +105,18 @@ pub struct Cues {
     pub section_kinds: SectionKinds,
 }
 
+/// How far (bytes) before and after a mention its cue words are looked for.
+const WINDOW: usize = 4096;
+
+/// The largest char boundary of `s` at or before `i`.
+fn floor_char_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
 impl Cues {
     pub fn embedded() -> &'static Self {
         static CUES: OnceLock<Cues> = OnceLock::new();
@@ -123,9 +135,14 @@ impl Cues {
         end: usize,
         section: Option<SectionKind>,
     ) -> Usage {
-        let sentence_start = text[..start]
+        // Cue words are looked for within the sentence, and at most WINDOW bytes away:
+        // a "sentence" of megabytes without punctuation would make every mention scan
+        // it (quadratic); no real sentence is that long.
+        let window_start = floor_char_boundary(text, start.saturating_sub(WINDOW));
+        let sentence_start = text[window_start..start]
             .rfind(['。', '；', '！', '？', '\n', '\r'])
-            .map_or(0, |p| {
+            .map_or(window_start, |p| {
+                let p = window_start + p;
                 p + text[p..].chars().next().map_or(1, char::len_utf8)
             });
         let after = text[end..].trim_start_matches(['”', '’', '》', '"', ' ']);
@@ -158,7 +175,10 @@ impl Cues {
         let past = nearest(&self.past.before);
         let future = nearest(&self.future.before);
         let guidance = nearest(&self.guidance.before).max(future);
-        let clause_end = after.find(['。', '；', '，', '\n']).unwrap_or(after.len());
+        let window_end = floor_char_boundary(after, WINDOW);
+        let clause_end = after[..window_end]
+            .find(['。', '；', '，', '\n'])
+            .unwrap_or(window_end);
         let guidance_after = self
             .guidance
             .after
