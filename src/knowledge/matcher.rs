@@ -284,7 +284,14 @@ impl Matcher {
         let province_ac = if provinces.is_empty() {
             None
         } else {
-            Some(AhoCorasick::new(&provinces).expect("patterns are plain strings"))
+            // A DFA: a few hundred states, built in microseconds, and an overlapping
+            // search over Chinese text runs several times faster than with the NFA.
+            Some(
+                AhoCorasickBuilder::new()
+                    .kind(Some(AhoCorasickKind::DFA))
+                    .build(&provinces)
+                    .expect("patterns are plain strings"),
+            )
         };
         Ok(Matcher {
             ac,
@@ -311,23 +318,48 @@ struct Normalized<'a> {
 
 impl<'a> Normalized<'a> {
     fn new(text: &'a str) -> Self {
-        if !text.contains(QUOTES) {
-            return Normalized {
-                text: Cow::Borrowed(text),
-                removed: Vec::new(),
-            };
-        }
-        let mut out = String::with_capacity(text.len());
+        // One pass over the bytes (every quote mark is ASCII or starts with E2 80 / E3 80),
+        // copying the runs between quotes; no copy at all when there is no quote.
+        let bytes = text.as_bytes();
+        let mut out = String::new();
         let mut removed = Vec::new();
         let mut total = 0;
-        for c in text.chars() {
-            if QUOTES.contains(&c) {
-                total += c.len_utf8();
-                removed.push((out.len(), total));
-            } else {
-                out.push(c);
+        let mut copied = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            let len = match bytes[i] {
+                b'"' | b'\'' => 1,
+                0xe2 if bytes.get(i + 1) == Some(&0x80)
+                    && matches!(bytes.get(i + 2), Some(0x98 | 0x99 | 0x9c | 0x9d)) =>
+                {
+                    3
+                }
+                0xe3 if bytes.get(i + 1) == Some(&0x80)
+                    && matches!(bytes.get(i + 2), Some(0x8c..=0x8f)) =>
+                {
+                    3
+                }
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            };
+            if removed.is_empty() {
+                out.reserve(text.len());
             }
+            out.push_str(&text[copied..i]);
+            total += len;
+            removed.push((out.len(), total));
+            i += len;
+            copied = i;
         }
+        if removed.is_empty() {
+            return Normalized {
+                text: Cow::Borrowed(text),
+                removed,
+            };
+        }
+        out.push_str(&text[copied..]);
         Normalized {
             text: Cow::Owned(out),
             removed,
@@ -875,6 +907,33 @@ source = "s"
         let msg = err.to_string();
         assert!(msg.contains("cc18-4") && msg.contains("cc18-3"), "{msg}");
         assert_eq!(err.file(), "t.toml");
+    }
+
+    #[test]
+    fn normalized_text_matches_filtering_the_quote_chars() {
+        for text in [
+            "",
+            "无引号",
+            "“十三五”规划‘甲’\"乙\"'丙'「丁」『戊』",
+            "“",
+            "a”b",
+            "\u{2018}\u{2019}\u{2010}\u{3008}\u{300c}",
+        ] {
+            let n = Normalized::new(text);
+            let want: String = text.chars().filter(|c| !QUOTES.contains(c)).collect();
+            assert_eq!(n.text, want, "{text:?}");
+            let mut removed = Vec::new();
+            let (mut out, mut total) = (0, 0);
+            for c in text.chars() {
+                if QUOTES.contains(&c) {
+                    total += c.len_utf8();
+                    removed.push((out, total));
+                } else {
+                    out += c.len_utf8();
+                }
+            }
+            assert_eq!(n.removed, removed, "{text:?}");
+        }
     }
 
     #[test]
