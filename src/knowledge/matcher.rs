@@ -87,10 +87,8 @@ pub(super) struct Matcher {
     regexes: Vec<(usize, Regex)>,
     plenums: HashMap<(u32, u32), usize>,
     enumeration: Option<Regex>,
-    /// The distinct provinces of provincial congresses, sorted, and one automaton over
-    /// them (see [`Knowledge::province_occurrences`]).
+    /// The distinct provinces of provincial congresses, sorted.
     provinces: Vec<String>,
-    province_ac: Option<AhoCorasick>,
 }
 
 /// Bytes scanned with the NFA after which the DFA is built: it pays for itself after
@@ -281,18 +279,6 @@ impl Matcher {
             .collect();
         provinces.sort_unstable();
         provinces.dedup();
-        let province_ac = if provinces.is_empty() {
-            None
-        } else {
-            // A DFA: a few hundred states, built in microseconds, and an overlapping
-            // search over Chinese text runs several times faster than with the NFA.
-            Some(
-                AhoCorasickBuilder::new()
-                    .kind(Some(AhoCorasickKind::DFA))
-                    .build(&provinces)
-                    .expect("patterns are plain strings"),
-            )
-        };
         Ok(Matcher {
             ac,
             dfa: Tiered::default(),
@@ -304,7 +290,6 @@ impl Matcher {
             plenums,
             enumeration,
             provinces,
-            province_ac,
         })
     }
 }
@@ -473,27 +458,9 @@ impl Knowledge {
         &self.matcher.texts
     }
 
-    /// Every province of a provincial congress, with the byte offsets where `text`
-    /// names it: for each name the same non-overlapping occurrences as
-    /// `text.match_indices(name)`, found in one pass over the text.
-    pub fn province_occurrences(&self, text: &str) -> Vec<(&str, Vec<usize>)> {
-        let m = &self.matcher;
-        let mut found: Vec<(&str, Vec<usize>)> = m
-            .provinces
-            .iter()
-            .map(|p| (p.as_str(), Vec::new()))
-            .collect();
-        if let Some(ac) = &m.province_ac {
-            let mut next_free = vec![0; m.provinces.len()];
-            for hit in ac.find_overlapping_iter(text) {
-                let p = hit.pattern().as_usize();
-                if hit.start() >= next_free[p] {
-                    found[p].1.push(hit.start());
-                    next_free[p] = hit.end();
-                }
-            }
-        }
-        found
+    /// The distinct provinces of provincial congresses, sorted ("四川", "广西").
+    pub fn provinces(&self) -> &[String] {
+        &self.matcher.provinces
     }
 
     fn event_context_ok(&self, i: usize, t: &str, start: usize, numeral_led: bool) -> bool {
