@@ -58,7 +58,8 @@ field() { # "mean x user y system z" key
 }
 peak() { # command... -> peak RSS in MB
     if [ -n "$gnu_time" ]; then
-        "$gnu_time" -f %M "$@" 2>&1 >/dev/null | tail -1 | awk '{printf "%.1f", $1 / 1024}'
+        { "$gnu_time" -f %M "$@" 2>&1 >/dev/null || true; } | tail -1 |
+            awk '{printf "%.1f", $1 / 1024}'
     else
         echo "?"
     fi
@@ -75,7 +76,7 @@ dir_mem=$(peak "$bin" check --format short "$tmp/reports")
 big_mem=$(peak "$bin" check --format short "$tmp/big.txt")
 
 # The 20 MB file halved, for linearity.
-head -c $((big_bytes / 2)) "$tmp/big.txt" | iconv -c -f UTF-8 -t UTF-8 >"$tmp/half.txt"
+head -c $((big_bytes / 2)) "$tmp/big.txt" | { iconv -c -f UTF-8 -t UTF-8 2>/dev/null || true; } >"$tmp/half.txt"
 half_gw=$(measure gw_half "$bin" check --format short "$tmp/half.txt")
 
 awk -v npat="$npat" -v nfiles="$nfiles" -v rb="$reports_bytes" -v bb="$big_bytes" \

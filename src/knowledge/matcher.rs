@@ -877,6 +877,31 @@ source = "s"
     }
 
     #[test]
+    fn the_dfa_tier_finds_what_the_nfa_finds() {
+        let k = Knowledge::embedded();
+        let seed = include_str!("../../tests/fixtures/documents/self-inspection-report.txt");
+        let texts = [
+            seed,
+            "坚持以习近平新时代中国特色社会主义思想为指导，学习贯彻党的十八届三中、四中全会精神",
+            "“十三五”规划和新农合、科学发展观、系列重要讲话精神，截止2022年底",
+        ];
+        let m = &k.matcher;
+        let nfa = m.ac.as_ref().unwrap();
+        let dfa = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&m.texts)
+            .unwrap();
+        for text in texts {
+            let n = Normalized::new(text);
+            let a: Vec<_> = nfa.find_iter(&*n.text).collect();
+            let b: Vec<_> = dfa.find_iter(&*n.text).collect();
+            assert!(!a.is_empty());
+            assert_eq!(a, b);
+        }
+    }
+
+    #[test]
     fn normalized_text_matches_filtering_the_quote_chars() {
         for text in [
             "",
