@@ -369,3 +369,29 @@ fn output_order_does_not_depend_on_the_thread_count() {
     assert_eq!(one, run("2"));
     assert_eq!(one, run("4"));
 }
+
+/// Inputs the fuzzer (`fuzz/`, target `check`) once stopped on, kept in
+/// tests/fixtures/fuzz/: each is decoded, linted and fixed twice as the fuzz target does.
+#[test]
+fn fuzz_regressions() {
+    let dir = Path::new("tests/fixtures/fuzz");
+    let mut seen = 0;
+    for entry in std::fs::read_dir(dir).expect("fuzz fixtures") {
+        let path = entry.unwrap().path();
+        let bytes = std::fs::read(&path).unwrap();
+        let name = path.display().to_string();
+        within(30, &name, move || {
+            let Ok(source) = gwlint::SourceFile::decode(Path::new("f.txt"), bytes) else {
+                return;
+            };
+            let once = gwlint::fix::fix_in_memory(source, &settings());
+            let written = once.report.source.encoding.encode(&once.report.source.text);
+            let reread = gwlint::SourceFile::decode(Path::new("f.txt"), written)
+                .expect("fixed text decodes");
+            let again = gwlint::fix::fix_in_memory(reread, &settings());
+            assert_eq!(again.report.source.text, once.report.source.text);
+        });
+        seen += 1;
+    }
+    assert!(seen > 0);
+}
