@@ -138,3 +138,58 @@ fn a_failed_write_leaves_the_original_intact() {
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "(一)情况良好。\n");
     std::fs::set_permissions(&sub, std::fs::Permissions::from_mode(0o755)).unwrap();
 }
+
+/// A write that fails even for root: the file-size limit is 0 (SIGXFSZ ignored, so the
+/// write returns EFBIG). The original stays, no temporary file is left, and the error
+/// names the file.
+#[test]
+fn a_write_failing_midway_leaves_the_original_and_no_temp_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("w.txt");
+    std::fs::write(&path, "(一)情况良好。\n").unwrap();
+    let bin = assert_cmd::cargo::cargo_bin("gwlint");
+    let out = std::process::Command::new("sh")
+        .arg("-c")
+        .arg("trap '' XFSZ; ulimit -f 0 && exec \"$0\" check --fix --select N105 \"$1\"")
+        .arg(&bin)
+        .arg(&path)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("写入修复失败，原文件未改动"), "{stderr}");
+    assert!(stderr.contains("w.txt"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), "(一)情况良好。\n");
+    let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().collect();
+    assert_eq!(left.len(), 1, "no temporary file left: {left:?}");
+}
+
+/// The file changed between the read and the write, end to end: `--fix` says so and
+/// does not overwrite it (the change is made by a second writer during the run, which
+/// we imitate by fixing a stale in-memory read through the library and the CLI message).
+#[test]
+fn a_file_changed_on_disk_is_reported_by_name() {
+    use gwlint::source::SourceFile;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("race.txt");
+    std::fs::write(&path, "(一)情况良好。\n").unwrap();
+    let source = SourceFile::read(&path).unwrap();
+    std::fs::write(&path, "(一)情况良好。\n补一句。\n").unwrap();
+    let fixed = gwlint::fix::fix_in_memory(
+        source,
+        &gwlint::Settings::new(jiff::civil::date(2026, 1, 1)),
+    );
+    assert!(fixed.changed());
+    let err = gwlint::fix::write_atomically(&fixed.report.source, &fixed.report.source.text)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("race.txt") && err.contains("未写入修复"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "(一)情况良好。\n补一句。\n"
+    );
+}

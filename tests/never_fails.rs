@@ -1,6 +1,7 @@
 //! Parsing and checking never fail or panic, whatever the input.
 
-use gwlint::{document, lint_text, Settings};
+use gwlint::fix::fix_in_memory;
+use gwlint::{document, lint_text, Settings, SourceFile};
 use proptest::prelude::*;
 
 fn settings() -> Settings {
@@ -71,6 +72,37 @@ proptest! {
         for d in &report.diagnostics {
             prop_assert!(d.span.end <= report.source.text.len());
             prop_assert!(report.source.text.is_char_boundary(d.span.start) && report.source.text.is_char_boundary(d.span.end));
+        }
+    }
+
+    #[test]
+    fn fix_twice_equals_fix_once(text in report_like()) {
+        let once = fix_in_memory(SourceFile::from_text("p.txt", text), &settings());
+        let again = fix_in_memory(
+            SourceFile::from_text("p.txt", once.report.source.text.clone()),
+            &settings(),
+        );
+        prop_assert_eq!(&again.report.source.text, &once.report.source.text);
+        prop_assert_eq!(again.applied, 0);
+    }
+
+    #[test]
+    fn fixed_text_gains_no_findings_of_the_fixed_rules(text in report_like()) {
+        let before = lint_text("p.txt", &text, &settings());
+        let fixed_codes: Vec<&str> = before
+            .diagnostics
+            .iter()
+            .filter(|d| d.fix.as_ref().is_some_and(|f| f.safe))
+            .map(|d| d.code)
+            .collect();
+        let fixed = fix_in_memory(SourceFile::from_text("p.txt", text), &settings());
+        let after = lint_text("p.txt", &fixed.report.source.text, &settings());
+        for code in fixed_codes {
+            let count = |r: &gwlint::FileReport| r.diagnostics.iter().filter(|d| d.code == code).count();
+            prop_assert!(
+                count(&after) <= count(&before),
+                "{} went from {} to {} findings", code, count(&before), count(&after)
+            );
         }
     }
 }

@@ -103,6 +103,82 @@ pub struct Cues {
     guidance: Guidance,
     future: Before,
     pub section_kinds: SectionKinds,
+    /// One automaton over the past, future and guidance `before` words, built on first use.
+    #[serde(skip)]
+    before_words: OnceLock<BeforeWords>,
+}
+
+/// The `before` cue words in one automaton; each pattern carries the lists it is in
+/// (bit 0 past, 1 future, 2 guidance), so one pass over the sentence finds, for each
+/// list, the end of the last occurrence of any of its words (what `rfind` per word gave).
+#[derive(Debug)]
+struct BeforeWords {
+    automaton: Option<aho_corasick::AhoCorasick>,
+    lists: Vec<u8>,
+    /// Lists holding an empty word (it "occurs" at the very end).
+    empty: u8,
+}
+
+impl BeforeWords {
+    fn new(lists: [&[String]; 3]) -> Self {
+        let mut words: Vec<&str> = Vec::new();
+        let mut masks: Vec<u8> = Vec::new();
+        let mut empty = 0;
+        for (bit, list) in lists.iter().enumerate() {
+            for w in list.iter() {
+                if w.is_empty() {
+                    empty |= 1 << bit;
+                } else if let Some(i) = words.iter().position(|x| *x == w.as_str()) {
+                    masks[i] |= 1 << bit;
+                } else {
+                    words.push(w);
+                    masks.push(1 << bit);
+                }
+            }
+        }
+        let automaton = (!words.is_empty()).then(|| {
+            aho_corasick::AhoCorasick::builder()
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .build(&words)
+                .expect("cue words are plain strings")
+        });
+        Self {
+            automaton,
+            lists: masks,
+            empty,
+        }
+    }
+
+    /// For past, future and guidance: the end of the last cue word in `before`.
+    fn nearest(&self, before: &str) -> [Option<usize>; 3] {
+        let mut best = [None; 3];
+        let mut note = |mask: u8, end: usize| {
+            for (bit, b) in best.iter_mut().enumerate() {
+                if mask & (1 << bit) != 0 {
+                    *b = (*b).max(Some(end));
+                }
+            }
+        };
+        if let Some(ac) = &self.automaton {
+            for m in ac.find_overlapping_iter(before) {
+                note(self.lists[m.pattern().as_usize()], m.end());
+            }
+        }
+        note(self.empty, before.len());
+        best
+    }
+}
+
+/// How far (bytes) before and after a mention its cue words are looked for.
+const WINDOW: usize = 4096;
+
+/// The largest char boundary of `s` at or before `i`.
+fn floor_char_boundary(s: &str, i: usize) -> usize {
+    let mut i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 impl Cues {
@@ -123,9 +199,14 @@ impl Cues {
         end: usize,
         section: Option<SectionKind>,
     ) -> Usage {
-        let sentence_start = text[..start]
+        // Cue words are looked for within the sentence, and at most WINDOW bytes away:
+        // a "sentence" of megabytes without punctuation would make every mention scan
+        // it (quadratic); no real sentence is that long.
+        let window_start = floor_char_boundary(text, start.saturating_sub(WINDOW));
+        let sentence_start = text[window_start..start]
             .rfind(['。', '；', '！', '？', '\n', '\r'])
-            .map_or(0, |p| {
+            .map_or(window_start, |p| {
+                let p = window_start + p;
                 p + text[p..].chars().next().map_or(1, char::len_utf8)
             });
         let after = text[end..].trim_start_matches(['”', '’', '》', '"', ' ']);
@@ -149,16 +230,21 @@ impl Cues {
             return Usage::Past;
         }
         let before = &text[sentence_start..start];
-        let nearest = |words: &[String]| {
-            words
-                .iter()
-                .filter_map(|w| before.rfind(w.as_str()).map(|p| p + w.len()))
-                .max()
-        };
-        let past = nearest(&self.past.before);
-        let future = nearest(&self.future.before);
-        let guidance = nearest(&self.guidance.before).max(future);
-        let clause_end = after.find(['。', '；', '，', '\n']).unwrap_or(after.len());
+        let [past, future, guidance] = self
+            .before_words
+            .get_or_init(|| {
+                BeforeWords::new([
+                    &self.past.before,
+                    &self.future.before,
+                    &self.guidance.before,
+                ])
+            })
+            .nearest(before);
+        let guidance = guidance.max(future);
+        let window_end = floor_char_boundary(after, WINDOW);
+        let clause_end = after[..window_end]
+            .find(['。', '；', '，', '\n'])
+            .unwrap_or(window_end);
         let guidance_after = self
             .guidance
             .after

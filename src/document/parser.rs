@@ -66,6 +66,23 @@ fn line_spans(text: &str) -> Vec<Span> {
 
 /// Reads indentation, Markdown prefix and marker at the head of one line.
 fn classify_head(text: &str, span: Span) -> (Line, Option<(Marker, Option<Span>)>) {
+    classify_head_with(text, span, true)
+}
+
+/// True when `c` can start a Markdown prefix, `**`/`__` or a numbering marker: after
+/// the indentation, a line starting with anything else has no head for the grammar.
+fn may_start_head(c: char) -> bool {
+    matches!(c, '#' | '*' | '_' | '-' | '+' | '（' | '(' | '0'..='9' | '０'..='９' | '①'..='⑳')
+        || "一二三四五六七八九十〇零".contains(c)
+}
+
+/// `fast`: skip the grammar when the first character after the indentation cannot start
+/// a head (most paragraphs), with the same result as running it (`indent` is maximal).
+fn classify_head_with(
+    text: &str,
+    span: Span,
+    fast: bool,
+) -> (Line, Option<(Marker, Option<Span>)>) {
     let raw = span.slice(text);
     let mut line = Line {
         span,
@@ -81,8 +98,16 @@ fn classify_head(text: &str, span: Span) -> (Line, Option<(Marker, Option<Span>)
     }
     let mut marker = None;
     let mut content_start = span.start;
+    let after_indent = raw.trim_start_matches([' ', '\t', '\u{3000}', '\u{a0}']);
+    if fast && !after_indent.chars().next().is_some_and(may_start_head) {
+        let indent_len = raw.len() - after_indent.len();
+        if indent_len > 0 {
+            line.indent = Some(Span::new(span.start, span.start + indent_len));
+            content_start = span.start + indent_len;
+        }
+    }
     // `line_head` cannot fail (every part is optional); treat a failure as "no head".
-    if let Ok(mut pairs) = ReportGrammar::parse(Rule::line_head, raw) {
+    else if let Ok(mut pairs) = ReportGrammar::parse(Rule::line_head, raw) {
         if let Some(head) = pairs.next() {
             let mut gap = None;
             let mut found = None;
@@ -649,4 +674,64 @@ fn parse_hanzi_year(text: &str) -> Option<u32> {
         year = year * 10 + d;
     }
     (text.chars().count() == 4).then_some(year)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_fast_path_classifies_lines_as_the_grammar_does() {
+        let seed = include_str!("../../tests/fixtures/documents/self-inspection-report.txt");
+        let heads = [
+            "",
+            " ",
+            "\t",
+            "\u{3000}\u{3000}",
+            "\u{a0}",
+            "# ",
+            "## ",
+            "**",
+            "__",
+            "*",
+            "_",
+        ];
+        let bodies = [
+            "一、总体情况",
+            "（一）学习",
+            "(二)",
+            "1.2亿元",
+            "1、",
+            "１.",
+            "①",
+            "⑳项",
+            "十二、",
+            "〇",
+            "零",
+            "2023年",
+            "#标签",
+            "甲乙",
+            "“引号”",
+            "（",
+            "(",
+            "A.",
+            "Ⅰ、",
+            "　",
+        ];
+        let mut lines: Vec<String> = seed.lines().map(String::from).collect();
+        for h in heads {
+            for b in bodies {
+                lines.push(format!("{h}{b}"));
+                lines.push(format!("{h}{h}{b}"));
+            }
+        }
+        for line in &lines {
+            let span = Span::new(0, line.len());
+            assert_eq!(
+                classify_head_with(line, span, true),
+                classify_head_with(line, span, false),
+                "{line:?}"
+            );
+        }
+    }
 }

@@ -26,7 +26,10 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::{Regex, RegexSet};
 
 use super::{EventKind, Knowledge, KnowledgeError, Origin};
@@ -71,13 +74,35 @@ enum Pattern {
 
 #[derive(Debug, Default)]
 pub(super) struct Matcher {
+    /// The automaton over every phrase: a contiguous NFA, cheap to build (start-up).
     ac: Option<AhoCorasick>,
+    /// The same patterns as a DFA (same matches, about twice the speed, ~20 ms and
+    /// ~11 MB to build), built once this process has scanned [`DFA_AFTER`] bytes.
+    dfa: Tiered,
+    /// The automaton's patterns (quotes stripped), in pattern-id order.
+    texts: Vec<String>,
     patterns: Vec<Pattern>,
     numeral_led: Vec<bool>,
     regex_set: Option<RegexSet>,
     regexes: Vec<(usize, Regex)>,
     plenums: HashMap<(u32, u32), usize>,
     enumeration: Option<Regex>,
+    /// The distinct provinces of provincial congresses, sorted.
+    provinces: Vec<String>,
+}
+
+/// Bytes scanned with the NFA after which the DFA is built: it pays for itself after
+/// about 6 MB, so a single report in an editor never builds it and a folder or a large
+/// file does.
+const DFA_AFTER: usize = 4 << 20;
+
+/// The DFA of [`Matcher::ac`], built by the first thread past [`DFA_AFTER`]; the others
+/// keep using the NFA until it is ready (both find exactly the same matches).
+#[derive(Debug, Default)]
+struct Tiered {
+    scanned: AtomicUsize,
+    building: AtomicBool,
+    dfa: OnceLock<AhoCorasick>,
 }
 
 /// Collects patterns, refusing one string with two different meanings.
@@ -126,6 +151,28 @@ impl Builder {
 }
 
 impl Matcher {
+    /// The automaton to scan `len` more bytes with: the DFA once it exists, else the NFA
+    /// (and, past [`DFA_AFTER`] bytes, this thread builds the DFA first).
+    fn automaton(&self, len: usize) -> Option<&AhoCorasick> {
+        let nfa = self.ac.as_ref()?;
+        if let Some(dfa) = self.dfa.dfa.get() {
+            return Some(dfa);
+        }
+        let before = self.dfa.scanned.fetch_add(len, Ordering::Relaxed);
+        if before + len < DFA_AFTER || self.dfa.building.swap(true, Ordering::AcqRel) {
+            return Some(nfa);
+        }
+        let dfa = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&self.texts)
+            .ok();
+        Some(match dfa {
+            Some(dfa) => self.dfa.dfa.get_or_init(|| dfa),
+            None => nfa,
+        })
+    }
+
     pub(super) fn build(k: &Knowledge) -> Result<Matcher, KnowledgeError> {
         let mut b = Builder {
             texts: Vec::new(),
@@ -223,14 +270,26 @@ impl Matcher {
             ))
             .expect("static regex"),
         );
+        let mut provinces: Vec<String> = k
+            .events
+            .iter()
+            .filter(|e| e.kind == EventKind::ProvincialCongress)
+            .filter_map(|e| e.province.clone())
+            .filter(|p| !p.is_empty())
+            .collect();
+        provinces.sort_unstable();
+        provinces.dedup();
         Ok(Matcher {
             ac,
+            dfa: Tiered::default(),
+            texts: b.texts,
             patterns: b.patterns,
             numeral_led,
             regex_set,
             regexes,
             plenums,
             enumeration,
+            provinces,
         })
     }
 }
@@ -244,23 +303,48 @@ struct Normalized<'a> {
 
 impl<'a> Normalized<'a> {
     fn new(text: &'a str) -> Self {
-        if !text.contains(QUOTES) {
-            return Normalized {
-                text: Cow::Borrowed(text),
-                removed: Vec::new(),
-            };
-        }
-        let mut out = String::with_capacity(text.len());
+        // One pass over the bytes (every quote mark is ASCII or starts with E2 80 / E3 80),
+        // copying the runs between quotes; no copy at all when there is no quote.
+        let bytes = text.as_bytes();
+        let mut out = String::new();
         let mut removed = Vec::new();
         let mut total = 0;
-        for c in text.chars() {
-            if QUOTES.contains(&c) {
-                total += c.len_utf8();
-                removed.push((out.len(), total));
-            } else {
-                out.push(c);
+        let mut copied = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            let len = match bytes[i] {
+                b'"' | b'\'' => 1,
+                0xe2 if bytes.get(i + 1) == Some(&0x80)
+                    && matches!(bytes.get(i + 2), Some(0x98 | 0x99 | 0x9c | 0x9d)) =>
+                {
+                    3
+                }
+                0xe3 if bytes.get(i + 1) == Some(&0x80)
+                    && matches!(bytes.get(i + 2), Some(0x8c..=0x8f)) =>
+                {
+                    3
+                }
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            };
+            if removed.is_empty() {
+                out.reserve(text.len());
             }
+            out.push_str(&text[copied..i]);
+            total += len;
+            removed.push((out.len(), total));
+            i += len;
+            copied = i;
         }
+        if removed.is_empty() {
+            return Normalized {
+                text: Cow::Borrowed(text),
+                removed,
+            };
+        }
+        out.push_str(&text[copied..]);
         Normalized {
             text: Cow::Owned(out),
             removed,
@@ -307,7 +391,7 @@ impl Knowledge {
         let norm = Normalized::new(text);
         let t: &str = &norm.text;
         let mut out = Vec::new();
-        if let Some(ac) = &m.ac {
+        if let Some(ac) = m.automaton(t.len()) {
             for hit in ac.find_iter(t) {
                 let pid = hit.pattern().as_usize();
                 let target = match &m.patterns[pid] {
@@ -365,6 +449,18 @@ impl Knowledge {
         }
         out.sort_by_key(|x| (x.start, x.end, x.target));
         out
+    }
+
+    /// The fixed strings of the knowledge automaton (aliases, terms, wrong, right and
+    /// guard phrases, quotes stripped), one per pattern: `scripts/bench.sh` gives the
+    /// same number of patterns to `rg -F` as the floor of one pass over the text.
+    pub fn automaton_patterns(&self) -> &[String] {
+        &self.matcher.texts
+    }
+
+    /// The distinct provinces of provincial congresses, sorted ("四川", "广西").
+    pub fn provinces(&self) -> &[String] {
+        &self.matcher.provinces
     }
 
     fn event_context_ok(&self, i: usize, t: &str, start: usize, numeral_led: bool) -> bool {
@@ -778,6 +874,58 @@ source = "s"
         let msg = err.to_string();
         assert!(msg.contains("cc18-4") && msg.contains("cc18-3"), "{msg}");
         assert_eq!(err.file(), "t.toml");
+    }
+
+    #[test]
+    fn the_dfa_tier_finds_what_the_nfa_finds() {
+        let k = Knowledge::embedded();
+        let seed = include_str!("../../tests/fixtures/documents/self-inspection-report.txt");
+        let texts = [
+            seed,
+            "坚持以习近平新时代中国特色社会主义思想为指导，学习贯彻党的十八届三中、四中全会精神",
+            "“十三五”规划和新农合、科学发展观、系列重要讲话精神，截止2022年底",
+        ];
+        let m = &k.matcher;
+        let nfa = m.ac.as_ref().unwrap();
+        let dfa = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&m.texts)
+            .unwrap();
+        for text in texts {
+            let n = Normalized::new(text);
+            let a: Vec<_> = nfa.find_iter(&*n.text).collect();
+            let b: Vec<_> = dfa.find_iter(&*n.text).collect();
+            assert!(!a.is_empty());
+            assert_eq!(a, b);
+        }
+    }
+
+    #[test]
+    fn normalized_text_matches_filtering_the_quote_chars() {
+        for text in [
+            "",
+            "无引号",
+            "“十三五”规划‘甲’\"乙\"'丙'「丁」『戊』",
+            "“",
+            "a”b",
+            "\u{2018}\u{2019}\u{2010}\u{3008}\u{300c}",
+        ] {
+            let n = Normalized::new(text);
+            let want: String = text.chars().filter(|c| !QUOTES.contains(c)).collect();
+            assert_eq!(n.text, want, "{text:?}");
+            let mut removed = Vec::new();
+            let (mut out, mut total) = (0, 0);
+            for c in text.chars() {
+                if QUOTES.contains(&c) {
+                    total += c.len_utf8();
+                    removed.push((out, total));
+                } else {
+                    out += c.len_utf8();
+                }
+            }
+            assert_eq!(n.removed, removed, "{text:?}");
+        }
     }
 
     #[test]

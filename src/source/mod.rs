@@ -228,10 +228,15 @@ impl SourceFile {
         if looks_binary(text.as_bytes()) {
             return Err(binary());
         }
-        let mut source = Self::from_text(path, text);
-        source.encoding = encoding;
-        source.original = Some(bytes);
-        Ok(source)
+        // Not `from_text`: the BOM bytes are already gone, and a U+FEFF that starts the
+        // decoded text is text (dropping it lost it when `--fix` wrote the file back).
+        Ok(Self {
+            path: path.to_path_buf(),
+            text,
+            encoding,
+            kind: kind_of(path),
+            original: Some(bytes),
+        })
     }
 }
 

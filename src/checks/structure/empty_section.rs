@@ -76,7 +76,13 @@ pub(crate) fn is_placeholder_paragraph(content: &str, vocabulary: &Vocabulary) -
     loop {
         let before = rest.len();
         for p in &vocabulary.placeholders {
-            rest = rest.trim_start_matches(p.token.as_str()).trim_start();
+            // As `trim_start_matches(token)`, without building a searcher per call.
+            if !p.token.is_empty() {
+                while let Some(r) = rest.strip_prefix(p.token.as_str()) {
+                    rest = r;
+                }
+            }
+            rest = rest.trim_start();
         }
         if rest.len() == before {
             break;

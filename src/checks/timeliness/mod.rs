@@ -100,13 +100,23 @@ pub(crate) fn event_groups(cx: &Checker<'_>, kinds: &[EventKind]) -> Vec<Group> 
 pub(crate) fn usage(cx: &Checker<'_>, span: Span) -> Usage {
     let cues = Cues::embedded();
     let text = cx.text();
-    let line_start = text[..span.start].rfind(['\n', '\r']).map_or(0, |p| p + 1);
-    let line_end = text[span.end..]
-        .find(['\n', '\r'])
-        .map_or(text.len(), |p| span.end + p);
+    // The line around the mention, from the parsed lines (a binary search: scanning for
+    // line ends from each mention is quadratic on one long line).
+    let lines = &cx.document.lines;
+    let at = lines.partition_point(|l| l.span.start <= span.start);
+    let (line_start, line_end) = match at.checked_sub(1).map(|i| lines[i].span) {
+        Some(l) if span.end <= l.end => (l.start, l.end),
+        _ => (
+            text[..span.start].rfind(['\n', '\r']).map_or(0, |p| p + 1),
+            text[span.end..]
+                .find(['\n', '\r'])
+                .map_or(text.len(), |p| span.end + p),
+        ),
+    };
     let line = text[line_start..line_end].trim();
-    let heading_like =
-        line.chars().count() <= 40 && !line.contains('。') && !line.ends_with(['，', '；', '：']);
+    let heading_like = line.chars().nth(40).is_none()
+        && !line.contains('。')
+        && !line.ends_with(['，', '；', '：']);
     let section = heading_like
         .then(|| cues.section_kinds.of_title(line))
         .flatten()
