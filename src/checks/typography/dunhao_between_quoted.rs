@@ -95,13 +95,18 @@ fn find(doc: &Document, text: &str, strict_quotes: bool) -> Found {
     let mut bare_quotes = 0;
     for seg in segments(doc) {
         let s = seg.text(text);
-        let protected = Protected::of(s);
+        // The protected ranges (URLs, code…) are worked out only for a segment that has a
+        // candidate: nearly none has.
+        let mut protected: Option<Protected> = None;
         for (pattern, found) in [("》、《", &mut titles), ("”、“", &mut quotes)] {
-            found.extend(
-                s.match_indices(pattern)
-                    .filter(|(off, _)| !protected.contains(*off))
-                    .map(|(off, _)| seg.at(off..off + pattern.len())),
-            );
+            for (off, _) in s.match_indices(pattern) {
+                if !protected
+                    .get_or_insert_with(|| Protected::of(s))
+                    .contains(off)
+                {
+                    found.push(seg.at(off..off + pattern.len()));
+                }
+            }
         }
         bare_quotes += s.matches("”“").count();
     }

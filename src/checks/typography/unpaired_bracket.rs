@@ -60,6 +60,12 @@ fn show(kind: usize, left: bool) -> String {
     }
 }
 
+/// A cheap range test that every mark in `PAIRS` passes: most characters are Chinese
+/// characters, and this keeps them away from the table lookups.
+fn may_be_bracket(c: char) -> bool {
+    matches!(c, '(' | ')' | '\u{2018}'..='\u{201D}' | '\u{3008}'..='\u{3017}' | '\u{FF08}' | '\u{FF09}')
+}
+
 fn opener(c: char) -> Option<usize> {
     PAIRS.iter().position(|p| p.1.contains(&c))
 }
@@ -120,7 +126,9 @@ impl Rule for UnpairedBracket {
             let s = seg.text(text);
             let protected = Protected::of(s);
             for (off, c) in s.char_indices() {
-                if protected.contains(off) {
+                // Most characters are not brackets: test that before the (binary-search)
+                // protected-range lookup.
+                if !may_be_bracket(c) || protected.contains(off) {
                     continue;
                 }
                 let span = seg.at(off..off + c.len_utf8());
