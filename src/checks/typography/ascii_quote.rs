@@ -1,4 +1,4 @@
-use super::{is_chinese, segments, Protected};
+use super::{is_chinese, is_han, segments, Protected};
 use crate::checks::{declare_rule, Checker, Rule};
 use crate::diagnostic::{Edit, Fix};
 
@@ -60,9 +60,24 @@ impl Rule for AsciiQuote {
                     })
                     .map(|(off, _)| off)
                     .collect();
+                // The neighbour is the nearest character that is not itself a quotation
+                // mark, so that fixing one pair ("→“) does not change how the next is judged.
+                let is_quote = |c: &char| matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’');
+                // Punctuation does not count either: another rule's fix ("(" → "（") must not
+                // turn a mark it did not touch into a finding.
+                let is_neutral = |c: &char| {
+                    is_quote(c) || c.is_ascii_punctuation() || !is_han(*c) && is_chinese(*c)
+                };
                 let neighbours_chinese = |off: usize| {
-                    s[..off].chars().next_back().is_some_and(is_chinese)
-                        || s[off + 1..].chars().next().is_some_and(is_chinese)
+                    s[..off]
+                        .chars()
+                        .rev()
+                        .find(|c| !is_neutral(c))
+                        .is_some_and(is_han)
+                        || s[off + 1..]
+                            .chars()
+                            .find(|c| !is_neutral(c))
+                            .is_some_and(is_han)
                 };
                 if marks.len() % 2 == 0 {
                     for pair in marks.chunks(2) {

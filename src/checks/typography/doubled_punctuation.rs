@@ -1,4 +1,4 @@
-use super::segments;
+use super::{segments, Protected};
 use crate::checks::{declare_rule, Checker, Rule};
 use crate::diagnostic::Fix;
 
@@ -36,6 +36,22 @@ fn is_pause(c: char) -> bool {
     matches!(c, '，' | '、' | '；' | '：' | '。')
 }
 
+/// A half-width mark counts beside a full-width one (":。" is as doubled as "：。"), so
+/// that T101 turning it full-width never creates a finding here.
+fn is_halfwidth_pause(c: char) -> bool {
+    matches!(c, ',' | ';' | ':')
+}
+
+/// The full-width form of a pause mark.
+fn full_width(c: char) -> char {
+    match c {
+        ',' => '，',
+        ';' => '；',
+        ':' => '：',
+        other => other,
+    }
+}
+
 impl Rule for DoubledPunctuation {
     fn meta(&self) -> &'static crate::checks::RuleMeta {
         &Self::META
@@ -46,28 +62,42 @@ impl Rule for DoubledPunctuation {
         for seg in segments(cx.document) {
             let s = seg.text(text);
             let cs: Vec<(usize, char)> = s.char_indices().collect();
+            let mut protected: Option<Protected> = None;
             let mut k = 0;
             while k < cs.len() {
-                if !is_pause(cs[k].1) {
+                let pause = |c: char| is_pause(c) || is_halfwidth_pause(c);
+                if !pause(cs[k].1) {
                     k += 1;
                     continue;
                 }
                 let first = k;
-                while k < cs.len() && is_pause(cs[k].1) {
+                while k < cs.len() && pause(cs[k].1) {
                     k += 1;
                 }
                 let run = &cs[first..k];
-                if run.len() < 2 {
+                // Half-width marks alone (code, "a,;b") are not Chinese text, and one that
+                // ends an HTML entity or a URL ("m&sup3;；") is not a pause mark.
+                if run.len() < 2 || !run.iter().any(|&(_, c)| is_pause(c)) {
+                    continue;
+                }
+                if run.iter().any(|&(off, c)| {
+                    is_halfwidth_pause(c)
+                        && protected
+                            .get_or_insert_with(|| Protected::of(s))
+                            .contains(off)
+                }) {
                     continue;
                 }
                 let range = run[0].0..cs.get(k).map_or(s.len(), |c| c.0);
                 let written = &s[range.clone()];
-                let same = run.iter().all(|&(_, c)| c == run[0].1);
+                let same = run
+                    .iter()
+                    .all(|&(_, c)| full_width(c) == full_width(run[0].1));
                 if run.iter().filter(|&&(_, c)| c == '。').count() >= 3 {
                     continue; // "。。。" is a mistyped ellipsis: T109
                 }
                 if same {
-                    let one = run[0].1.to_string();
+                    let one = full_width(run[0].1).to_string();
                     cx.report(seg.at(range.clone()), format!("标点重复：“{written}”"))
                         .help(format!("只保留一个“{one}”"))
                         .fix(Fix::safe_replace(seg.at(range), one));
