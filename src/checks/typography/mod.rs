@@ -190,7 +190,14 @@ pub(crate) struct Protected(Vec<Range<usize>>);
 
 impl Protected {
     pub fn of(segment: &str) -> Self {
-        if !segment.contains(['/', '@', '`', ']', '<', 'w', '&']) {
+        // The regex runs only where one of its alternatives can start: most segments
+        // are plain Chinese and skip it.
+        let may_hold = segment.contains(['@', '`', '&'])
+            || segment.contains("://")
+            || segment.contains("www.")
+            || segment.contains("](")
+            || segment.contains("<!--");
+        if !may_hold {
             return Self::default();
         }
         Self(PROTECTED.find_iter(segment).map(|m| m.range()).collect())
