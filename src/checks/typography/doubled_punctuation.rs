@@ -61,11 +61,21 @@ impl Rule for DoubledPunctuation {
         let text = cx.text();
         for seg in segments(cx.document) {
             let s = seg.text(text);
+            // Two pause marks side by side are rare: look for them before collecting the
+            // characters of the segment.
+            let pause = |c: char| is_pause(c) || is_halfwidth_pause(c);
+            let mut previous = false;
+            if !s.chars().any(|c| {
+                let doubled = previous && pause(c);
+                previous = pause(c);
+                doubled
+            }) {
+                continue;
+            }
             let cs: Vec<(usize, char)> = s.char_indices().collect();
             let mut protected: Option<Protected> = None;
             let mut k = 0;
             while k < cs.len() {
-                let pause = |c: char| is_pause(c) || is_halfwidth_pause(c);
                 if !pause(cs[k].1) {
                     k += 1;
                     continue;

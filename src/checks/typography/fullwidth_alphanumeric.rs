@@ -53,6 +53,9 @@ impl Rule for FullwidthAlphanumeric {
         let text = cx.text();
         for seg in segments(cx.document) {
             let s = seg.text(text);
+            if !s.contains(is_wide_alnum) {
+                continue;
+            }
             let cs: Vec<(usize, char)> = s.char_indices().collect();
             let mut k = 0;
             while k < cs.len() {

@@ -76,13 +76,24 @@ impl Rule for HalfwidthPunctuation {
         let text = cx.text();
         for seg in segments(cx.document) {
             let s = seg.text(text);
-            if !s.contains([',', ':', ';', '?', '!', '(', ')', '.']) {
+            // A "." matters only beside a Chinese character (decimals are the common case).
+            let dot_by_chinese = || {
+                s.match_indices('.').any(|(off, _)| {
+                    s[..off].chars().next_back().is_some_and(|c| !c.is_ascii())
+                        || s[off + 1..].chars().next().is_some_and(|c| !c.is_ascii())
+                })
+            };
+            if !s.contains([',', ':', ';', '?', '!', '(', ')']) && !dot_by_chinese() {
                 continue;
             }
-            let protected = Protected::of(s);
+            let mut protected: Option<Protected> = None;
             let cs = chars(s);
             for (k, &(off, c)) in cs.iter().enumerate() {
-                if !matches!(c, ',' | ':' | ';' | '?' | '!' | '.') || protected.contains(off) {
+                if !matches!(c, ',' | ':' | ';' | '?' | '!' | '.')
+                    || protected
+                        .get_or_insert_with(|| Protected::of(s))
+                        .contains(off)
+                {
                     continue;
                 }
                 let prev = neighbour(&cs, k, false);
@@ -120,7 +131,8 @@ impl Rule for HalfwidthPunctuation {
                     .fix(Fix::safe_replace(seg.at(off..end), full.to_string()));
             }
             if s.contains(['(', ')']) {
-                check_parentheses(cx, seg, s, &cs, &protected);
+                let protected = protected.get_or_insert_with(|| Protected::of(s));
+                check_parentheses(cx, seg, s, &cs, protected);
             }
         }
     }

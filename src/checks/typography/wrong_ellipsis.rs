@@ -45,7 +45,13 @@ impl Rule for WrongEllipsis {
         let text = cx.text();
         for seg in segments(cx.document) {
             let s = seg.text(text);
-            if !s.contains(['.', '．', '。', '·', '・', '…']) {
+            // Only "…" or a run of three dots can be a wrong ellipsis: most paragraphs have
+            // neither, and skip the character-by-character walk below.
+            if !s.contains('…')
+                && !["...", "．．．", "。。。", "···", "・・・"]
+                    .iter()
+                    .any(|t| s.contains(t))
+            {
                 continue;
             }
             let protected = Protected::of(s);
