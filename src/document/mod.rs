@@ -126,23 +126,4 @@ impl Document {
     pub fn last_nonblank_line(&self) -> Option<usize> {
         self.lines.iter().rposition(|l| l.kind != LineKind::Blank)
     }
-
-    /// The spans of all body text: run-in bodies, paragraphs, preamble, closing.
-    pub fn body_spans(&self) -> impl Iterator<Item = Span> + '_ {
-        self.lines
-            .iter()
-            .enumerate()
-            .filter_map(move |(i, line)| match line.kind {
-                LineKind::Paragraph | LineKind::Closing => Some(line.content),
-                LineKind::Heading(h) => Some(
-                    self.headings[h]
-                        .run_in
-                        .unwrap_or(Span::point(line.content.end)),
-                ),
-                _ => {
-                    let _ = i;
-                    None
-                }
-            })
-    }
 }

@@ -235,9 +235,7 @@ fn find_title_block(
                 continue;
             }
             let c = doc.content(text, i);
-            if markers[i].is_some()
-                || !title_like(c)
-                || !looks_like_title_block_line(text, doc, markers, i)
+            if markers[i].is_some() || !title_like(c) || !looks_like_title_block_line(text, doc, i)
             {
                 break;
             }
@@ -263,13 +261,7 @@ fn find_title_block(
 /// A short line right after the title belongs to the title block only when the body has
 /// not started yet: the next non-blank line is another short line, a salutation, a
 /// heading or a paragraph (not the end of the document).
-fn looks_like_title_block_line(
-    text: &str,
-    doc: &Document,
-    markers: &[Option<(Marker, Option<Span>)>],
-    i: usize,
-) -> bool {
-    let _ = markers;
+fn looks_like_title_block_line(text: &str, doc: &Document, i: usize) -> bool {
     let c = doc.content(text, i);
     // A subtitle ("——在…会议上"), an author line, a repeated title: all short, no sentence end.
     !c.is_empty() && doc.lines[i + 1..].iter().any(|l| l.kind != LineKind::Blank)

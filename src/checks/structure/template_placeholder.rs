@@ -64,7 +64,7 @@ impl Rule for TemplatePlaceholder {
         let doc = cx.document;
         let text = cx.text();
         let vocabulary = Vocabulary::embedded();
-        for (i, line) in doc.lines.iter().enumerate() {
+        for line in &doc.lines {
             if line.kind == LineKind::Blank {
                 continue;
             }
@@ -86,7 +86,6 @@ impl Rule for TemplatePlaceholder {
                     line.content.start + m.end(),
                 );
                 let meaning = TOKENS.meanings[m.pattern().as_usize()];
-                let _ = i;
                 cx.report(span, format!("留有模板占位符“{token}”（{meaning}）"))
                     .help("填入实际内容");
             }

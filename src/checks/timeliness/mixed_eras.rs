@@ -38,7 +38,7 @@ impl Rule for MixedEras {
     fn check(&self, cx: &mut Checker<'_>) {
         let knowledge = cx.context.knowledge;
         let groups = event_groups(cx, &[EventKind::NationalCongress, EventKind::Plenum]);
-        let Some((newest, newest_span)) = newer_era_cited(cx, &groups) else {
+        let Some((newest, newest_span)) = newer_era_cited(cx) else {
             return;
         };
         for group in &groups {

@@ -245,7 +245,7 @@ pub(crate) fn stale_guidance(cx: &Checker<'_>, kind: EventKind) -> Vec<(Span, us
 
 /// The newest 届 the document cites (a congress or plenum already held at the as-of
 /// date), with the span of its first mention.
-pub(crate) fn newer_era_cited(cx: &Checker<'_>, groups: &[Group]) -> Option<(u32, Span)> {
+pub(crate) fn newer_era_cited(cx: &Checker<'_>) -> Option<(u32, Span)> {
     let knowledge = cx.context.knowledge;
     let mut best: Option<(u32, Span)> = None;
     for m in &cx.context.mentions {
@@ -259,7 +259,6 @@ pub(crate) fn newer_era_cited(cx: &Checker<'_>, groups: &[Group]) -> Option<(u32
             best = Some((e, Span::new(m.start, m.end)));
         }
     }
-    let _ = groups;
     best
 }
 

@@ -47,7 +47,7 @@ impl Rule for SupersededGuidance {
                 EventKind::Npc,
             ],
         );
-        let newest = newer_era_cited(cx, &groups);
+        let newest = newer_era_cited(cx);
         for group in groups {
             if group.usage != Usage::Guidance || !stale(cx, &group) {
                 continue;
