@@ -192,11 +192,15 @@ impl Protected {
     pub fn of(segment: &str) -> Self {
         // The regex runs only where one of its alternatives can start: most segments
         // are plain Chinese and skip it.
-        let may_hold = segment.contains(['@', '`', '&'])
-            || segment.contains("://")
-            || segment.contains("www.")
-            || segment.contains("](")
-            || segment.contains("<!--");
+        let ascii_hint = segment
+            .bytes()
+            .any(|b| matches!(b, b'@' | b'`' | b'&' | b':' | b'w' | b']' | b'<'));
+        let may_hold = ascii_hint
+            && (segment.contains(['@', '`', '&'])
+                || segment.contains("://")
+                || segment.contains("www.")
+                || segment.contains("](")
+                || segment.contains("<!--"));
         if !may_hold {
             return Self::default();
         }
