@@ -316,3 +316,42 @@ fn verbose_shows_the_as_of_date_and_where_it_came_from() {
     let value: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
     assert_eq!(value[0]["as_of_source"], "today");
 }
+
+#[test]
+fn an_unreadable_file_is_also_a_finding_in_json() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("bad.txt"), [b'a', 0xff, 0xe6]).unwrap();
+    std::fs::write(dir.path().join("good.txt"), "一是加强学习。\n").unwrap();
+    let out = gwlint()
+        .args([
+            "check",
+            "--quiet",
+            "--format",
+            "json",
+            "--select",
+            "N107,G003",
+        ])
+        .arg(dir.path())
+        .assert()
+        .code(2);
+    let value: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    let findings = value.as_array().unwrap();
+    assert_eq!(findings.len(), 2);
+    assert!(findings[0]["path"].as_str().unwrap().ends_with("bad.txt"));
+    assert_eq!(findings[0]["code"], "G003");
+    assert_eq!(findings[0]["family"], "gwlint");
+    assert_eq!(findings[0]["severity"], "error");
+    assert_eq!(
+        findings[0]["message"],
+        "既不是 UTF-8 也不是 GB18030/GBK 文本（第 1 字节起无法解码），请另存为 UTF-8"
+    );
+    assert_eq!(findings[1]["code"], "N107");
+    // Ignoring G003 leaves only the stderr line.
+    let out = gwlint()
+        .args(["check", "--quiet", "--format", "json", "--select", "N107"])
+        .arg(dir.path())
+        .assert()
+        .code(2);
+    let value: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
+    assert_eq!(value.as_array().unwrap().len(), 1);
+}

@@ -67,12 +67,16 @@ pub(super) fn run(args: &CheckArgs, today: jiff::civil::Date) -> Status {
     let mut reports = Vec::new();
     let mut failing = false;
     let mut diffs = String::new();
-    for result in results {
+    for (result, (path, settings)) in results.into_iter().zip(&jobs) {
         let (checked, fail_on) = match result {
             Ok(done) => done,
             Err(message) => {
                 eprintln!("gwlint: {message}");
                 had_error = true;
+                // Also a finding (G003), so that JSON, SARIF and GitHub output show it.
+                if let Some(report) = unreadable_report(path, settings, &message) {
+                    reports.push(report);
+                }
                 continue;
             }
         };
@@ -233,4 +237,41 @@ fn describe_context(report: &FileReport) -> String {
         c.profile.name,
         report.source.encoding.name()
     )
+}
+
+/// A report holding one G003 finding for a file that could not be read, if G003 is on.
+fn unreadable_report(
+    path: &std::path::Path,
+    settings: &Settings,
+    message: &str,
+) -> Option<FileReport> {
+    let meta = crate::checks::registry::find("G003")?.meta();
+    if !settings.rules().any(|r| r.meta().code == meta.code) {
+        return None;
+    }
+    let shown = path.display().to_string();
+    let reason = message
+        .strip_prefix(&format!("{shown}: "))
+        .unwrap_or(message)
+        .to_string();
+    let mut report = lint(
+        SourceFile::from_text(path, ""),
+        &Settings::new(settings.today),
+    );
+    report.diagnostics = vec![crate::diagnostic::Diagnostic {
+        code: meta.code,
+        rule: meta.name,
+        family: meta.family,
+        severity: settings.severity_of(meta.code).unwrap_or(meta.severity),
+        span: crate::diagnostic::Span::point(0),
+        message: reason,
+        help: Some(
+            "确认文件存在、可读，并为 UTF-8、UTF-16、GB18030 文本、Markdown 或 .docx".to_string(),
+        ),
+        note: None,
+        label: None,
+        secondary: Vec::new(),
+        fix: None,
+    }];
+    Some(report)
 }

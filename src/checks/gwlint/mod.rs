@@ -62,6 +62,41 @@ declare_rule! {
     }
 }
 
+declare_rule! {
+    /// 文件无法读取或无法解码（不存在、无权限、二进制、编码无法识别、损坏的 .docx、.doc/.wps 等）。
+    ///
+    /// ## 为什么
+    /// 在 CI 中，读不了的文件等于没有检查。除了在标准错误输出上给出一行说明、退出码为 2 之外，
+    /// 它也作为一条问题出现在 json、sarif、github 等输出中，让流水线的报告里看得见。
+    ///
+    /// ## 示例
+    /// ```text
+    /// 报告.wps
+    /// ```
+    /// 应写作：
+    /// ```text
+    /// 报告.docx
+    /// ```
+    pub struct UnreadableFile {
+        code: "G003",
+        name: "unreadable-file",
+        family: Gwlint,
+        severity: Error,
+        fix: Never,
+        basis: "gwlint 文件读取",
+        summary: "文件无法读取或无法解码",
+    }
+}
+
+impl Rule for UnreadableFile {
+    fn meta(&self) -> &'static RuleMeta {
+        &Self::META
+    }
+
+    /// Reported by `gwlint check` when reading the file fails.
+    fn check(&self, _cx: &mut Checker<'_>) {}
+}
+
 impl Rule for UnknownSuppression {
     fn meta(&self) -> &'static RuleMeta {
         &Self::META
@@ -81,4 +116,4 @@ impl Rule for UnusedSuppression {
 }
 
 /// The rules of this family, sorted by code.
-pub(crate) static RULES: &[&dyn Rule] = &[&UnknownSuppression, &UnusedSuppression];
+pub(crate) static RULES: &[&dyn Rule] = &[&UnknownSuppression, &UnusedSuppression, &UnreadableFile];
