@@ -33,6 +33,8 @@ pub struct FileReport {
     pub source: SourceFile,
     pub context: Context,
     pub diagnostics: Vec<Diagnostic>,
+    /// Indices into the settings' `[[allow]]` entries that suppressed a finding here.
+    pub allowed_used: Vec<usize>,
 }
 
 /// Lints one file: parse, resolve the context, run the selected rules, apply the
@@ -59,7 +61,9 @@ pub fn lint(source: SourceFile, settings: &Settings) -> FileReport {
     };
     // Suppression reads the original text: its comments are what Markdown blanking hides.
     let diagnostics = std::mem::take(&mut report.diagnostics);
-    let mut diagnostics = suppression::apply(&report.source, settings, diagnostics);
+    let (mut diagnostics, allowed_used) =
+        suppression::apply_counting(&report.source, settings, diagnostics);
+    report.allowed_used = allowed_used;
     diagnostics.sort_by(|a, b| {
         a.span
             .start
@@ -132,6 +136,7 @@ fn lint_prose(source: SourceFile, settings: &Settings) -> FileReport {
         source,
         context,
         diagnostics,
+        allowed_used: Vec::new(),
     }
 }
 

@@ -35,6 +35,9 @@ pub struct Allowed {
     pub text: String,
     /// `None`: every rule.
     pub codes: Option<Vec<&'static str>>,
+    /// The configuration file and the byte range of the fragment's `text` value in it,
+    /// where an allowance that suppresses nothing is reported.
+    pub origin: Option<(std::path::PathBuf, crate::diagnostic::Span)>,
 }
 
 /// A selector that matched no rule.

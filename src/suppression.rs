@@ -19,20 +19,32 @@ use crate::source::{LineIndex, SourceFile, SourceKind};
 pub fn apply(
     source: &SourceFile,
     settings: &Settings,
-    mut diagnostics: Vec<Diagnostic>,
+    diagnostics: Vec<Diagnostic>,
 ) -> Vec<Diagnostic> {
+    apply_counting(source, settings, diagnostics).0
+}
+
+/// As `apply`, and also says which `[[allow]]` entries (indices into `settings.allow`)
+/// suppressed something, so that `gwlint check` can report the ones that never do.
+pub fn apply_counting(
+    source: &SourceFile,
+    settings: &Settings,
+    mut diagnostics: Vec<Diagnostic>,
+) -> (Vec<Diagnostic>, Vec<usize>) {
     let text = source.text.as_str();
+    let mut used = Vec::new();
     if !settings.allow.is_empty() && !diagnostics.is_empty() {
-        drop_allowed(text, settings, &mut diagnostics);
+        used = drop_allowed(text, settings, &mut diagnostics);
     }
     if source.kind == SourceKind::Markdown && text.contains("gwlint-") {
         apply_directives(text, settings, &mut diagnostics);
     }
-    diagnostics
+    (diagnostics, used)
 }
 
-/// Removes findings inside an occurrence of an allowed fragment that covers their code.
-fn drop_allowed(text: &str, settings: &Settings, diagnostics: &mut Vec<Diagnostic>) {
+/// Removes findings inside an occurrence of an allowed fragment that covers their code;
+/// returns the indices of the fragments that removed something.
+fn drop_allowed(text: &str, settings: &Settings, diagnostics: &mut Vec<Diagnostic>) -> Vec<usize> {
     let occurrences: Vec<Vec<Span>> = settings
         .allow
         .iter()
@@ -45,18 +57,26 @@ fn drop_allowed(text: &str, settings: &Settings, diagnostics: &mut Vec<Diagnosti
                 .collect()
         })
         .collect();
+    let mut used = Vec::new();
     diagnostics.retain(|d| {
-        !settings
+        let by = settings
             .allow
             .iter()
             .zip(&occurrences)
-            .any(|(allowed, spans)| {
+            .position(|(allowed, spans)| {
                 allowed.codes.as_ref().is_none_or(|c| c.contains(&d.code))
                     && spans
                         .iter()
                         .any(|o| o.start <= d.span.start && d.span.end <= o.end)
-            })
+            });
+        if let Some(i) = by {
+            if !used.contains(&i) {
+                used.push(i);
+            }
+        }
+        by.is_none()
     });
+    used
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -498,10 +518,13 @@ mod tests {
         s.allow.push(crate::settings::Allowed {
             text: "一是加强".into(),
             codes: Some(vec!["N108"]),
+            origin: None,
         });
         assert_eq!(crate::lint_text("a.txt", text, &s).diagnostics.len(), 1);
+        assert!(crate::lint_text("a.txt", text, &s).allowed_used.is_empty());
         s.allow[0].codes = Some(vec!["N107"]);
         assert!(crate::lint_text("a.txt", text, &s).diagnostics.is_empty());
+        assert_eq!(crate::lint_text("a.txt", text, &s).allowed_used, vec![0]);
         s.allow[0].codes = None;
         assert!(crate::lint_text("a.txt", text, &s).diagnostics.is_empty());
         s.allow[0].text = "加强学习".into();

@@ -259,3 +259,24 @@ fn extra_rules_in_the_config_are_used_by_the_rules() {
         "{out}"
     );
 }
+
+#[test]
+fn an_allowed_fragment_that_suppresses_nothing_is_reported_in_the_config() {
+    let (root, report) = tree();
+    let config = root.path().join("gwlint.toml");
+    std::fs::write(
+        &config,
+        "# 允许的写法\n[[allow]]\ntext = \"（五）干部作风需进一步改进。一是\"\ncodes = [\"N107\"]\n\n[[allow]]\ntext = \"这段文字不在文中\"\n",
+    )
+    .unwrap();
+    let (status, out, _) = short(&["--quiet", "--select", "N107,G002"], &report);
+    assert_eq!(status, Some(1));
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 1, "{out}");
+    assert!(
+        lines[0].ends_with(
+            "gwlint.toml:7:8: warning[G002] [[allow]] 片段“这段文字不在文中”没有抑制任何问题"
+        ),
+        "{out}"
+    );
+}

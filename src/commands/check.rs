@@ -67,6 +67,7 @@ pub(super) fn run(args: &CheckArgs, today: jiff::civil::Date) -> Status {
     let mut reports = Vec::new();
     let mut failing = false;
     let mut diffs = String::new();
+    let mut allowances = Allowances::default();
     for (result, (path, settings)) in results.into_iter().zip(&jobs) {
         let (checked, fail_on) = match result {
             Ok(done) => done,
@@ -85,6 +86,7 @@ pub(super) fn run(args: &CheckArgs, today: jiff::civil::Date) -> Status {
             Checked::Fixed(fixed) => &fixed.report,
         };
         failing |= report.diagnostics.iter().any(|d| d.severity >= fail_on);
+        allowances.record(settings, &report.allowed_used);
         match checked {
             Checked::Linted(report) => {
                 if fixing && report.source.kind.is_docx() {
@@ -116,6 +118,12 @@ pub(super) fn run(args: &CheckArgs, today: jiff::civil::Date) -> Status {
                 reports.push(fixed.report);
             }
         }
+    }
+    // `[[allow]]` fragments that suppressed nothing in any file they applied to: G002,
+    // reported in the configuration file itself.
+    for (report, fail_on) in allowances.unused(today) {
+        failing |= report.diagnostics.iter().any(|d| d.severity >= fail_on);
+        reports.push(report);
     }
     if args.verbose {
         for report in &reports {
@@ -274,4 +282,85 @@ fn unreadable_report(
         fix: None,
     }];
     Some(report)
+}
+
+/// The `[[allow]]` fragments seen in a run, and those that suppressed something.
+#[derive(Default)]
+struct Allowances {
+    /// Each fragment once: its configuration file and span, text, and the settings of the
+    /// first file it applied to (for G002's selection, severity and fail level).
+    seen: Vec<(
+        std::path::PathBuf,
+        crate::diagnostic::Span,
+        String,
+        Settings,
+    )>,
+    used: Vec<(std::path::PathBuf, crate::diagnostic::Span)>,
+}
+
+impl Allowances {
+    fn record(&mut self, settings: &Settings, used: &[usize]) {
+        for (i, allowed) in settings.allow.iter().enumerate() {
+            let Some((path, span)) = &allowed.origin else {
+                continue;
+            };
+            if !self.seen.iter().any(|(p, s, _, _)| p == path && s == span) {
+                self.seen
+                    .push((path.clone(), *span, allowed.text.clone(), settings.clone()));
+            }
+            if used.contains(&i) && !self.used.iter().any(|(p, s)| p == path && s == span) {
+                self.used.push((path.clone(), *span));
+            }
+        }
+    }
+
+    /// One report per configuration file with a G002 finding for each unused fragment.
+    fn unused(self, today: jiff::civil::Date) -> Vec<(FileReport, Severity)> {
+        let Some(meta) = crate::checks::registry::find("G002").map(|r| r.meta()) else {
+            return Vec::new();
+        };
+        let mut by_file: Vec<(
+            std::path::PathBuf,
+            Vec<crate::diagnostic::Diagnostic>,
+            Severity,
+        )> = Vec::new();
+        for (path, span, text, settings) in self.seen {
+            if self.used.iter().any(|(p, s)| *p == path && *s == span)
+                || !settings.rules().any(|r| r.meta().code == meta.code)
+            {
+                continue;
+            }
+            let diagnostic = crate::diagnostic::Diagnostic {
+                code: meta.code,
+                rule: meta.name,
+                family: meta.family,
+                severity: settings.severity_of(meta.code).unwrap_or(meta.severity),
+                span,
+                message: format!("[[allow]] 片段“{text}”没有抑制任何问题"),
+                help: Some(
+                    "文中已没有这段文字，或其中的问题已改好：删去这一条 [[allow]]".to_string(),
+                ),
+                note: None,
+                label: None,
+                secondary: Vec::new(),
+                fix: None,
+            };
+            match by_file.iter_mut().find(|(p, _, _)| *p == path) {
+                Some((_, list, _)) => list.push(diagnostic),
+                None => by_file.push((path, vec![diagnostic], settings.fail_on)),
+            }
+        }
+        by_file.sort_by(|a, b| a.0.cmp(&b.0));
+        by_file
+            .into_iter()
+            .filter_map(|(path, mut diagnostics, fail_on)| {
+                let text = std::fs::read_to_string(&path).ok()?;
+                diagnostics.sort_by_key(|d| d.span.start);
+                let mut report = lint(SourceFile::from_text(&path, ""), &Settings::new(today));
+                report.source = SourceFile::from_text(&path, text);
+                report.diagnostics = diagnostics;
+                Some((report, fail_on))
+            })
+            .collect()
+    }
 }

@@ -275,9 +275,14 @@ fn resolve(path: &Path, text: &str, overrides: &Overrides, today: Date) -> Resul
             None => None,
             Some(keys) => Some(selected_codes(keys, &err)?),
         };
+        let at = allow.text.span();
         settings.allow.push(Allowed {
             text: allow.text.get_ref().clone(),
             codes,
+            origin: Some((
+                path.to_path_buf(),
+                crate::diagnostic::Span::new(at.start, at.end),
+            )),
         });
     }
 
