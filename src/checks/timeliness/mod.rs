@@ -226,6 +226,16 @@ pub(crate) fn term_groups(cx: &Checker<'_>) -> Vec<(Span, Vec<usize>, Usage)> {
 /// Mentions of events of `kind` used as guidance although they are out of date at the
 /// as-of date: what R103, R104 and R106 report.
 pub(crate) fn stale_guidance(cx: &Checker<'_>, kind: EventKind) -> Vec<(Span, usize)> {
+    stale_mentions(cx, kind, |u| u == Usage::Guidance)
+}
+
+/// Mentions of events of `kind` that are out of date at the as-of date and whose usage
+/// `accept` takes.
+pub(crate) fn stale_mentions(
+    cx: &Checker<'_>,
+    kind: EventKind,
+    accept: impl Fn(Usage) -> bool,
+) -> Vec<(Span, usize)> {
     let knowledge = cx.context.knowledge;
     cx.context
         .mentions
@@ -237,8 +247,7 @@ pub(crate) fn stale_guidance(cx: &Checker<'_>, kind: EventKind) -> Vec<(Span, us
             _ => None,
         })
         .filter(|(span, i)| {
-            usage(cx, *span) == Usage::Guidance
-                && knowledge.is_stale_at(Target::Event(*i), cx.context.as_of)
+            accept(usage(cx, *span)) && knowledge.is_stale_at(Target::Event(*i), cx.context.as_of)
         })
         .collect()
 }

@@ -1,7 +1,6 @@
-use super::{as_of_phrase, chinese_date, usage};
+use super::{as_of_phrase, chinese_date, stale_mentions};
 use crate::checks::{declare_rule, Checker, Rule};
 use crate::context::cues::Usage;
-use crate::diagnostic::Span;
 use crate::knowledge::{EventKind, Target};
 
 declare_rule! {
@@ -37,21 +36,8 @@ impl Rule for RenamedInstitution {
 
     fn check(&self, cx: &mut Checker<'_>) {
         let knowledge = cx.context.knowledge;
-        let as_of = cx.context.as_of;
-        let found: Vec<(Span, usize)> = cx
-            .context
-            .mentions
-            .iter()
-            .filter_map(|m| match m.target {
-                Target::Event(i) if knowledge.events[i].kind == EventKind::Institution => {
-                    Some((Span::new(m.start, m.end), i))
-                }
-                _ => None,
-            })
-            .filter(|(span, i)| {
-                usage(cx, *span) != Usage::Past && knowledge.is_stale_at(Target::Event(*i), as_of)
-            })
-            .collect();
+        // An institution's old name is wrong in any present use, not only in guidance.
+        let found = stale_mentions(cx, EventKind::Institution, |u| u != Usage::Past);
         for (span, i) in found {
             let institution = &knowledge.events[i];
             let written = crate::diagnostic::quote(span.slice(cx.text()));
