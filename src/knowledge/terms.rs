@@ -3,7 +3,8 @@
 
 use serde::Deserialize;
 
-use super::{one_or_many, Example, Origin, PartialDate};
+use super::load::one_or_many;
+use super::{Example, Origin, PartialDate};
 
 /// Whether a superseded term is a political formulation or an administrative term.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]

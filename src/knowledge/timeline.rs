@@ -5,7 +5,8 @@
 use jiff::civil::Date;
 use serde::Deserialize;
 
-use super::{one_or_many, Example, Origin, PartialDate};
+use super::load::one_or_many;
+use super::{Example, Origin, PartialDate};
 
 /// What an event is; decides how rules read "superseded" for it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]

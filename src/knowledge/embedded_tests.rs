@@ -1,0 +1,251 @@
+//! Tests of the embedded knowledge files: they load, are sorted, and every example,
+//! wrong and right phrase behaves as it says.
+
+use std::path::Path;
+
+use super::*;
+
+#[test]
+fn embedded_files_load_and_validate() {
+    let k = Knowledge::embedded();
+    assert!(!k.events.is_empty());
+    assert!(!k.superseded.is_empty());
+    assert!(!k.formulations.is_empty());
+    assert!(!k.set_phrases.is_empty());
+    assert!(!k.confusables.is_empty());
+}
+
+#[test]
+fn embedded_tables_are_sorted_by_id() {
+    fn sorted<'a>(what: &str, items: impl Iterator<Item = (&'a str, &'a Origin)>) {
+        let mut by_file: std::collections::BTreeMap<&str, Vec<&str>> = Default::default();
+        for (id, o) in items {
+            by_file.entry(o.file.as_str()).or_default().push(id);
+        }
+        for (file, ids) in by_file {
+            for w in ids.windows(2) {
+                assert!(
+                    w[0] < w[1],
+                    "{file}: {what} `{}` should come after `{}`",
+                    w[0],
+                    w[1]
+                );
+            }
+        }
+    }
+    let k = Knowledge::embedded();
+    sorted("event", k.events.iter().map(|e| (e.id.as_str(), &e.origin)));
+    sorted(
+        "superseded",
+        k.superseded.iter().map(|e| (e.id.as_str(), &e.origin)),
+    );
+    sorted(
+        "formulation",
+        k.formulations.iter().map(|e| (e.id.as_str(), &e.origin)),
+    );
+    sorted(
+        "set-phrase",
+        k.set_phrases.iter().map(|e| (e.id.as_str(), &e.origin)),
+    );
+    sorted(
+        "confusable",
+        k.confusables.iter().map(|e| (e.id.as_str(), &e.origin)),
+    );
+}
+
+/// Words that mark a time span or an account of the past. The examples test only
+/// the knowledge (is the entry found, is it outdated at the date); a silent example
+/// that names an outdated entry must carry one of these, which the context rules
+/// will use.
+const PAST_MARKERS: &[&str] = &["以来", "了", "期间", "曾", "先后", "时期", "原", "回顾"];
+
+#[test]
+fn every_example_in_the_embedded_files_holds() {
+    let k = Knowledge::embedded();
+    let mut failures = Vec::new();
+    let mut check = |target: Target,
+                     origin: &Origin,
+                     id: &str,
+                     ex: &Example,
+                     province: Option<&str>| {
+        let found = k
+            .find_in_province(&ex.text, province)
+            .iter()
+            .any(|m| m.target == target);
+        let dated = matches!(target, Target::Event(_) | Target::Superseded(_));
+        let stale = !dated || k.is_stale_at(target, ex.as_of_date());
+        let ok = match ex.expect {
+            Expect::Fire => found && stale,
+            Expect::Silent => {
+                !found || !stale || (dated && PAST_MARKERS.iter().any(|w| ex.text.contains(w)))
+            }
+        };
+        if !ok {
+            failures.push(format!(
+                "{origin} `{id}`: {:?} example “{}” as-of {} (found: {found}, outdated: {stale})",
+                ex.expect, ex.text, ex.as_of
+            ));
+        }
+    };
+    for (i, e) in k.events.iter().enumerate() {
+        for ex in &e.examples {
+            check(
+                Target::Event(i),
+                &e.origin,
+                &e.id,
+                ex,
+                e.province.as_deref(),
+            );
+        }
+    }
+    for (i, e) in k.superseded.iter().enumerate() {
+        for ex in &e.examples {
+            check(Target::Superseded(i), &e.origin, &e.id, ex, None);
+        }
+    }
+    for (i, e) in k.formulations.iter().enumerate() {
+        for ex in &e.examples {
+            check(Target::Formulation(i), &e.origin, &e.id, ex, None);
+        }
+    }
+    for (i, e) in k.set_phrases.iter().enumerate() {
+        for ex in &e.examples {
+            check(Target::SetPhrase(i), &e.origin, &e.id, ex, None);
+        }
+    }
+    for (i, e) in k.confusables.iter().enumerate() {
+        for ex in &e.examples {
+            check(Target::Confusable(i), &e.origin, &e.id, ex, None);
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failing examples:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn every_wrong_phrase_fires_and_every_right_phrase_is_silent() {
+    let k = Knowledge::embedded();
+    let pairs = k
+        .formulations
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (Target::Formulation(i), &f.id, &f.wrong, &f.right))
+        .chain(
+            k.set_phrases
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (Target::SetPhrase(i), &p.id, &p.wrong, &p.right)),
+        )
+        .chain(
+            k.confusables
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.pattern.is_none())
+                .map(|(i, c)| (Target::Confusable(i), &c.id, &c.wrong, &c.right)),
+        );
+    let mut failures = Vec::new();
+    for (target, id, wrong, right) in pairs {
+        for w in wrong {
+            let text = format!("我们{w}。");
+            if !k
+                .find(&text)
+                .iter()
+                .any(|m| m.target == target && m.end > m.start)
+            {
+                failures.push(format!("`{id}`: wrong “{w}” is not found"));
+            }
+        }
+        let text = format!("我们{right}。");
+        let noisy: Vec<_> = k
+            .find(&text)
+            .into_iter()
+            .filter(|m| !matches!(m.target, Target::Event(_) | Target::Superseded(_)))
+            .collect();
+        if !noisy.is_empty() {
+            failures.push(format!("`{id}`: right “{right}” is reported: {noisy:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn superseded_terms_fire_on_their_own_text() {
+    let k = Knowledge::embedded();
+    for (i, s) in k.superseded.iter().enumerate() {
+        for t in &s.terms {
+            let found = k.find(t);
+            assert!(
+                found.iter().any(|m| m.target == Target::Superseded(i)),
+                "`{}`: term “{t}” is not found: {found:?}",
+                s.id
+            );
+        }
+    }
+}
+
+#[test]
+fn plenums_expire_with_the_next_congress() {
+    let k = Knowledge::embedded();
+    let (i, _) = k.event_by_id("cc18-3").unwrap();
+    assert_eq!(
+        k.guidance_expires(Target::Event(i)).unwrap().to_string(),
+        "2017-10-18"
+    );
+    assert!(!k.is_stale_at(Target::Event(i), Date::constant(2015, 3, 1)));
+    assert!(k.is_stale_at(Target::Event(i), Date::constant(2023, 3, 1)));
+}
+
+/// The seed report of `../shared/seed` (skipped where the folder is absent): every
+/// timeliness and formulation defect of DEFECTS.md is found as a mention.
+#[test]
+fn seed_report_mentions() {
+    let path =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/seed/self-inspection-report.txt");
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        eprintln!("skipped: {} not found", path.display());
+        return;
+    };
+    let k = Knowledge::embedded();
+    let found: Vec<(String, String)> = k
+        .find_in_province(&text, Some("四川"))
+        .into_iter()
+        .map(|m| {
+            let id = match m.target {
+                Target::Event(i) => k.events[i].id.clone(),
+                Target::Superseded(i) => k.superseded[i].id.clone(),
+                Target::Formulation(i) => k.formulations[i].id.clone(),
+                Target::SetPhrase(i) => k.set_phrases[i].id.clone(),
+                Target::Confusable(i) => k.confusables[i].id.clone(),
+            };
+            (text[m.start..m.end].to_string(), id)
+        })
+        .collect();
+    let has = |s: &str, id: &str| found.iter().any(|(a, b)| a == s && b == id);
+    for (s, id) in [
+        ("科学执政、民主执政、依法执法", "zhizheng-sanfangshi"),
+        ("群众反应强烈", "qun-zhong-fan-ying-qiang-lie"),
+        ("各自为阵", "ge-zi-wei-zheng"),
+        ("习近平总书记系列重要讲话精神", "xi-speeches"),
+        ("省第十一次党代会", "prov-sichuan-11"),
+        ("以习近平总书记为核心的党中央", "core"),
+        ("十八届三中", "cc18-3"),
+        ("四中", "cc18-4"),
+        ("五中", "cc18-5"),
+        ("六中全会", "cc18-6"),
+        ("十三五规划", "fyp-13"),
+        ("贫困村", "pinkun-cun"),
+        ("脱贫攻坚工作", "tuopin-gongjian"),
+        ("党的二十大", "cpc-20"),
+        ("新农合", "xinnonghe"),
+        ("社抚费", "shehui-fuyangfei"),
+    ] {
+        assert!(
+            has(s, id),
+            "“{s}” ({id}) not found in the seed report: {found:?}"
+        );
+    }
+}

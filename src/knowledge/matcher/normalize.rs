@@ -1,0 +1,116 @@
+//! Quote marks are ignored when matching: the text is matched with them removed, and
+//! offsets are mapped back to the original text.
+
+use std::borrow::Cow;
+
+pub(super) const QUOTES: &[char] = &['“', '”', '‘', '’', '"', '\'', '「', '」', '『', '』'];
+
+pub(in crate::knowledge) fn strip_quotes(s: &str) -> Cow<'_, str> {
+    if s.contains(QUOTES) {
+        Cow::Owned(s.chars().filter(|c| !QUOTES.contains(c)).collect())
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// Text with quote marks removed, and the way back to original offsets.
+pub(super) struct Normalized<'a> {
+    pub(super) text: Cow<'a, str>,
+    /// For each removed quote: (offset in the normalized text, bytes removed so far).
+    pub(super) removed: Vec<(usize, usize)>,
+}
+
+impl<'a> Normalized<'a> {
+    pub(super) fn new(text: &'a str) -> Self {
+        // One pass over the bytes (every quote mark is ASCII or starts with E2 80 / E3 80),
+        // copying the runs between quotes; no copy at all when there is no quote.
+        let bytes = text.as_bytes();
+        let mut out = String::new();
+        let mut removed = Vec::new();
+        let mut total = 0;
+        let mut copied = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            let len = match bytes[i] {
+                b'"' | b'\'' => 1,
+                0xe2 if bytes.get(i + 1) == Some(&0x80)
+                    && matches!(bytes.get(i + 2), Some(0x98 | 0x99 | 0x9c | 0x9d)) =>
+                {
+                    3
+                }
+                0xe3 if bytes.get(i + 1) == Some(&0x80)
+                    && matches!(bytes.get(i + 2), Some(0x8c..=0x8f)) =>
+                {
+                    3
+                }
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            };
+            if removed.is_empty() {
+                out.reserve(text.len());
+            }
+            out.push_str(&text[copied..i]);
+            total += len;
+            removed.push((out.len(), total));
+            i += len;
+            copied = i;
+        }
+        if removed.is_empty() {
+            return Normalized {
+                text: Cow::Borrowed(text),
+                removed,
+            };
+        }
+        out.push_str(&text[copied..]);
+        Normalized {
+            text: Cow::Owned(out),
+            removed,
+        }
+    }
+
+    /// Original offset of a match start (skips quotes just before it).
+    pub(super) fn start(&self, n: usize) -> usize {
+        let i = self.removed.partition_point(|&(p, _)| p <= n);
+        n + if i == 0 { 0 } else { self.removed[i - 1].1 }
+    }
+
+    /// Original offset of a match end (keeps quotes just after it outside).
+    pub(super) fn end(&self, n: usize) -> usize {
+        let i = self.removed.partition_point(|&(p, _)| p < n);
+        n + if i == 0 { 0 } else { self.removed[i - 1].1 }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalized_text_matches_filtering_the_quote_chars() {
+        for text in [
+            "",
+            "无引号",
+            "“十三五”规划‘甲’\"乙\"'丙'「丁」『戊』",
+            "“",
+            "a”b",
+            "\u{2018}\u{2019}\u{2010}\u{3008}\u{300c}",
+        ] {
+            let n = Normalized::new(text);
+            let want: String = text.chars().filter(|c| !QUOTES.contains(c)).collect();
+            assert_eq!(n.text, want, "{text:?}");
+            let mut removed = Vec::new();
+            let (mut out, mut total) = (0, 0);
+            for c in text.chars() {
+                if QUOTES.contains(&c) {
+                    total += c.len_utf8();
+                    removed.push((out, total));
+                } else {
+                    out += c.len_utf8();
+                }
+            }
+            assert_eq!(n.removed, removed, "{text:?}");
+        }
+    }
+}

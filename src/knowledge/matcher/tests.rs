@@ -1,0 +1,349 @@
+//! The matcher on a small knowledge written for these tests.
+
+use super::normalize::Normalized;
+use super::*;
+
+const TIMELINE: &str = r#"
+[[event]]
+id = "cc18-3"
+kind = "plenum"
+name = "中国共产党第十八届中央委员会第三次全体会议"
+aliases = ["十八届三中全会", "党的十八届三中全会"]
+not-after = ["委"]
+term = 18
+ordinal = 3
+confirmed = true
+source = "s"
+
+[[event]]
+id = "cc18-4"
+kind = "plenum"
+name = "中国共产党第十八届中央委员会第四次全体会议"
+aliases = ["十八届四中全会"]
+term = 18
+ordinal = 4
+confirmed = true
+source = "s"
+
+[[event]]
+id = "cc18-6"
+kind = "plenum"
+name = "中国共产党第十八届中央委员会第六次全体会议"
+aliases = ["十八届六中全会"]
+term = 18
+ordinal = 6
+confirmed = true
+source = "s"
+
+[[event]]
+id = "cpc-15"
+kind = "national-congress"
+name = "中国共产党第十五次全国代表大会"
+aliases = ["十五大"]
+not-after = ["工会"]
+confirmed = true
+source = "s"
+
+[[event]]
+id = "fyp-13"
+kind = "five-year-plan"
+name = "“十三五”规划"
+aliases = ["十三五", "十三五规划", "“十三五”"]
+confirmed = true
+source = "s"
+
+[[event]]
+id = "prov-shanxi-11"
+kind = "provincial-congress"
+name = "中国共产党山西省第十一次代表大会"
+aliases = ["山西省第十一次党代会"]
+generic-aliases = ["省第十一次党代会"]
+province = "山西"
+confirmed = true
+source = "s"
+
+[[event]]
+id = "prov-sichuan-11"
+kind = "provincial-congress"
+name = "中国共产党四川省第十一次代表大会"
+aliases = ["四川省第十一次党代会"]
+generic-aliases = ["省第十一次党代会"]
+province = "四川"
+confirmed = true
+source = "s"
+
+[[event]]
+id = "huanbao"
+kind = "institution"
+name = "环境保护局"
+aliases = ["环境保护部"]
+exclude = ["环境保护部门"]
+confirmed = true
+source = "s"
+"#;
+
+const TERMS: &str = r#"
+[[formulation]]
+id = "xi-thought"
+wrong = ["习近平新时代中国特色社会主义", "习近平新时代思想"]
+right = "习近平新时代中国特色社会主义思想"
+fix = "unsafe"
+source = "s"
+
+[[set-phrase]]
+id = "zhizheng"
+right = "科学执政、民主执政、依法执政"
+wrong = ["科学执政、民主执政、依法执法"]
+source = "s"
+
+[[confusable]]
+id = "jiezhi"
+right = "截至（表示时间点）"
+pattern = "截止((?:[0-9]{4}年|[0-9]{1,2}月|目前))"
+right-template = "截至$1"
+source = "s"
+[[confusable.example]]
+text = "截止2022年底"
+as-of = "2023-01-01"
+expect = "fire"
+[[confusable.example]]
+text = "截止到2022年底"
+as-of = "2023-01-01"
+expect = "silent"
+
+[[confusable]]
+id = "qita"
+wrong = ["其它"]
+right = "其他"
+exclude = ["尤其它"]
+source = "s"
+"#;
+
+fn k() -> Knowledge {
+    Knowledge::from_sources(&[("t.toml", TIMELINE), ("u.toml", TERMS)]).unwrap()
+}
+
+fn ev(k: &Knowledge, id: &str) -> Target {
+    Target::Event(k.event_by_id(id).unwrap().0)
+}
+
+fn spans(k: &Knowledge, text: &str) -> Vec<(String, Target)> {
+    k.find(text)
+        .into_iter()
+        .map(|m| (text[m.start..m.end].to_string(), m.target))
+        .collect()
+}
+
+fn s(x: &str) -> String {
+    x.to_string()
+}
+
+#[test]
+fn plain_alias_with_exact_byte_range() {
+    let k = k();
+    let text = "认真学习党的十八届三中全会精神";
+    let found = k.find(text);
+    assert_eq!(
+        found,
+        vec![Mention {
+            start: 12,
+            end: 39,
+            target: ev(&k, "cc18-3")
+        }]
+    );
+    assert_eq!(&text[12..39], "党的十八届三中全会");
+}
+
+#[test]
+fn quotes_around_plan_names_still_match() {
+    let k = k();
+    let text = "制定好《农村道路建设“十三五”规划》";
+    let found = k.find(text);
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].target, ev(&k, "fyp-13"));
+    assert_eq!(&text[found[0].start..found[0].end], "十三五”规划");
+    let text = "“十三五”时期";
+    let found = k.find(text);
+    assert_eq!(&text[found[0].start..found[0].end], "十三五");
+}
+
+#[test]
+fn enumerated_plenums_carry_the_term_over() {
+    let k = k();
+    let text = "用十八大及十八届三中、四中、五中、六中全会精神武装干部头脑";
+    let found = spans(&k, text);
+    // 五中 is not in this small knowledge: skipped.
+    assert_eq!(
+        found,
+        vec![
+            (s("十八届三中"), ev(&k, "cc18-3")),
+            (s("四中"), ev(&k, "cc18-4")),
+            (s("六中全会"), ev(&k, "cc18-6")),
+        ]
+    );
+    let m = k.find(text);
+    assert_eq!((m[0].start, m[0].end), (15, 30));
+    assert_eq!((m[1].start, m[1].end), (33, 39));
+}
+
+#[test]
+fn enumeration_with_he_and_repeated_quanhui() {
+    let k = k();
+    let found = spans(&k, "党的十八届三中全会和四中全会");
+    assert_eq!(
+        found,
+        vec![
+            (s("党的十八届三中全会"), ev(&k, "cc18-3")),
+            (s("四中全会"), ev(&k, "cc18-4"))
+        ]
+    );
+}
+
+#[test]
+fn local_committee_plenums_are_not_national_ones() {
+    let k = k();
+    assert!(k.find("县委十八届三中全会").is_empty());
+    assert!(k.find("县委十八届三中、四中全会").is_empty());
+}
+
+#[test]
+fn numeral_boundary_and_not_after() {
+    let k = k();
+    assert!(k.find("分为二十五大类").is_empty());
+    assert!(k.find("中国工会十五大").is_empty());
+    assert_eq!(
+        spans(&k, "党的十五大"),
+        vec![(s("十五大"), ev(&k, "cpc-15"))]
+    );
+}
+
+#[test]
+fn exclude_phrases_guard() {
+    let k = k();
+    assert!(k.find("各级环境保护部门").is_empty());
+    assert_eq!(
+        spans(&k, "原环境保护部"),
+        vec![(s("环境保护部"), ev(&k, "huanbao"))]
+    );
+}
+
+#[test]
+fn generic_aliases_need_the_province() {
+    let k = k();
+    let text = "深入学习贯彻省第十一次党代会精神";
+    assert!(k.find(text).is_empty());
+    let found = k.find_in_province(text, Some("四川省"));
+    assert_eq!(
+        found,
+        vec![Mention {
+            start: 18,
+            end: 42,
+            target: ev(&k, "prov-sichuan-11")
+        }]
+    );
+    let found = k.find_in_province(text, Some("山西"));
+    assert_eq!(found[0].target, ev(&k, "prov-shanxi-11"));
+    assert!(k.find_in_province(text, Some("河北")).is_empty());
+    // The specific alias needs no province.
+    assert_eq!(
+        k.find("四川省第十一次党代会")[0].target,
+        ev(&k, "prov-sichuan-11")
+    );
+}
+
+#[test]
+fn right_phrase_shadows_its_own_prefix() {
+    let k = k();
+    assert!(k.find("习近平新时代中国特色社会主义思想").is_empty());
+    assert_eq!(
+        k.find("坚持习近平新时代思想"),
+        vec![Mention {
+            start: 6,
+            end: 30,
+            target: Target::Formulation(0)
+        }]
+    );
+    assert_eq!(
+        k.find("坚持习近平新时代中国特色社会主义，"),
+        vec![Mention {
+            start: 6,
+            end: 48,
+            target: Target::Formulation(0)
+        }]
+    );
+}
+
+#[test]
+fn set_phrase_corruption() {
+    let k = k();
+    let text = "坚持科学执政、民主执政、依法执法";
+    assert_eq!(
+        k.find(text),
+        vec![Mention {
+            start: 6,
+            end: text.len(),
+            target: Target::SetPhrase(0)
+        }]
+    );
+    assert!(k.find("坚持科学执政、民主执政、依法执政").is_empty());
+}
+
+#[test]
+fn pattern_confusables() {
+    let k = k();
+    let text = "截止2022年底，累计完成";
+    assert_eq!(
+        k.find(text),
+        vec![Mention {
+            start: 0,
+            end: 13,
+            target: Target::Confusable(0)
+        }]
+    );
+    assert!(k.find("截止到2022年底").is_empty());
+    assert!(k.find("报名12月1日截止").is_empty());
+}
+
+#[test]
+fn confusable_with_exclude() {
+    let k = k();
+    assert_eq!(k.find("及其它事项")[0].target, Target::Confusable(1));
+    assert!(k.find("尤其它们").is_empty());
+}
+
+#[test]
+fn one_string_cannot_name_two_entries() {
+    let dup = TIMELINE.replace(
+        r#"aliases = ["十八届四中全会"]"#,
+        r#"aliases = ["十八届三中全会"]"#,
+    );
+    let err = Knowledge::from_sources(&[("t.toml", &dup)]).unwrap_err();
+    let msg = err.to_string();
+    assert!(msg.contains("cc18-4") && msg.contains("cc18-3"), "{msg}");
+    assert_eq!(err.file(), "t.toml");
+}
+
+#[test]
+fn the_dfa_tier_finds_what_the_nfa_finds() {
+    let k = Knowledge::embedded();
+    let seed = include_str!("../../../tests/fixtures/documents/self-inspection-report.txt");
+    let texts = [
+        seed,
+        "坚持以习近平新时代中国特色社会主义思想为指导，学习贯彻党的十八届三中、四中全会精神",
+        "“十三五”规划和新农合、科学发展观、系列重要讲话精神，截止2022年底",
+    ];
+    let m = &k.matcher;
+    let nfa = m.ac.as_ref().unwrap();
+    let dfa = AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(&m.texts)
+        .unwrap();
+    for text in texts {
+        let n = Normalized::new(text);
+        let a: Vec<_> = nfa.find_iter(&*n.text).collect();
+        let b: Vec<_> = dfa.find_iter(&*n.text).collect();
+        assert!(!a.is_empty());
+        assert_eq!(a, b);
+    }
+}
