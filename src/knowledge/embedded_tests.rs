@@ -63,30 +63,27 @@ const PAST_MARKERS: &[&str] = &["以来", "了", "期间", "曾", "先后", "时
 fn every_example_in_the_embedded_files_holds() {
     let k = Knowledge::embedded();
     let mut failures = Vec::new();
-    let mut check = |target: Target,
-                     origin: &Origin,
-                     id: &str,
-                     ex: &Example,
-                     province: Option<&str>| {
-        let found = k
-            .find_in_province(&ex.text, province)
-            .iter()
-            .any(|m| m.target == target);
-        let dated = matches!(target, Target::Event(_) | Target::Superseded(_));
-        let stale = !dated || k.is_stale_at(target, ex.as_of_date());
-        let ok = match ex.expect {
-            Expect::Fire => found && stale,
-            Expect::Silent => {
-                !found || !stale || (dated && PAST_MARKERS.iter().any(|w| ex.text.contains(w)))
-            }
-        };
-        if !ok {
-            failures.push(format!(
+    let mut check =
+        |target: Target, origin: &Origin, id: &str, ex: &Example, province: Option<&str>| {
+            let found = k
+                .find_in_province(&ex.text, province)
+                .iter()
+                .any(|m| m.target == target);
+            let dated = matches!(target, Target::Event(_) | Target::Superseded(_));
+            let stale = !dated || k.is_stale_at(target, ex.as_of_date());
+            let ok = match ex.expect {
+                Expect::Fire => found && stale,
+                Expect::Silent => {
+                    !found || !stale || (dated && PAST_MARKERS.iter().any(|w| ex.text.contains(w)))
+                }
+            };
+            if !ok {
+                failures.push(format!(
                 "{origin} `{id}`: {:?} example “{}” as-of {} (found: {found}, outdated: {stale})",
                 ex.expect, ex.text, ex.as_of
             ));
-        }
-    };
+            }
+        };
     for (i, e) in k.events.iter().enumerate() {
         for ex in &e.examples {
             check(
