@@ -6,6 +6,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::diagnostic::Severity;
 use crate::render::OutputFormat;
+use crate::source::ColumnUnit;
 
 /// gwlint：公文检查工具（自查报告、工作总结、整改报告、述职报告、对照检查材料……）
 #[derive(Debug, Parser)]
@@ -18,7 +19,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// 检查文件或目录（默认当前目录；目录中检查 .txt 和 .md）
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// 列出全部规则
     Rules,
     /// 显示一条规则的说明和示例
@@ -48,6 +49,11 @@ pub struct CheckArgs {
     /// 输出格式
     #[arg(long, value_enum, default_value_t = OutputFormat::Human)]
     pub format: OutputFormat,
+
+    /// short、json、github 格式的列号怎样计：char 按字符（默认），utf-16 按 UTF-16 码元（VS Code），
+    /// byte 按 UTF-8 字节（vim 的 errorformat %c）；sarif 总按 UTF-16 码元
+    #[arg(long, value_enum, default_value_t = ColumnUnit::Char, value_name = "UNIT")]
+    pub column_unit: ColumnUnit,
 
     /// 文种（自查报告等），不指定时从标题判断：self-inspection, rectification,
     /// inspection-rectification, work-summary, duty-report, duty-integrity-report,
@@ -87,9 +93,13 @@ pub struct CheckArgs {
     #[arg(long)]
     pub fix: bool,
 
-    /// 显示修复后的差异而不写入文件
+    /// 只显示修复的差异，不写入任何文件（与 --fix 同用时也不写）；汇总和退出码按文件现状
     #[arg(long)]
     pub diff: bool,
+
+    /// 与 --fix 或 --diff 同用时，也应用可能改变原意、需要核对的修复
+    #[arg(long)]
+    pub unsafe_fixes: bool,
 
     /// 不使用颜色
     #[arg(long)]

@@ -12,13 +12,37 @@ use crate::{lint, FileReport};
 /// At most this many rounds of lint → apply (a fix can reveal another).
 const MAX_ROUNDS: usize = 8;
 
+/// Which fixes to apply: the safe ones (`--fix`), or also those that may change the
+/// meaning and need a reader's eye (`--unsafe-fixes`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Applicability {
+    #[default]
+    Safe,
+    Unsafe,
+}
+
+impl Applicability {
+    pub fn admits(self, fix: &crate::diagnostic::Fix) -> bool {
+        fix.safe || self == Self::Unsafe
+    }
+}
+
 /// Applies the safe, non-overlapping edits of `diagnostics` to `text`; returns the new
 /// text and how many fixes were applied. Of two overlapping fixes the earlier one wins.
 pub fn apply_safe_fixes(text: &str, diagnostics: &[Diagnostic]) -> (String, usize) {
+    apply_fixes(text, diagnostics, Applicability::Safe)
+}
+
+/// Applies the non-overlapping edits of the fixes `applicability` admits.
+pub fn apply_fixes(
+    text: &str,
+    diagnostics: &[Diagnostic],
+    applicability: Applicability,
+) -> (String, usize) {
     let mut fixes: Vec<&Vec<Edit>> = diagnostics
         .iter()
         .filter_map(|d| d.fix.as_ref())
-        .filter(|f| f.safe)
+        .filter(|f| applicability.admits(f))
         .map(|f| &f.edits)
         .collect();
     fixes.sort_by_key(|edits| edits.iter().map(|e| e.span.start).min().unwrap_or(0));
@@ -71,11 +95,20 @@ impl Fixed {
 
 /// Lints and fixes `source` in memory until no safe fix is left (or `MAX_ROUNDS`).
 pub fn fix_in_memory(source: SourceFile, settings: &Settings) -> Fixed {
+    fix_in_memory_with(source, settings, Applicability::Safe)
+}
+
+/// Lints and fixes `source` in memory with the fixes `applicability` admits.
+pub fn fix_in_memory_with(
+    source: SourceFile,
+    settings: &Settings,
+    applicability: Applicability,
+) -> Fixed {
     let original_text = source.text.clone();
     let mut report = lint(source, settings);
     let mut applied = 0;
     for _ in 0..MAX_ROUNDS {
-        let (text, n) = apply_safe_fixes(&report.source.text, &report.diagnostics);
+        let (text, n) = apply_fixes(&report.source.text, &report.diagnostics, applicability);
         if n == 0 || text == report.source.text {
             break;
         }
@@ -89,6 +122,33 @@ pub fn fix_in_memory(source: SourceFile, settings: &Settings) -> Fixed {
         original_text,
         applied,
     }
+}
+
+/// What `--fix` would make of a file already linted, without touching `first`: the
+/// fixed text and how many fixes went into it (`--diff`, which reports `first`).
+pub fn preview_fixes(
+    first: &FileReport,
+    settings: &Settings,
+    applicability: Applicability,
+) -> (String, usize) {
+    let (mut text, mut applied) =
+        apply_fixes(&first.source.text, &first.diagnostics, applicability);
+    if applied == 0 {
+        return (text, 0);
+    }
+    for _ in 1..MAX_ROUNDS {
+        let mut next = first.source.clone();
+        next.text = text;
+        let report = lint(next, settings);
+        let (fixed, n) = apply_fixes(&report.source.text, &report.diagnostics, applicability);
+        text = report.source.text;
+        if n == 0 || fixed == text {
+            break;
+        }
+        applied += n;
+        text = fixed;
+    }
+    (text, applied)
 }
 
 /// Why a fixed file was not written.

@@ -32,11 +32,11 @@ fn findings_exit_1_and_short_lines_have_the_documented_shape() {
     assert_eq!(lines.len(), 11);
     assert_eq!(
         lines[0],
-        format!("{SEED}:6:1: error[S103] “基本情况”一节的正文只有占位符“……”")
+        format!("{SEED}:6:1:6:3: error[S103] “基本情况”一节的正文只有占位符“……”。填写本节内容，或删去本节")
     );
     assert_eq!(
         lines[6],
-        format!("{SEED}:24:15: warning[N107] 只有“一是”，没有“二是”")
+        format!("{SEED}:24:15:24:17: warning[N107] 只有“一是”，没有“二是”。补全“二是”等后续各项，或删去“一是”")
     );
 }
 
@@ -150,7 +150,7 @@ fn missing_path_is_one_line_and_other_files_are_still_checked() {
         .assert()
         .code(2)
         .stderr("gwlint: no/such/file.txt: 路径不存在\n")
-        .stdout(predicate::str::contains(":24:15: warning[N107]"));
+        .stdout(predicate::str::contains(":24:15:24:17: warning[N107]"));
 }
 
 #[test]
@@ -166,7 +166,7 @@ fn gbk_text_is_read() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains(
-            "gbk.txt:1:1: warning[N107] 只有“一是”，没有“二是”",
+            "gbk.txt:1:1:1:3: warning[N107] 只有“一是”，没有“二是”",
         ));
 }
 
@@ -269,7 +269,7 @@ fn user_knowledge_files_add_entries_and_broken_ones_name_file_and_line() {
         .arg(&doc)
         .assert()
         .code(1)
-        .stdout(predicate::str::contains("d.txt:1:5: warning[F103]"));
+        .stdout(predicate::str::contains("d.txt:1:5:1:7: warning[F103]"));
 
     let broken = dir.path().join("broken.toml");
     std::fs::write(

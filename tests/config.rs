@@ -208,7 +208,7 @@ fn markdown_disable_comment_removes_the_finding_on_the_next_line() {
     let md = dir.path().join("report.md");
     std::fs::write(&md, &seed).unwrap();
     let (_, before, _) = short(&["--quiet", "--isolated"], &md);
-    assert!(before.contains(":24:15: warning[N107]"), "{before}");
+    assert!(before.contains(":24:15:24:17: warning[N107]"), "{before}");
 
     // Put the comment above line 24 (the lone 一是).
     let mut lines: Vec<&str> = seed.split_inclusive('\n').collect();
@@ -231,7 +231,7 @@ fn markdown_disable_comment_removes_the_finding_on_the_next_line() {
     let found = codes(&out);
     assert_eq!(found.iter().filter(|c| *c == "N105").count(), 2, "{out}");
     assert!(
-        out.contains(":1:31: warning[G001] 抑制注释中的“N170”不是已知的规则代码、名称或类别"),
+        out.contains(":1:31:1:35: warning[G001] 抑制注释中的“N170”不是已知的规则代码、名称或类别"),
         "{out}"
     );
 }
@@ -255,7 +255,7 @@ fn extra_rules_in_the_config_are_used_by_the_rules() {
     let (status, out, _) = short(&["--quiet", "--select", "F103"], &doc);
     assert_eq!(status, Some(1));
     assert!(
-        out.contains("d.txt:1:5: warning[F103] “示范镇政付”中的“政付”是别字或误用"),
+        out.contains("d.txt:1:5:1:7: warning[F103] “示范镇政付”中的“政付”是别字或误用"),
         "{out}"
     );
 }
@@ -274,8 +274,8 @@ fn an_allowed_fragment_that_suppresses_nothing_is_reported_in_the_config() {
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), 1, "{out}");
     assert!(
-        lines[0].ends_with(
-            "gwlint.toml:7:8: warning[G002] [[allow]] 片段“这段文字不在文中”没有抑制任何问题"
+        lines[0].contains(
+            "gwlint.toml:7:8:7:18: warning[G002] [[allow]] 片段“这段文字不在文中”没有抑制任何问题。"
         ),
         "{out}"
     );

@@ -234,7 +234,7 @@ fn a_corrupt_docx_is_one_line_and_the_other_files_are_checked() {
     assert!(errors[2].contains("另存为"));
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(
-        stdout.contains("d-good.docx:24:15: warning[N107]"),
+        stdout.contains("d-good.docx:24:15:24:17: warning[N107]"),
         "{stdout}"
     );
 }
@@ -261,7 +261,7 @@ fn doc_and_wps_are_refused_with_a_clear_message() {
     assert!(stderr.contains("old.wps: WPS 文字文档（.wps）是二进制格式"));
     assert!(String::from_utf8(out.stdout)
         .unwrap()
-        .contains("report.txt:24:15: warning[N107]"));
+        .contains("report.txt:24:15:24:17: warning[N107]"));
     // Named explicitly, a spreadsheet gets the message too.
     gwlint()
         .arg("check")

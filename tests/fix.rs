@@ -35,7 +35,7 @@ fn fix_keeps_gb18030_and_crlf_and_converges_in_one_run() {
         .stderr(predicate::str::contains("已修复 7 处"))
         // What remains: nothing fixable.
         .stdout(predicate::str::contains("N105").not())
-        .stdout(predicate::str::contains(":24:15: warning[N107]"));
+        .stdout(predicate::str::contains(":24:15:24:17: warning[N107]"));
 
     let bytes = std::fs::read(&path).unwrap();
     let (text, _, had_errors) = encoding_rs::GB18030.decode(&bytes);
@@ -95,6 +95,86 @@ fn diff_shows_the_change_and_writes_nothing() {
     assert_eq!(
         std::fs::read_to_string(&path).unwrap(),
         "一、基本情况\n(一)情况良好。\n"
+    );
+}
+
+/// `--diff` is a dry run even beside `--fix`, and its summary and exit status are those
+/// of the file as it stays on disk (the finding is still there).
+#[test]
+fn diff_with_fix_writes_nothing_and_reports_the_findings_that_remain_on_disk() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("d.txt");
+    let text = "一、基本情况\n(一)情况良好。\n";
+    std::fs::write(&path, text).unwrap();
+    let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
+    for flags in [
+        &["--diff"][..],
+        &["--fix", "--diff"],
+        &["--diff", "--unsafe-fixes"],
+    ] {
+        let out = gwlint()
+            .args(["check", "--select", "N105"])
+            .args(flags)
+            .arg(&path)
+            .assert()
+            .code(1);
+        let stdout = String::from_utf8_lossy(&out.get_output().stdout).into_owned();
+        let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+        assert!(
+            stdout.contains("+（一）情况良好。"),
+            "{flags:?}: the diff is shown: {stdout}"
+        );
+        assert!(
+            !stdout.contains("N105"),
+            "{flags:?}: only the diff: {stdout}"
+        );
+        assert!(
+            stderr.contains("发现 1 个问题（错误 0，警告 1，提示 0），其中 1 个可用 --fix 修复"),
+            "{flags:?}: {stderr}"
+        );
+        assert!(!stderr.contains("已修复"), "{flags:?}: {stderr}");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), text, "{flags:?}");
+        assert_eq!(
+            std::fs::metadata(&path).unwrap().modified().unwrap(),
+            modified
+        );
+    }
+    // A --diff with nothing to change prints nothing and exits 0.
+    std::fs::write(&path, "一、基本情况\n（一）情况良好。\n").unwrap();
+    gwlint()
+        .args(["check", "--select", "N105", "--diff"])
+        .arg(&path)
+        .assert()
+        .code(0)
+        .stdout("");
+}
+
+/// Unsafe fixes are applied only with `--unsafe-fixes`; the summary names them.
+#[test]
+fn unsafe_fixes_are_counted_and_applied_only_on_request() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("u.txt");
+    let text = "一、基本情况\n群众反应强烈，我们认真整改。\n";
+    std::fs::write(&path, text).unwrap();
+    let out = gwlint()
+        .args(["check", "--select", "F103", "--fix"])
+        .arg(&path)
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(
+        stderr.contains("其中 1 个可用 --unsafe-fixes 修复（请核对）"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+    gwlint()
+        .args(["check", "--select", "F103", "--fix", "--unsafe-fixes"])
+        .arg(&path)
+        .assert()
+        .code(0);
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        "一、基本情况\n群众反映强烈，我们认真整改。\n"
     );
 }
 

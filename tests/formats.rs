@@ -128,7 +128,7 @@ fn sarif_conforms_to_the_2_1_0_schema() {
     assert_eq!(runs.len(), 1);
     let run = &runs[0];
     conforms(run, "run");
-    assert_eq!(run["columnKind"], "unicodeCodePoints");
+    assert_eq!(run["columnKind"], "utf16CodeUnits");
     conforms(&run["tool"], "tool");
     let driver = &run["tool"]["driver"];
     conforms(driver, "toolComponent");
@@ -209,7 +209,7 @@ fn output_goes_to_the_file_and_the_summary_to_stderr() {
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(
         stderr
-            .starts_with("gwlint：检查 1 个文件，发现 11 个问题（错误 1，警告 10，提示 0），用时 "),
+            .starts_with("gwlint：检查 1 个文件，发现 11 个问题（错误 1，警告 10，提示 0），其中 7 个可用 --fix 修复，用时 "),
         "{stderr}"
     );
     // Not a terminal here: no progress drawing on stderr.

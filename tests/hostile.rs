@@ -60,7 +60,7 @@ fn check_dir_with_good(dir: &Path) -> (Option<i32>, String, String) {
     let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     assert!(
-        stdout.contains("good.txt:2:1: warning[N105]"),
+        stdout.contains("good.txt:2:1:2:4: warning[N105]"),
         "the rest of the run goes on:\n{stdout}\n{stderr}"
     );
     assert!(!stderr.contains("panicked"), "{stderr}");
@@ -333,7 +333,10 @@ fn a_directory_named_like_a_file() {
     std::fs::write(fake.join("inner.txt"), GOOD).unwrap();
     let (code, stdout, _) = check_dir_with_good(dir.path());
     assert_eq!(code, Some(1));
-    assert!(stdout.contains("inner.txt:2:1: warning[N105]"), "{stdout}");
+    assert!(
+        stdout.contains("inner.txt:2:1:2:4: warning[N105]"),
+        "{stdout}"
+    );
     // Named explicitly, it is walked like any folder.
     gwlint()
         .args(["check", "--format", "short"])

@@ -11,16 +11,23 @@ use super::Status;
 use crate::cli::CheckArgs;
 use crate::config::{self, Overrides, Resolver};
 use crate::diagnostic::Severity;
-use crate::fix::{fix_in_memory, unified_diff, write_atomically, Fixed};
+use crate::fix::{
+    fix_in_memory_with, preview_fixes, unified_diff, write_atomically, Applicability, Fixed,
+};
 use crate::render::{render, RenderOptions};
 use crate::settings::Settings;
 use crate::source::{collect_paths, SourceFile};
 use crate::{lint, FileReport};
 
-/// One file's outcome: linted, or fixed in memory (its report then holds what remains).
+/// One file's outcome: linted, fixed in memory (its report then holds what remains), or
+/// linted with the fixed text beside it (`--diff`: the report is of the file as it is).
 enum Checked {
     Linted(FileReport),
     Fixed(Fixed),
+    Previewed {
+        report: FileReport,
+        fixed_text: String,
+    },
 }
 
 pub(super) fn run(args: &CheckArgs, today: jiff::civil::Date) -> Status {
@@ -45,6 +52,11 @@ pub(super) fn run(args: &CheckArgs, today: jiff::civil::Date) -> Status {
         }
     }
     let fixing = args.fix || args.diff;
+    let applicability = if args.unsafe_fixes {
+        Applicability::Unsafe
+    } else {
+        Applicability::Safe
+    };
     let progress = Progress::new(jobs.len(), args.quiet);
     let results: Vec<Result<(Checked, Severity), String>> = jobs
         .par_iter()
@@ -53,8 +65,13 @@ pub(super) fn run(args: &CheckArgs, today: jiff::civil::Date) -> Status {
                 .map_err(|e| e.to_string())
                 .map(|source| {
                     // A Word file is only linted: its fixes are shown, never written.
-                    if fixing && !source.kind.is_docx() {
-                        Checked::Fixed(fix_in_memory(source, settings))
+                    if args.diff && !source.kind.is_docx() {
+                        // A dry run: the findings are those of the file as it stays.
+                        let report = lint(source, settings);
+                        let (fixed_text, _) = preview_fixes(&report, settings, applicability);
+                        Checked::Previewed { report, fixed_text }
+                    } else if fixing && !source.kind.is_docx() {
+                        Checked::Fixed(fix_in_memory_with(source, settings, applicability))
                     } else {
                         Checked::Linted(lint(source, settings))
                     }
@@ -82,7 +99,7 @@ pub(super) fn run(args: &CheckArgs, today: jiff::civil::Date) -> Status {
             }
         };
         let report = match &checked {
-            Checked::Linted(report) => report,
+            Checked::Linted(report) | Checked::Previewed { report, .. } => report,
             Checked::Fixed(fixed) => &fixed.report,
         };
         failing |= report.diagnostics.iter().any(|d| d.severity >= fail_on);
@@ -95,23 +112,21 @@ pub(super) fn run(args: &CheckArgs, today: jiff::civil::Date) -> Status {
                 }
                 reports.push(report);
             }
+            Checked::Previewed { report, fixed_text } => {
+                if fixed_text != report.source.text {
+                    let path = report.source.path.display().to_string();
+                    diffs.push_str(&unified_diff(&path, &report.source.text, &fixed_text));
+                }
+                reports.push(report);
+            }
             Checked::Fixed(fixed) => {
                 if fixed.changed() {
                     let path = fixed.report.source.path.display().to_string();
-                    if args.diff {
-                        diffs.push_str(&unified_diff(
-                            &path,
-                            &fixed.original_text,
-                            &fixed.report.source.text,
-                        ));
-                    }
-                    if args.fix {
-                        match write_atomically(&fixed.report.source, &fixed.report.source.text) {
-                            Ok(()) => eprintln!("gwlint: {path}: 已修复 {} 处", fixed.applied),
-                            Err(e) => {
-                                eprintln!("gwlint: {e}");
-                                had_error = true;
-                            }
+                    match write_atomically(&fixed.report.source, &fixed.report.source.text) {
+                        Ok(()) => eprintln!("gwlint: {path}: 已修复 {} 处", fixed.applied),
+                        Err(e) => {
+                            eprintln!("gwlint: {e}");
+                            had_error = true;
                         }
                     }
                 }
@@ -134,9 +149,19 @@ pub(super) fn run(args: &CheckArgs, today: jiff::civil::Date) -> Status {
         && args.output.is_none()
         && std::io::stdout().is_terminal()
         && std::env::var_os("NO_COLOR").is_none();
+    // `--diff` prints the diff instead of the findings; the summary and the exit status
+    // still count the findings of the files as they are.
     let mut output = diffs;
-    if !args.diff || args.fix {
-        output.push_str(&render(args.format, &reports, RenderOptions { color }));
+    if !args.diff {
+        output.push_str(&render(
+            args.format,
+            &reports,
+            RenderOptions {
+                color,
+                column_unit: args.column_unit,
+                applicability,
+            },
+        ));
     }
     if let Some(path) = &args.output {
         if let Err(e) = std::fs::write(path, output.as_bytes()) {
@@ -156,7 +181,10 @@ pub(super) fn run(args: &CheckArgs, today: jiff::civil::Date) -> Status {
         }
     }
     if !args.quiet {
-        eprintln!("{}", summary(files.len(), &reports, started.elapsed()));
+        eprintln!(
+            "{}",
+            summary(files.len(), &reports, applicability, started.elapsed())
+        );
     }
     if had_error {
         Status::Error
@@ -200,8 +228,31 @@ fn config_failed(e: &config::Error) -> Status {
     Status::Error
 }
 
-/// `gwlint：检查 3 个文件，发现 5 个问题（错误 1，警告 4，提示 0），用时 0.02 秒`
-fn summary(files: usize, reports: &[FileReport], elapsed: std::time::Duration) -> String {
+/// `gwlint：检查 3 个文件，发现 5 个问题（错误 1，警告 4，提示 0），其中 2 个可用 --fix 修复，用时 0.02 秒`
+fn summary(
+    files: usize,
+    reports: &[FileReport],
+    applicability: Applicability,
+    elapsed: std::time::Duration,
+) -> String {
+    let fixable = |safe: bool| {
+        reports
+            .iter()
+            .flat_map(|r| &r.diagnostics)
+            .filter(|d| d.fix.as_ref().is_some_and(|f| f.safe == safe))
+            .count()
+    };
+    let mut fixes = String::new();
+    let (safe, unsafe_only) = (fixable(true), fixable(false));
+    if safe > 0 {
+        fixes.push_str(&format!("，其中 {safe} 个可用 --fix 修复"));
+    }
+    if unsafe_only > 0 && applicability == Applicability::Safe {
+        fixes.push_str(&format!(
+            "{}{unsafe_only} 个可用 --unsafe-fixes 修复（请核对）",
+            if safe > 0 { "、" } else { "，其中 " }
+        ));
+    }
     let count = |s: Severity| {
         reports
             .iter()
@@ -215,7 +266,7 @@ fn summary(files: usize, reports: &[FileReport], elapsed: std::time::Duration) -
         count(Severity::Info),
     );
     format!(
-        "gwlint：检查 {files} 个文件，发现 {} 个问题（错误 {errors}，警告 {warnings}，提示 {infos}），用时 {:.2} 秒",
+        "gwlint：检查 {files} 个文件，发现 {} 个问题（错误 {errors}，警告 {warnings}，提示 {infos}）{fixes}，用时 {:.2} 秒",
         errors + warnings + infos,
         elapsed.as_secs_f64()
     )

@@ -7,13 +7,14 @@ use std::fmt::Write as _;
 
 use super::{display_path, located};
 use crate::diagnostic::Severity;
+use crate::source::ColumnUnit;
 use crate::FileReport;
 
-pub(super) fn render(reports: &[FileReport]) -> String {
+pub(super) fn render(reports: &[FileReport], unit: ColumnUnit) -> String {
     let mut out = String::new();
     for report in reports {
         let file = escape_property(&display_path(report));
-        for (d, loc) in located(report) {
+        for (d, loc) in located(report, unit) {
             let command = match d.severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",

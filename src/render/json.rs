@@ -4,21 +4,21 @@
 use serde_json::{json, Value};
 
 use super::{display_path, located, Location};
-use crate::source::LineIndex;
+use crate::source::{ColumnUnit, LineIndex};
 use crate::FileReport;
 
-pub(super) fn render(reports: &[FileReport]) -> String {
+pub(super) fn render(reports: &[FileReport], unit: ColumnUnit) -> String {
     let mut findings = Vec::new();
     for report in reports {
         let path = display_path(report);
         let index = LineIndex::new(&report.source.text);
-        for (d, loc) in located(report) {
+        for (d, loc) in located(report, unit) {
             let fix = d.fix.as_ref().map_or(Value::Null, |fix| {
                 let edits: Vec<Value> = fix
                     .edits
                     .iter()
                     .map(|e| {
-                        let at = Location::of(&index, &report.source.text, e.span);
+                        let at = Location::of(&index, &report.source.text, e.span, unit);
                         json!({
                             "replacement": e.replacement,
                             "line": at.start.line,

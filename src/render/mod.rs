@@ -7,7 +7,7 @@ mod sarif;
 mod short;
 
 use crate::diagnostic::{Diagnostic, Span};
-use crate::source::{LineCol, LineIndex};
+use crate::source::{ColumnUnit, LineCol, LineIndex};
 use crate::FileReport;
 
 /// The output formats of `gwlint check`.
@@ -15,7 +15,7 @@ use crate::FileReport;
 pub enum OutputFormat {
     /// miette's graphical report with the source line and a labelled span.
     Human,
-    /// path:line:col: severity[CODE] message — one line each, for editors.
+    /// path:line:col:end_line:end_col: severity[CODE] message — one line each, for editors.
     Short,
     /// A JSON array of findings.
     Json,
@@ -26,33 +26,38 @@ pub enum OutputFormat {
 }
 
 /// Options that affect rendering only.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, Default)]
 pub struct RenderOptions {
     pub color: bool,
+    /// What the columns of `short`, `json` and `github` count (SARIF always counts UTF-16
+    /// code units, as GitHub code scanning does whatever `columnKind` says).
+    pub column_unit: ColumnUnit,
+    /// Which fixes count as applicable (`[*]` in `short`).
+    pub applicability: crate::fix::Applicability,
 }
 
 /// Renders all reports in `format`.
 pub fn render(format: OutputFormat, reports: &[FileReport], options: RenderOptions) -> String {
     match format {
         OutputFormat::Human => human::render(reports, options),
-        OutputFormat::Short => short::render(reports),
-        OutputFormat::Json => json::render(reports),
+        OutputFormat::Short => short::render(reports, options),
+        OutputFormat::Json => json::render(reports, options.column_unit),
         OutputFormat::Sarif => sarif::render(reports),
-        OutputFormat::Github => github::render(reports),
+        OutputFormat::Github => github::render(reports, options.column_unit),
     }
 }
 
-/// Start and end (exclusive) of a span as 1-based lines and character columns.
+/// Start and end (exclusive) of a span as 1-based lines and columns in some unit.
 pub(crate) struct Location {
     pub start: LineCol,
     pub end: LineCol,
 }
 
 impl Location {
-    pub(crate) fn of(index: &LineIndex, text: &str, span: Span) -> Self {
+    pub(crate) fn of(index: &LineIndex, text: &str, span: Span, unit: ColumnUnit) -> Self {
         Self {
-            start: index.line_col(text, span.start),
-            end: index.line_col(text, span.end),
+            start: index.line_col_in(text, span.start, unit),
+            end: index.line_col_in(text, span.end, unit),
         }
     }
 }
@@ -72,11 +77,11 @@ pub(crate) fn rule_docs(docs: &str) -> String {
 }
 
 /// Diagnostics paired with their locations, file by file.
-pub(crate) fn located(report: &FileReport) -> Vec<(&Diagnostic, Location)> {
+pub(crate) fn located(report: &FileReport, unit: ColumnUnit) -> Vec<(&Diagnostic, Location)> {
     let index = LineIndex::new(&report.source.text);
     report
         .diagnostics
         .iter()
-        .map(|d| (d, Location::of(&index, &report.source.text, d.span)))
+        .map(|d| (d, Location::of(&index, &report.source.text, d.span, unit)))
         .collect()
 }

@@ -1,12 +1,13 @@
 //! SARIF 2.1.0: one run, the rules with their documentation, one result per finding.
-//! Columns count Unicode code points (`columnKind`), as the other formats do; the SARIF
-//! default would be UTF-16 code units.
+//! Columns count UTF-16 code units, the SARIF default: GitHub code scanning reads them so
+//! whatever `columnKind` says.
 
 use serde_json::{json, Value};
 
 use super::{display_path, located, rule_docs};
 use crate::checks::registry;
 use crate::diagnostic::Severity;
+use crate::source::ColumnUnit;
 use crate::FileReport;
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -31,7 +32,7 @@ pub(super) fn render(reports: &[FileReport]) -> String {
     let mut results = Vec::new();
     for report in reports {
         let uri = uri_of(&display_path(report));
-        for (d, loc) in located(report) {
+        for (d, loc) in located(report, ColumnUnit::Utf16) {
             let mut message = d.message.clone();
             if let Some(help) = &d.help {
                 message.push('。');
@@ -71,7 +72,7 @@ pub(super) fn render(reports: &[FileReport]) -> String {
                     "rules": rules,
                 }
             },
-            "columnKind": "unicodeCodePoints",
+            "columnKind": "utf16CodeUnits",
             "results": results,
         }]
     });

@@ -1,23 +1,41 @@
-//! `path:line:col: severity[CODE] message`, one line per finding (editor problem matchers).
+//! `path:line:col:end_line:end_col: severity[CODE] [*] message。help`, one line per finding
+//! (editor problem matchers, vim's `:make`, pre-commit). The columns count in the unit
+//! asked for (`--column-unit`); the end is exclusive, so a squiggle covers the span. `[*]`
+//! marks a finding `--fix` can repair; the help says what to write, since a tool that
+//! shows this line shows nothing else.
 
 use std::fmt::Write as _;
 
-use super::{display_path, located};
+use super::{display_path, located, RenderOptions};
 use crate::FileReport;
 
-pub(super) fn render(reports: &[FileReport]) -> String {
+pub(super) fn render(reports: &[FileReport], options: RenderOptions) -> String {
     let mut out = String::new();
     for report in reports {
         let path = display_path(report);
-        for (d, loc) in located(report) {
+        for (d, loc) in located(report, options.column_unit) {
+            let fixable = d
+                .fix
+                .as_ref()
+                .is_some_and(|f| options.applicability.admits(f));
+            let mut message = d.message.clone();
+            if let Some(help) = &d.help {
+                if !message.ends_with(['。', '！', '？']) {
+                    message.push('。');
+                }
+                message.push_str(help);
+            }
             let _ = writeln!(
                 out,
-                "{path}:{}:{}: {}[{}] {}",
+                "{path}:{}:{}:{}:{}: {}[{}] {}{}",
                 loc.start.line,
                 loc.start.column,
+                loc.end.line,
+                loc.end.column,
                 d.severity.as_str(),
                 d.code,
-                d.message.replace(['\n', '\r'], " ")
+                if fixable { "[*] " } else { "" },
+                message.replace(['\n', '\r'], " ")
             );
         }
     }

@@ -5,7 +5,7 @@ mod line_index;
 pub mod markdown;
 mod walk;
 
-pub use line_index::{LineCol, LineIndex};
+pub use line_index::{ColumnUnit, LineCol, LineIndex};
 pub use walk::{collect_paths, WalkError};
 
 use std::path::{Path, PathBuf};
