@@ -398,3 +398,81 @@ fn fuzz_regressions() {
     }
     assert!(seen > 0);
 }
+
+// ---- issue 12: crashes ----
+
+const W_NS: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main""#;
+
+/// A `.docx` with the given body paragraphs and `numbering.xml`.
+fn write_docx(path: &Path, paragraphs: &str, numbering: &str) {
+    use std::io::Write as _;
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    let document = format!("<w:document {W_NS}><w:body>{paragraphs}</w:body></w:document>");
+    let numbering = format!("<w:numbering {W_NS}>{numbering}</w:numbering>");
+    for (name, content) in [
+        ("word/document.xml", document),
+        ("word/numbering.xml", numbering),
+    ] {
+        zip.start_file(name, options).unwrap();
+        zip.write_all(content.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap();
+}
+
+fn numbered_paragraph(text: &str) -> String {
+    format!(
+        r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"#
+    )
+}
+
+fn one_level_list(num_fmt: &str, lvl_text: &str) -> String {
+    format!(
+        r#"<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/>{num_fmt}<w:lvlText w:val="{lvl_text}"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>"#
+    )
+}
+
+#[test]
+fn a_docx_custom_number_format_of_any_width() {
+    let dir = tempfile::tempdir().unwrap();
+    for width in [65_536, 1_000_000] {
+        let format = "0".repeat(width);
+        let numbering = one_level_list(
+            &format!(r#"<w:numFmt w:val="custom" w:format="{format}"/>"#),
+            "%1、",
+        );
+        let path = dir.path().join(format!("wide-{width}.docx"));
+        write_docx(&path, &numbered_paragraph("基本情况"), &numbering);
+    }
+    let (code, stdout, stderr) = check_dir_with_good(dir.path());
+    assert_eq!(code, Some(1), "{stdout}\n{stderr}");
+    // The number is shown zero-padded to a bounded width, and the paragraph is read.
+    let text = gwlint::SourceFile::read(&dir.path().join("wide-65536.docx"))
+        .unwrap()
+        .text;
+    assert!(
+        text.ends_with("1、基本情况\n"),
+        "{}",
+        &text[..80.min(text.len())]
+    );
+    assert!(text.len() < 200, "{} bytes", text.len());
+}
+
+#[test]
+fn a_docx_whose_numbering_renders_gigabytes_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let label = "长".repeat(300_000);
+    let numbering = one_level_list(r#"<w:numFmt w:val="decimal"/>"#, &format!("%1{label}"));
+    let bomb = dir.path().join("bomb.docx");
+    write_docx(&bomb, &numbered_paragraph("甲").repeat(3_000), &numbering);
+    assert!(std::fs::metadata(&bomb).unwrap().len() < 64 * 1024);
+    let (code, _, stderr) = within(60, "label bomb", {
+        let dir = dir.path().to_path_buf();
+        move || check_dir_with_good(&dir)
+    });
+    assert_eq!(code, Some(2));
+    let lines: Vec<&str> = stderr.lines().filter(|l| l.contains("bomb.docx")).collect();
+    assert_eq!(lines.len(), 1, "{stderr}");
+    assert!(lines[0].contains("压缩炸弹"), "{stderr}");
+}

@@ -53,14 +53,30 @@ pub(super) enum Story {
     Notes,
 }
 
+/// Why a story could not be read.
+pub(super) enum StoryError {
+    Xml(XmlError),
+    /// The rendered text would pass its budget (automatic numbering can repeat a long
+    /// label on every paragraph: a few KB of XML could render gigabytes).
+    TextTooLarge,
+}
+
+impl From<XmlError> for StoryError {
+    fn from(e: XmlError) -> Self {
+        Self::Xml(e)
+    }
+}
+
 /// Appends the paragraphs of one story (body, header, footer, notes) to `out`, each
-/// followed by `\n`, with automatic numbering rendered.
+/// followed by `\n`, with automatic numbering rendered; `out` may grow to `max_len`
+/// bytes, no further.
 pub(super) fn paragraphs(
     xml: &str,
     resolver: &Resolver<'_>,
     story: Story,
     out: &mut String,
-) -> Result<(), XmlError> {
+    max_len: usize,
+) -> Result<(), StoryError> {
     let mut reader = Reader::from_str(xml);
     let mut counters = Counters::default();
     let mut stack: Vec<Paragraph> = Vec::new();
@@ -71,15 +87,23 @@ pub(super) fn paragraphs(
     let mut in_field_code = false;
     let mut emit = |para: Paragraph, out: &mut String| {
         if story == Story::HeaderFooter && para.field_codes.contains("PAGE") {
-            return;
+            return Ok(());
         }
         if let Some((num_id, ilvl)) = resolver.paragraph_numbering(&para) {
-            if let Some(label) = resolver.label(&mut counters, num_id, ilvl) {
+            let room = max_len.saturating_sub(out.len());
+            if let Some(label) = resolver.label(&mut counters, num_id, ilvl, room) {
+                if label.len() > room {
+                    return Err(StoryError::TextTooLarge);
+                }
                 out.push_str(&label);
             }
         }
+        if out.len() + para.text.len() + 1 > max_len {
+            return Err(StoryError::TextTooLarge);
+        }
         out.push_str(&para.text);
         out.push('\n');
+        Ok(())
     };
     loop {
         let event = next(&mut reader)?;
@@ -114,7 +138,7 @@ pub(super) fn paragraphs(
                 match e.local_name().as_ref() {
                     b"p" => {
                         if let Some(para) = stack.pop() {
-                            emit(para, out);
+                            emit(para, out)?;
                         }
                     }
                     b"pPr" => in_properties = in_properties.saturating_sub(1),
@@ -129,12 +153,12 @@ pub(super) fn paragraphs(
                 }
                 let Some(para) = stack.last_mut() else {
                     if e.local_name().as_ref() == b"p" {
-                        emit(Paragraph::default(), out);
+                        emit(Paragraph::default(), out)?;
                     }
                     continue;
                 };
                 match e.local_name().as_ref() {
-                    b"p" => emit(Paragraph::default(), out),
+                    b"p" => emit(Paragraph::default(), out)?,
                     b"pStyle" if in_properties > 0 => para.style = attr(&e, b"val"),
                     b"numId" if in_properties > 0 => para.num_id = attr_num(&e, b"val"),
                     b"ilvl" if in_properties > 0 => para.ilvl = attr_num(&e, b"val"),
@@ -190,7 +214,8 @@ pub(super) fn paragraphs(
                             return Err(XmlError {
                                 offset: reader.buffer_position(),
                                 message: e.to_string(),
-                            })
+                            }
+                            .into())
                         }
                     };
                     if let Some(c) = c {
@@ -199,7 +224,7 @@ pub(super) fn paragraphs(
                 }
             }
             Event::Eof if depth == 0 => break,
-            Event::Eof => return Err(unclosed(&reader)),
+            Event::Eof => return Err(unclosed(&reader).into()),
             _ => {}
         }
     }

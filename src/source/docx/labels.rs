@@ -75,7 +75,15 @@ impl Resolver<'_> {
 
     /// Advances the counters for a paragraph numbered (numId, ilvl) and returns its label
     /// as Word shows it ("一、", "（二）", "3."), or None for bullets and empty labels.
-    pub(super) fn label(&self, counters: &mut Counters, num_id: u32, ilvl: u8) -> Option<String> {
+    /// Rendering stops once the label is longer than `max_len` bytes (the caller refuses
+    /// such a label), so a hostile `w:lvlText` never allocates more than that.
+    pub(super) fn label(
+        &self,
+        counters: &mut Counters,
+        num_id: u32,
+        ilvl: u8,
+        max_len: usize,
+    ) -> Option<String> {
         let num = self.numbering.nums.get(&num_id)?;
         let (abstract_id, abs) = self.definition(num_id)?;
         let level = |l: u8| num.levels.get(&l).or_else(|| abs.levels.get(&l));
@@ -112,6 +120,9 @@ impl Resolver<'_> {
         let mut out = String::new();
         let mut chars = template.chars().peekable();
         while let Some(c) = chars.next() {
+            if out.len() > max_len {
+                break;
+            }
             let digit = chars.peek().and_then(|d| d.to_digit(10));
             match digit {
                 Some(d @ 1..=9) if c == '%' => {
@@ -267,7 +278,9 @@ fn custom_format(n: u32, format: &str) -> String {
     let first = format.split(',').next().unwrap_or("").trim();
     match first.chars().next() {
         Some('0') if first.chars().all(|c| c.is_ascii_digit()) => {
-            format!("{n:0width$}", width = first.len())
+            // Word pads to the width of the first item; any wider than a u32's ten
+            // digits is only zeros, and `format!` refuses widths over u16::MAX.
+            format!("{n:0width$}", width = first.len().min(10))
         }
         Some('一') => chinese(n, &DIGITS, ['十', '百', '千']),
         Some('壹') => chinese(n, &LEGAL_DIGITS, ['拾', '佰', '仟']),

@@ -52,7 +52,7 @@ use std::collections::{HashMap, HashSet};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
-use body::{paragraphs, Story};
+use body::{paragraphs, Story, StoryError};
 use labels::Resolver;
 use numbering::{parse_numbering, Numbering};
 pub use package::Limits;
@@ -79,6 +79,8 @@ pub enum DocxError {
     MissingBody(String),
     #[error(".docx 的 {part} 解压后超过 {limit} 字节，疑似压缩炸弹，未检查")]
     TooLarge { part: String, limit: u64 },
+    #[error(".docx 的文字（含自动编号展开）超过 {limit} 字节，疑似压缩炸弹，未检查")]
+    TextTooLarge { limit: usize },
     #[error(".docx 的 {part} 无法解析（第 {offset} 字节附近：{message}）；请在 Word 或 WPS 中重新另存为 .docx")]
     Xml {
         part: String,
@@ -117,8 +119,14 @@ pub fn extract_with_limits(bytes: &[u8], limits: Limits) -> Result<Extracted, Do
         styles: &styles,
         numbering: &numbering,
     };
+    let max_len = limits.text;
+    let story_error = |name: &str, e: StoryError| match e {
+        StoryError::Xml(e) => e.in_part(name),
+        StoryError::TextTooLarge => DocxError::TextTooLarge { limit: max_len },
+    };
     let mut text = String::with_capacity(body.len() / 4);
-    paragraphs(&body, &resolver, Story::Body, &mut text).map_err(|e| e.in_part(&main))?;
+    paragraphs(&body, &resolver, Story::Body, &mut text, max_len)
+        .map_err(|e| story_error(&main, e))?;
     let body_len = text.len();
 
     let mut seen: HashSet<String> = HashSet::new();
@@ -128,8 +136,9 @@ pub fn extract_with_limits(bytes: &[u8], limits: Limits) -> Result<Extracted, Do
                 continue;
             };
             let mut part_text = String::new();
-            paragraphs(&xml, &resolver, Story::HeaderFooter, &mut part_text)
-                .map_err(|e| e.in_part(&name))?;
+            let room = max_len - text.len();
+            paragraphs(&xml, &resolver, Story::HeaderFooter, &mut part_text, room)
+                .map_err(|e| story_error(&name, e))?;
             if seen.insert(part_text.clone()) {
                 text.push_str(&part_text);
             }
@@ -138,7 +147,8 @@ pub fn extract_with_limits(bytes: &[u8], limits: Limits) -> Result<Extracted, Do
     for notes in ["footnotes.xml", "endnotes.xml"] {
         let name = format!("{dir}{notes}");
         if let Some(xml) = package.part(&name)? {
-            paragraphs(&xml, &resolver, Story::Notes, &mut text).map_err(|e| e.in_part(&name))?;
+            paragraphs(&xml, &resolver, Story::Notes, &mut text, max_len)
+                .map_err(|e| story_error(&name, e))?;
         }
     }
     Ok(Extracted { text, body_len })

@@ -14,6 +14,9 @@ pub struct Limits {
     pub part: u64,
     /// The largest all parts read together may be.
     pub total: u64,
+    /// The longest the extracted text may be, in bytes: automatic numbering renders a
+    /// label on every numbered paragraph, so the text can be far longer than the XML.
+    pub text: usize,
 }
 
 impl Default for Limits {
@@ -22,6 +25,7 @@ impl Default for Limits {
         Self {
             part: 64 * 1024 * 1024,
             total: 128 * 1024 * 1024,
+            text: 64 * 1024 * 1024,
         }
     }
 }

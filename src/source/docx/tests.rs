@@ -173,6 +173,7 @@ fn decompressed_size_is_limited() {
     let limits = Limits {
         part: 1024,
         total: 1 << 20,
+        ..Limits::default()
     };
     let err = extract_with_limits(&bytes, limits).unwrap_err();
     assert!(matches!(err, DocxError::TooLarge { .. }), "{err}");
@@ -180,6 +181,7 @@ fn decompressed_size_is_limited() {
     let limits = Limits {
         part: 1 << 20,
         total: 1024,
+        ..Limits::default()
     };
     assert!(extract_with_limits(&bytes, limits).is_err());
     assert!(extract_with_limits(&bytes, Limits::default()).is_ok());
@@ -191,4 +193,45 @@ fn main_part_comes_from_the_package_relationships() {
     let doc = body("<w:p><w:r><w:t>正文</w:t></w:r></w:p>");
     let text = text_of(&[("_rels/.rels", rels), ("word/document2.xml", &doc)]);
     assert_eq!(text, "正文\n");
+}
+
+#[test]
+fn rendered_text_is_limited() {
+    let numbering = format!(
+        r#"<w:numbering {W}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="decimal"/><w:lvlText w:val="%1{}"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>"#,
+        "长".repeat(100)
+    );
+    let doc = body(&numbered(1, 0, "甲").repeat(10));
+    let bytes = package(&[
+        ("word/document.xml", &doc),
+        ("word/numbering.xml", &numbering),
+    ]);
+    let whole = extract(&bytes).unwrap().text;
+    // Labels 1 … 10, each followed by 300 bytes of 长, then 甲 and the line end.
+    assert_eq!(whole.len(), 11 + 10 * (300 + 3 + 1));
+    let limits = Limits {
+        text: whole.len() - 1,
+        ..Limits::default()
+    };
+    let err = extract_with_limits(&bytes, limits).unwrap_err();
+    assert!(matches!(err, DocxError::TextTooLarge { .. }), "{err}");
+    let limits = Limits {
+        text: whole.len(),
+        ..Limits::default()
+    };
+    assert_eq!(extract_with_limits(&bytes, limits).unwrap().text, whole);
+}
+
+#[test]
+fn a_custom_format_wider_than_any_number() {
+    let numbering = format!(
+        r#"<w:numbering {W}><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:numFmt w:val="custom" w:format="{}"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>"#,
+        "0".repeat(70_000)
+    );
+    let doc = body(&numbered(1, 0, "甲"));
+    let text = text_of(&[
+        ("word/document.xml", &doc),
+        ("word/numbering.xml", &numbering),
+    ]);
+    assert_eq!(text, "0000000001.甲\n");
 }
