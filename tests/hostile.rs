@@ -476,3 +476,82 @@ fn a_docx_whose_numbering_renders_gigabytes_is_refused() {
     assert_eq!(lines.len(), 1, "{stderr}");
     assert!(lines[0].contains("压缩炸弹"), "{stderr}");
 }
+
+const LOCAL_KNOWLEDGE: &str = "[[confusable]]\nid = \"local-x\"\nwrong = [\"示范镇政付\"]\nright = \"示范镇政府\"\nsource = \"本单位用语规范（2024）\"\n";
+
+#[test]
+fn the_same_knowledge_file_from_the_config_and_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("a.toml"), LOCAL_KNOWLEDGE).unwrap();
+    std::fs::write(
+        dir.path().join("gwlint.toml"),
+        "extra-rules = [\"a.toml\"]\n",
+    )
+    .unwrap();
+    let doc = dir.path().join("d.txt");
+    std::fs::write(&doc, "请示范镇政付牵头落实。\n").unwrap();
+    // Named twice, it is one file: loaded once, no clash with itself.
+    let out = gwlint()
+        .current_dir(dir.path())
+        .args([
+            "check", "--format", "short", "--select", "F103", "--rules", "a.toml", "d.txt",
+        ])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("d.txt:1:5: warning[F103]"));
+
+    // Two files giving one id: a clear error naming both, exit 2.
+    std::fs::write(dir.path().join("b.toml"), LOCAL_KNOWLEDGE).unwrap();
+    let out = gwlint()
+        .current_dir(dir.path())
+        .args(["check", "--rules", "b.toml", "d.txt"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("local-x") && stderr.contains("a.toml") && stderr.contains("b.toml"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn knowledge_patterns_too_big_together_are_an_error_naming_the_entry() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut knowledge = String::new();
+    for i in 0..5 {
+        knowledge.push_str(&format!(
+            "[[confusable]]\nid = \"big-{i}\"\nright = \"甲\"\npattern = '''X{i}\\w{{50}}'''\nsource = \"测试\"\n\
+             [[confusable.example]]\ntext = \"X{i}{}\"\nas-of = \"2024-01-01\"\nexpect = \"fire\"\n\
+             [[confusable.example]]\ntext = \"甲\"\nas-of = \"2024-01-01\"\nexpect = \"silent\"\n\n",
+            "a".repeat(50)
+        ));
+    }
+    let big = dir.path().join("big.toml");
+    std::fs::write(&big, knowledge).unwrap();
+    let doc = dir.path().join("d.txt");
+    std::fs::write(&doc, GOOD).unwrap();
+    let out = within(120, "CompiledTooBig", {
+        let (big, doc) = (big.clone(), doc.clone());
+        move || {
+            gwlint()
+                .args(["check", "--rules"])
+                .arg(&big)
+                .arg(&doc)
+                .output()
+                .unwrap()
+        }
+    });
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("big.toml") && stderr.contains("big-"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+}

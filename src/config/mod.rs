@@ -249,13 +249,26 @@ fn resolve(path: &Path, text: &str, overrides: &Overrides, today: Date) -> Resul
         {
             let mut paths: Vec<PathBuf> = extra.iter().map(|p| dir.join(p.get_ref())).collect();
             paths.extend(overrides.rule_files.iter().cloned());
+            // One file named twice (here and by --rules, or two spellings of one path)
+            // is loaded once, not reported as clashing with itself.
+            let mut seen = std::collections::HashSet::new();
+            let paths: Vec<PathBuf> = paths
+                .into_iter()
+                .filter(|p| seen.insert(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())))
+                .collect();
             let knowledge = Knowledge::with_extra_files(&paths).map_err(|e| {
-                // Point at the entry that names the failing file, else at the first.
-                let at = paths
+                // Point at the entry that names the failing file; a --rules file or the
+                // knowledge as a whole has no place in this config.
+                let at = extra
                     .iter()
-                    .position(|p| p.display().to_string() == e.file())
-                    .unwrap_or(0);
-                err(Some(extra[at].span()), format!("知识文件无法加载：{e}"))
+                    .find(|p| dir.join(p.get_ref()).display().to_string() == e.file())
+                    .map(Spanned::span);
+                let from = if at.is_none() && !e.file().is_empty() {
+                    "（--rules 指定的文件与 extra-rules 一起加载时）"
+                } else {
+                    ""
+                };
+                err(at, format!("知识文件无法加载{from}：{e}"))
             })?;
             // Loaded once per configuration file and shared by every file under it;
             // leaking gives it the same 'static lifetime as the embedded knowledge.

@@ -41,6 +41,9 @@ pub enum KnowledgeError {
         id: String,
         problem: String,
     },
+    /// The phrases of all knowledge files together are too many for the automaton.
+    #[error("知识文件的词条合起来过多，无法建立匹配自动机：{0}")]
+    TooLarge(String),
 }
 
 impl KnowledgeError {
@@ -63,13 +66,14 @@ impl KnowledgeError {
             KnowledgeError::Io { file, .. }
             | KnowledgeError::Parse { file, .. }
             | KnowledgeError::Invalid { file, .. } => file,
+            KnowledgeError::TooLarge(_) => "",
         }
     }
 
     /// The 1-based line, when known.
     pub fn line(&self) -> Option<usize> {
         match self {
-            KnowledgeError::Io { .. } => None,
+            KnowledgeError::Io { .. } | KnowledgeError::TooLarge(_) => None,
             KnowledgeError::Parse { line, .. } | KnowledgeError::Invalid { line, .. } => {
                 Some(*line)
             }

@@ -238,7 +238,7 @@ impl Matcher {
                 AhoCorasickBuilder::new()
                     .match_kind(MatchKind::LeftmostLongest)
                     .build(&b.texts)
-                    .expect("patterns are plain strings"),
+                    .map_err(|e| KnowledgeError::TooLarge(e.to_string()))?,
             )
         };
         let numeral_led = b
@@ -259,7 +259,20 @@ impl Matcher {
         let regex_set = if regexes.is_empty() {
             None
         } else {
-            Some(RegexSet::new(regexes.iter().map(|(_, r)| r.as_str())).expect("compiled above"))
+            let set = |n: usize| RegexSet::new(regexes[..n].iter().map(|(_, r)| r.as_str()));
+            Some(set(regexes.len()).map_err(|e| {
+                // Each pattern compiled alone; together they can pass the size limit.
+                // Name the entry that tips the set over it.
+                let culprit = (1..=regexes.len())
+                    .find(|&n| set(n).is_err())
+                    .unwrap_or(regexes.len());
+                let c = &k.confusables[regexes[culprit - 1].0];
+                KnowledgeError::invalid(
+                    &c.origin,
+                    &c.id,
+                    format!("pattern 与前面的 pattern 合起来过大，无法编译（{e}）；请简化，如把 \\w{{50}} 这样的长重复改短"),
+                )
+            })?)
         };
         let enumeration = Some(
             Regex::new(concat!(
