@@ -555,3 +555,29 @@ fn knowledge_patterns_too_big_together_are_an_error_naming_the_entry() {
     );
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
 }
+
+/// A panic while checking one file (injected: debug builds panic on a file whose name
+/// is `GWLINT_INJECT_PANIC`) is one line naming the file; the other files are checked,
+/// and the exit status is 2, not 101.
+#[test]
+fn a_panic_in_one_file_does_not_take_the_run_down() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("boom.txt"), GOOD).unwrap();
+    std::fs::write(dir.path().join("good.txt"), GOOD).unwrap();
+    for format in ["short", "json"] {
+        let out = gwlint()
+            .env("GWLINT_INJECT_PANIC", "boom.txt")
+            .args(["check", "--format", format])
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(stdout.contains("good.txt"), "{stdout}");
+        let about: Vec<&str> = stderr.lines().filter(|l| l.contains("boom.txt")).collect();
+        assert_eq!(about.len(), 1, "{stderr}");
+        assert!(about[0].contains("内部错误"), "{stderr}");
+        assert!(!stderr.contains("panicked"), "{stderr}");
+    }
+}

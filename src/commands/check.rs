@@ -6,6 +6,7 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
+use super::isolate;
 use super::progress::Progress;
 use super::Status;
 use crate::cli::CheckArgs;
@@ -32,6 +33,7 @@ enum Checked {
 
 pub(super) fn run(args: &CheckArgs, today: jiff::civil::Date) -> Status {
     let started = Instant::now();
+    isolate::install_hook();
     let mut resolver = match Resolver::new(overrides(args), config_source(args), today) {
         Ok(r) => r,
         Err(e) => return config_failed(&e),
@@ -61,21 +63,30 @@ pub(super) fn run(args: &CheckArgs, today: jiff::civil::Date) -> Status {
     let results: Vec<Result<(Checked, Severity), String>> = jobs
         .par_iter()
         .map(|(path, settings)| {
-            let checked = SourceFile::read(path)
-                .map_err(|e| e.to_string())
-                .map(|source| {
-                    // A Word file is only linted: its fixes are shown, never written.
-                    if args.diff && !source.kind.is_docx() {
-                        // A dry run: the findings are those of the file as it stays.
-                        let report = lint(source, settings);
-                        let (fixed_text, _) = preview_fixes(&report, settings, applicability);
-                        Checked::Previewed { report, fixed_text }
-                    } else if fixing && !source.kind.is_docx() {
-                        Checked::Fixed(fix_in_memory_with(source, settings, applicability))
-                    } else {
-                        Checked::Linted(lint(source, settings))
-                    }
-                });
+            let checked = isolate::guard(|| {
+                isolate::inject_panic(path);
+                SourceFile::read(path)
+                    .map_err(|e| e.to_string())
+                    .map(|source| {
+                        // A Word file is only linted: its fixes are shown, never written.
+                        if args.diff && !source.kind.is_docx() {
+                            // A dry run: the findings are those of the file as it stays.
+                            let report = lint(source, settings);
+                            let (fixed_text, _) = preview_fixes(&report, settings, applicability);
+                            Checked::Previewed { report, fixed_text }
+                        } else if fixing && !source.kind.is_docx() {
+                            Checked::Fixed(fix_in_memory_with(source, settings, applicability))
+                        } else {
+                            Checked::Linted(lint(source, settings))
+                        }
+                    })
+            })
+            .unwrap_or_else(|panic| {
+                Err(format!(
+                    "{}: 内部错误（gwlint 的缺陷，请报告）：{panic}；未检查此文件，其余文件照常检查",
+                    path.display()
+                ))
+            });
             progress.tick();
             checked.map(|c| (c, settings.fail_on))
         })

@@ -1,8 +1,10 @@
 //! The subcommands. Each returns the process exit status: 0 clean, 1 findings at or
-//! above the fail level, 2 usage, configuration or I/O error.
+//! above the fail level, 2 usage, configuration or I/O error (or an internal error in
+//! one file: that file gets one line, the others are checked).
 
 mod check;
 mod init;
+mod isolate;
 mod progress;
 mod rules;
 
