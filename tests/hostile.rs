@@ -505,7 +505,7 @@ fn the_same_knowledge_file_from_the_config_and_the_command_line() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert_eq!(out.status.code(), Some(1), "{stderr}");
-    assert!(String::from_utf8_lossy(&out.stdout).contains("d.txt:1:5: warning[F103]"));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("d.txt:1:5:1:7: warning[F103]"));
 
     // Two files giving one id: a clear error naming both, exit 2.
     std::fs::write(dir.path().join("b.toml"), LOCAL_KNOWLEDGE).unwrap();
