@@ -21,7 +21,11 @@ pub enum Command {
     /// 检查文件或目录（默认当前目录；目录中检查 .txt 和 .md）
     Check(Box<CheckArgs>),
     /// 列出全部规则
-    Rules,
+    Rules {
+        /// 输出格式：text（终端表格）或 markdown（README 中的规则表）
+        #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
+        format: RulesFormat,
+    },
     /// 显示一条规则的说明和示例
     Rule {
         /// 规则代码或名称，如 N105 或 nonstandard-marker
@@ -120,4 +124,11 @@ pub struct CheckArgs {
     /// 不在标准错误输出上打印汇总行和进度
     #[arg(long, short)]
     pub quiet: bool,
+}
+
+/// How `gwlint rules` prints the list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum RulesFormat {
+    Text,
+    Markdown,
 }

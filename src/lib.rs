@@ -24,8 +24,9 @@ pub use diagnostic::{Diagnostic, Family, Severity, Span};
 pub use settings::Settings;
 pub use source::SourceFile;
 
-use checks::Checker;
+use checks::{Checker, Views};
 use context::Context;
+use source::parts::{Part, Scope};
 
 /// Everything gwlint found in one file, with the context it was checked in.
 #[derive(Debug)]
@@ -37,30 +38,24 @@ pub struct FileReport {
     pub allowed_used: Vec<usize>,
 }
 
-/// Lints one file: parse, resolve the context, run the selected rules, apply the
-/// configured severities and the suppressions, sort.
+/// Lints one file: each of its parts (`source::parts`: the document, then any text
+/// outside it) is parsed and checked by the selected rules of the part's scope, with the
+/// configured severities; then the suppressions are applied and the findings sorted.
 pub fn lint(source: SourceFile, settings: &Settings) -> FileReport {
-    // Markdown is checked with its code, comments and link targets blanked out; the
-    // report keeps the original text, at the same offsets.
-    let mut report = if source.kind == source::SourceKind::Markdown {
-        let (masked, ranges) = source::markdown::mask(&source.text);
-        let mut checked = source.clone();
-        checked.text = masked;
-        let mut report = lint_prose(checked, settings);
-        report.diagnostics.retain(|d| {
-            !ranges
-                .iter()
-                .any(|r| d.span.start < r.end && r.start < d.span.end.max(d.span.start + 1))
-        });
-        report.source = source;
-        report
-    } else if let source::SourceKind::Docx { body_len } = source.kind {
-        lint_word(source, body_len, settings)
-    } else {
-        lint_prose(source, settings)
+    let mut diagnostics = Vec::new();
+    let mut body: Option<Context> = None;
+    for part in source::parts::parts(&source) {
+        let context = check_part(&part, settings, body.as_ref(), &mut diagnostics);
+        body.get_or_insert(context);
+    }
+    let context = body.expect("every file has a body part");
+    let mut report = FileReport {
+        source,
+        context,
+        diagnostics: Vec::new(),
+        allowed_used: Vec::new(),
     };
     // Suppression reads the original text: its comments are what Markdown blanking hides.
-    let diagnostics = std::mem::take(&mut report.diagnostics);
     let (mut diagnostics, allowed_used) =
         suppression::apply_counting(&report.source, settings, diagnostics);
     report.allowed_used = allowed_used;
@@ -75,69 +70,55 @@ pub fn lint(source: SourceFile, settings: &Settings) -> FileReport {
     report
 }
 
-/// A Word file: the body is checked as a document; the headers, footers and notes after
-/// it (see `source::docx`) only by the rules about wording, at their own offsets, as of
-/// the body's date and in its province.
-fn lint_word(source: SourceFile, body_len: usize, settings: &Settings) -> FileReport {
-    let body_len = body_len.min(source.text.len());
-    let mut body = source.clone();
-    body.text.truncate(body_len);
-    let mut report = lint_prose(body, settings);
-    if body_len < source.text.len() {
-        // The body blanked out (line ends kept), so offsets stay those of the whole text.
-        let mut notes = source.clone();
-        notes.text = source.text[..body_len]
-            .bytes()
-            .map(|b| if b == b'\n' { '\n' } else { ' ' })
-            .collect::<String>()
-            + &source.text[body_len..];
-        let mut notes_settings = settings.clone();
-        notes_settings.as_of = Some(report.context.as_of);
-        notes_settings.province.clone_from(&report.context.province);
-        let wording = |d: &Diagnostic| {
-            matches!(d.family, Family::Typography | Family::Formulation)
-                || matches!(d.code, "S104" | "R105" | "R109")
-        };
-        let notes_report = lint_prose(notes, &notes_settings);
-        report.diagnostics.extend(
-            notes_report
-                .diagnostics
-                .into_iter()
-                .filter(|d| d.span.start >= body_len && wording(d)),
-        );
-    }
-    report.source = source;
-    report
-}
-
-/// Parses and checks text that is all prose; severities from the configuration applied.
-fn lint_prose(source: SourceFile, settings: &Settings) -> FileReport {
-    let document = document::parse(&source.text);
+/// Parses one part and runs the enabled rules of its scope over it, once each, over views
+/// built once. Text outside the body is checked as of the body's date and in its province.
+fn check_part(
+    part: &Part<'_>,
+    settings: &Settings,
+    body: Option<&Context>,
+    out: &mut Vec<Diagnostic>,
+) -> Context {
+    let text = &part.text;
+    let document = document::parse(text);
+    let (as_of, province) = match body {
+        Some(body) => (Some(body.as_of), body.province.clone()),
+        None => (settings.as_of, settings.province.clone()),
+    };
     let context = Context::resolve(
-        &source.text,
+        text,
         &document,
         settings.profile,
-        settings.as_of,
+        as_of,
         settings.today,
-        settings.province.clone(),
+        province,
         settings.knowledge,
     );
-    let mut diagnostics = Vec::new();
+    let views = Views::new(text, &document, &context);
     for rule in settings.rules() {
-        let mut checker = Checker::new(&source, &document, &context, rule.meta());
-        rule.check(&mut checker);
-        let mut findings = checker.into_findings();
-        if let Some(severity) = settings.severity_of(rule.meta().code) {
-            findings.iter_mut().for_each(|d| d.severity = severity);
+        let meta = rule.meta();
+        if part.scope == Scope::Wording && meta.scope != Scope::Wording {
+            continue;
         }
-        diagnostics.extend(findings);
+        let mut checker = Checker::new(&views, meta);
+        if !rule.should_run(&checker) {
+            continue;
+        }
+        rule.check(&mut checker);
+        let severity = settings.severity_of(meta.id);
+        out.extend(
+            checker
+                .into_findings()
+                .into_iter()
+                .filter(|d| part.keeps(d.span))
+                .map(|mut d| {
+                    if let Some(severity) = severity {
+                        d.severity = severity;
+                    }
+                    d
+                }),
+        );
     }
-    FileReport {
-        source,
-        context,
-        diagnostics,
-        allowed_used: Vec::new(),
-    }
+    context
 }
 
 /// Lints text held in memory under the given file name (tests, editors, benchmarks).

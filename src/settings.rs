@@ -2,7 +2,7 @@
 
 use jiff::civil::Date;
 
-use crate::checks::{registry, Rule};
+use crate::checks::{registry, Rule, RuleId, RuleSet};
 use crate::diagnostic::Severity;
 use crate::knowledge::Knowledge;
 use crate::profile::Profile;
@@ -20,12 +20,12 @@ pub struct Settings {
     /// the user's own (`--rules`), loaded once per run.
     pub knowledge: &'static Knowledge,
     /// Configured severities (`[rules] N105 = "error"`), replacing what a rule reports.
-    pub severities: Vec<(&'static str, Severity)>,
+    pub severities: Vec<(RuleId, Severity)>,
     /// Text fragments whose findings are dropped (`[[allow]]`), for files that cannot
     /// hold suppression comments.
     pub allow: Vec<Allowed>,
-    /// Codes of the enabled rules, in registry order.
-    enabled: Vec<&'static str>,
+    /// The enabled rules.
+    enabled: RuleSet,
 }
 
 /// A fragment of text that is never reported: a finding whose span lies inside an
@@ -57,14 +57,14 @@ impl Settings {
             knowledge: Knowledge::embedded(),
             severities: Vec::new(),
             allow: Vec::new(),
-            enabled: registry::all().iter().map(|r| r.meta().code).collect(),
+            enabled: RuleSet::all(),
         }
     }
 
     /// Enables the rules matched by `select` (all when empty), then disables `ignore`.
     pub fn select(&mut self, select: &[String], ignore: &[String]) -> Result<(), UnknownSelector> {
-        let resolve = |keys: &[String]| -> Result<Vec<&'static str>, UnknownSelector> {
-            let mut codes = Vec::new();
+        let resolve = |keys: &[String]| -> Result<RuleSet, UnknownSelector> {
+            let mut set = RuleSet::empty();
             for key in keys
                 .iter()
                 .flat_map(|k| k.split(','))
@@ -72,39 +72,41 @@ impl Settings {
             {
                 let rules =
                     registry::select(key).ok_or_else(|| UnknownSelector(key.trim().to_string()))?;
-                codes.extend(rules.iter().map(|r| r.meta().code));
+                rules.iter().for_each(|id| set.insert(id));
             }
-            Ok(codes)
+            Ok(set)
         };
         let selected = if select.iter().all(|s| s.trim().is_empty()) {
-            registry::all().iter().map(|r| r.meta().code).collect()
+            RuleSet::all()
         } else {
             resolve(select)?
         };
         let ignored = resolve(ignore)?;
-        self.enabled = registry::all()
+        self.enabled = selected
             .iter()
-            .map(|r| r.meta().code)
-            .filter(|c| selected.contains(c) && !ignored.contains(c))
+            .filter(|id| !ignored.contains(*id))
             .collect();
         Ok(())
     }
 
-    /// Disables these rules in addition to those already disabled.
+    /// Disables these rules (by code) in addition to those already disabled.
     pub fn disable(&mut self, codes: &[&'static str]) {
-        self.enabled.retain(|c| !codes.contains(c));
+        codes
+            .iter()
+            .filter_map(|code| RuleId::find(code))
+            .for_each(|id| self.enabled.remove(id));
     }
 
-    /// Whether the rule with this code runs (and, for `G` codes, is reported).
-    pub fn is_enabled(&self, code: &str) -> bool {
-        self.enabled.contains(&code)
+    /// Whether the rule runs (and, for `G` rules, is reported).
+    pub fn is_enabled(&self, id: RuleId) -> bool {
+        self.enabled.contains(id)
     }
 
     /// The configured severity of a rule, if the configuration sets one.
-    pub fn severity_of(&self, code: &str) -> Option<Severity> {
+    pub fn severity_of(&self, id: RuleId) -> Option<Severity> {
         self.severities
             .iter()
-            .find(|(c, _)| *c == code)
+            .find(|(c, _)| *c == id)
             .map(|&(_, s)| s)
     }
 
@@ -115,9 +117,6 @@ impl Settings {
 
     /// The enabled rules.
     pub fn rules(&self) -> impl Iterator<Item = &'static dyn Rule> + '_ {
-        registry::all()
-            .iter()
-            .copied()
-            .filter(|r| self.enabled.contains(&r.meta().code))
+        self.enabled.iter().map(RuleId::rule)
     }
 }

@@ -263,7 +263,12 @@ fn apply_directives(text: &str, settings: &Settings, diagnostics: &mut Vec<Diagn
                 ));
                 continue;
             };
-            if d.kind == Kind::Enable || e.used || !rules.iter().any(|c| settings.is_enabled(c)) {
+            if d.kind == Kind::Enable
+                || e.used
+                || !rules.iter().any(|c| {
+                    crate::checks::RuleId::find(c).is_some_and(|id| settings.is_enabled(id))
+                })
+            {
                 continue;
             }
             let message = if e.key.is_empty() {
@@ -300,11 +305,11 @@ fn finding(
     message: String,
     help: &str,
 ) -> Option<Diagnostic> {
-    settings.is_enabled(meta.code).then(|| Diagnostic {
+    settings.is_enabled(meta.id).then(|| Diagnostic {
         code: meta.code,
         rule: meta.name,
         family: meta.family,
-        severity: settings.severity_of(meta.code).unwrap_or(meta.severity),
+        severity: settings.severity_of(meta.id).unwrap_or(meta.severity),
         span,
         message,
         help: Some(help.to_string()),
@@ -393,7 +398,7 @@ fn resolve(key: &str) -> Option<Vec<&'static str>> {
     Some(
         rules
             .iter()
-            .map(|r| r.meta())
+            .map(|id| id.rule().meta())
             .filter(|m| m.family != Family::Gwlint)
             .map(|m| m.code)
             .collect(),

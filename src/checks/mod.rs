@@ -11,11 +11,14 @@ pub mod registry;
 pub mod structure;
 pub mod timeliness;
 pub mod typography;
+pub mod views;
+
+pub use registry::{RuleId, RuleSet};
+pub use views::Views;
 
 use crate::context::Context;
 use crate::diagnostic::{Diagnostic, Family, Fix, Label, Severity, Span};
 use crate::document::Document;
-use crate::source::SourceFile;
 
 /// Whether a rule offers fixes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -25,9 +28,12 @@ pub enum FixAvailability {
     Always,
 }
 
+pub use crate::source::parts::Scope;
+
 /// What a rule declares about itself. `docs` is the rule type's doc comment.
 #[derive(Debug)]
 pub struct RuleMeta {
+    pub id: RuleId,
     /// Stable forever: family letter + three digits.
     pub code: &'static str,
     /// kebab-case, names the defect.
@@ -35,33 +41,73 @@ pub struct RuleMeta {
     pub family: Family,
     pub severity: Severity,
     pub fix: FixAvailability,
+    pub scope: Scope,
+    /// The gwlint version that introduced the rule.
+    pub since: &'static str,
     /// 依据: the standard or source the rule rests on.
     pub basis: &'static str,
-    /// The first line of the docs: a one-line summary.
-    pub summary: &'static str,
     pub docs: &'static str,
 }
 
-/// Every rule implements this. `meta` is written by `declare_rule!`.
-pub trait Rule: Send + Sync {
-    fn meta(&self) -> &'static RuleMeta;
-    /// Inspect the document and report findings through `cx`. No IO.
-    fn check(&self, cx: &mut Checker<'_>);
+impl RuleMeta {
+    /// A finding of this rule at `span`, with its default severity and its basis as note.
+    pub fn diagnostic(&'static self, span: Span, message: String) -> Diagnostic {
+        Diagnostic {
+            code: self.code,
+            rule: self.name,
+            family: self.family,
+            severity: self.severity,
+            span,
+            message,
+            help: None,
+            note: (!self.basis.is_empty()).then(|| self.basis.to_string()),
+            label: None,
+            secondary: Vec::new(),
+            fix: None,
+        }
+    }
+
+    /// The first line of the docs, without its final 。: the one-line summary.
+    pub fn summary(&self) -> &'static str {
+        let first = self.docs.lines().next().unwrap_or_default().trim();
+        first.strip_suffix('。').unwrap_or(first)
+    }
 }
 
-/// Declares a rule type with its metadata; the doc comment becomes its documentation
-/// (`gwlint rule CODE`) and its first line the summary.
+/// A rule's metadata, written by `declare_rule!`.
+pub trait RuleInfo {
+    fn meta(&self) -> &'static RuleMeta;
+}
+
+/// Every rule implements this; each hook has a default body, so a rule writes only the
+/// hooks it needs (oxc's `Rule` is the model). The engine calls `should_run`, then `check`
+/// once per document. A rule reads shared, lazily computed views through
+/// [`Checker::views`] rather than rebuilding them.
+pub trait Rule: RuleInfo + Send + Sync {
+    /// Whether the rule has anything to look at in this document (cheap; default: yes).
+    fn should_run(&self, _cx: &Checker<'_>) -> bool {
+        true
+    }
+    /// Inspect the document and report findings through `cx`. No IO.
+    fn check(&self, _cx: &mut Checker<'_>) {}
+}
+
+/// Declares a rule type with its metadata. The doc comment becomes its documentation
+/// (`gwlint rule CODE`) and its first line the summary; the code is an identifier so
+/// that it names the rule's [`RuleId`]. `build.rs` finds the declaration and registers
+/// the rule: adding a rule is adding its file.
 macro_rules! declare_rule {
     (
         $(#[doc = $doc:literal])+
         $vis:vis struct $name:ident {
-            code: $code:literal,
+            code: $code:ident,
             name: $rule_name:literal,
             family: $family:ident,
             severity: $severity:ident,
             fix: $fix:ident,
-            basis: $basis:literal,
-            summary: $summary:literal $(,)?
+            scope: $scope:ident,
+            since: $since:literal,
+            basis: $basis:literal $(,)?
         }
     ) => {
         $(#[doc = $doc])+
@@ -70,15 +116,23 @@ macro_rules! declare_rule {
 
         impl $name {
             pub const META: $crate::checks::RuleMeta = $crate::checks::RuleMeta {
-                code: $code,
+                id: $crate::checks::RuleId::$code,
+                code: stringify!($code),
                 name: $rule_name,
                 family: $crate::diagnostic::Family::$family,
                 severity: $crate::diagnostic::Severity::$severity,
                 fix: $crate::checks::FixAvailability::$fix,
+                scope: $crate::checks::Scope::$scope,
+                since: $since,
                 basis: $basis,
-                summary: $summary,
                 docs: concat!($($doc, "\n"),+),
             };
+        }
+
+        impl $crate::checks::RuleInfo for $name {
+            fn meta(&self) -> &'static $crate::checks::RuleMeta {
+                &Self::META
+            }
         }
     };
 }
@@ -86,50 +140,34 @@ pub(crate) use declare_rule;
 
 /// What a rule may read, and the one way it reports.
 pub struct Checker<'a> {
-    pub source: &'a SourceFile,
     pub document: &'a Document,
     pub context: &'a Context,
+    /// Shared per-document views (segments, protected ranges …), computed once.
+    pub views: &'a Views<'a>,
     meta: &'static RuleMeta,
     findings: Vec<Diagnostic>,
 }
 
 impl<'a> Checker<'a> {
-    pub fn new(
-        source: &'a SourceFile,
-        document: &'a Document,
-        context: &'a Context,
-        meta: &'static RuleMeta,
-    ) -> Self {
+    pub fn new(views: &'a Views<'a>, meta: &'static RuleMeta) -> Self {
         Self {
-            source,
-            document,
-            context,
+            document: views.document,
+            context: views.context,
+            views,
             meta,
             findings: Vec::new(),
         }
     }
 
-    /// The decoded text of the file.
+    /// The text being checked (the file's text, or a part of it, at the same offsets).
     pub fn text(&self) -> &'a str {
-        &self.source.text
+        self.views.text
     }
 
     /// Reports a finding at `span`; refine it with the returned builder.
     pub fn report(&mut self, span: Span, message: impl Into<String>) -> Report<'_> {
-        let meta = self.meta;
-        self.findings.push(Diagnostic {
-            code: meta.code,
-            rule: meta.name,
-            family: meta.family,
-            severity: meta.severity,
-            span,
-            message: message.into(),
-            help: None,
-            note: (!meta.basis.is_empty()).then(|| meta.basis.to_string()),
-            label: None,
-            secondary: Vec::new(),
-            fix: None,
-        });
+        self.findings
+            .push(self.meta.diagnostic(span, message.into()));
         let last = self.findings.len() - 1;
         Report {
             diagnostic: &mut self.findings[last],

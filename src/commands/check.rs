@@ -315,8 +315,8 @@ fn unreadable_report(
     settings: &Settings,
     message: &str,
 ) -> Option<FileReport> {
-    let meta = crate::checks::registry::find("G003")?.meta();
-    if !settings.rules().any(|r| r.meta().code == meta.code) {
+    let meta = crate::checks::RuleId::G003.rule().meta();
+    if !settings.is_enabled(meta.id) {
         return None;
     }
     let shown = path.display().to_string();
@@ -332,7 +332,7 @@ fn unreadable_report(
         code: meta.code,
         rule: meta.name,
         family: meta.family,
-        severity: settings.severity_of(meta.code).unwrap_or(meta.severity),
+        severity: settings.severity_of(meta.id).unwrap_or(meta.severity),
         span: crate::diagnostic::Span::point(0),
         message: reason,
         help: Some(
@@ -378,9 +378,7 @@ impl Allowances {
 
     /// One report per configuration file with a G002 finding for each unused fragment.
     fn unused(self, today: jiff::civil::Date) -> Vec<(FileReport, Severity)> {
-        let Some(meta) = crate::checks::registry::find("G002").map(|r| r.meta()) else {
-            return Vec::new();
-        };
+        let meta = crate::checks::RuleId::G002.rule().meta();
         let mut by_file: Vec<(
             std::path::PathBuf,
             Vec<crate::diagnostic::Diagnostic>,
@@ -388,7 +386,7 @@ impl Allowances {
         )> = Vec::new();
         for (path, span, text, settings) in self.seen {
             if self.used.iter().any(|(p, s)| *p == path && *s == span)
-                || !settings.rules().any(|r| r.meta().code == meta.code)
+                || !settings.is_enabled(meta.id)
             {
                 continue;
             }
@@ -396,7 +394,7 @@ impl Allowances {
                 code: meta.code,
                 rule: meta.name,
                 family: meta.family,
-                severity: settings.severity_of(meta.code).unwrap_or(meta.severity),
+                severity: settings.severity_of(meta.id).unwrap_or(meta.severity),
                 span,
                 message: format!("[[allow]] 片段“{text}”没有抑制任何问题"),
                 help: Some(

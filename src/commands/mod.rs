@@ -6,7 +6,7 @@ mod check;
 mod init;
 mod isolate;
 mod progress;
-mod rules;
+pub mod rules;
 
 use crate::cli::{Cli, Command};
 
@@ -22,7 +22,7 @@ pub enum Status {
 pub fn run(cli: Cli, today: jiff::civil::Date) -> Status {
     match cli.command {
         Command::Check(args) => check::run(&args, today),
-        Command::Rules => rules::list(),
+        Command::Rules { format } => rules::list(format),
         Command::Rule { code } => rules::show(&code),
         Command::Init { path, force } => init::run(&path, force),
         Command::Lsp => crate::lsp::run(today),

@@ -23,7 +23,7 @@ pub use discovery::{absolute, Finder, FILE_NAMES};
 pub use error::ConfigError;
 pub use file::{ConfigFile, Level, RuleEntry};
 
-use crate::checks::registry;
+use crate::checks::{registry, RuleId};
 use crate::diagnostic::Severity;
 use crate::knowledge::Knowledge;
 use crate::profile::Profile;
@@ -214,11 +214,10 @@ fn resolve(path: &Path, text: &str, overrides: &Overrides, today: Date) -> Resul
                 *severity
             }
         };
-        for rule in rules {
-            let code = rule.meta().code;
+        for id in rules.iter() {
             match level.map(Level::severity) {
-                Some(Some(severity)) => settings.severities.push((code, severity)),
-                Some(None) => ignore.push(code.to_string()),
+                Some(Some(severity)) => settings.severities.push((id, severity)),
+                Some(None) => ignore.push(id.code().to_string()),
                 None => {}
             }
         }
@@ -394,8 +393,8 @@ fn selected_codes(
 ) -> Result<Vec<&'static str>, Error> {
     Ok(checked_selectors(keys, err)?
         .iter()
-        .flat_map(|key| registry::select(key).unwrap_or_default())
-        .map(|r| r.meta().code)
+        .flat_map(|key| registry::select(key).unwrap_or_default().iter())
+        .map(RuleId::code)
         .collect())
 }
 
@@ -453,7 +452,7 @@ mod tests {
     #[test]
     fn template_parses_and_lists_every_key() {
         let plain = load(TEMPLATE).expect("template as written");
-        assert!(plain.base.is_enabled("N105"));
+        assert!(plain.base.is_enabled(RuleId::N105));
         // Uncomment the examples (`#key = …`, `#[table]`): still valid, every key present.
         let uncommented: String = TEMPLATE
             .lines()
@@ -498,11 +497,15 @@ mod tests {
         let s = &r.base;
         assert_eq!(s.profile.map(|p| p.id.as_str()), Some("work-summary"));
         assert_eq!(s.as_of, Some(jiff::civil::date(2022, 5, 1)));
-        assert!(!s.is_enabled("N107") && !s.is_enabled("S103") && !s.is_enabled("N108"));
-        assert!(s.is_enabled("N105"));
+        assert!(
+            !s.is_enabled(RuleId::N107)
+                && !s.is_enabled(RuleId::S103)
+                && !s.is_enabled(RuleId::N108)
+        );
+        assert!(s.is_enabled(RuleId::N105));
         assert_eq!(s.fail_on, Severity::Error);
-        assert_eq!(s.severity_of("N105"), Some(Severity::Error));
-        assert_eq!(s.severity_of("N101"), Some(Severity::Info));
+        assert_eq!(s.severity_of(RuleId::N105), Some(Severity::Error));
+        assert_eq!(s.severity_of(RuleId::N101), Some(Severity::Info));
     }
 
     #[test]
@@ -553,7 +556,7 @@ mod tests {
         let enabled = |r: &mut Resolver, p: &str| {
             r.settings_for(&root.path().join(p))
                 .unwrap()
-                .is_enabled("N107")
+                .is_enabled(RuleId::N107)
         };
         assert!(!enabled(&mut resolver, "归档/2019/a.txt"));
         assert!(!enabled(&mut resolver, "x/b.md"));
@@ -576,8 +579,8 @@ mod tests {
         )
         .unwrap();
         let s = &r.base;
-        assert!(s.is_enabled("N101") && !s.is_enabled("S103"));
-        assert!(!s.is_enabled("N105") && !s.is_enabled("N107"));
+        assert!(s.is_enabled(RuleId::N101) && !s.is_enabled(RuleId::S103));
+        assert!(!s.is_enabled(RuleId::N105) && !s.is_enabled(RuleId::N107));
         assert_eq!(s.fail_on, Severity::Info);
     }
 }

@@ -21,7 +21,7 @@ pub(super) fn render(reports: &[FileReport]) -> String {
             json!({
                 "id": m.code,
                 "name": m.name,
-                "shortDescription": { "text": m.summary },
+                "shortDescription": { "text": m.summary() },
                 "fullDescription": { "text": docs },
                 "help": { "text": docs, "markdown": docs },
                 "defaultConfiguration": { "level": level(m.severity) },
@@ -54,8 +54,8 @@ pub(super) fn render(reports: &[FileReport]) -> String {
                     }
                 }],
             });
-            if let Some(index) = registry::all().iter().position(|r| r.meta().code == d.code) {
-                result["ruleIndex"] = json!(index);
+            if let Some(id) = crate::checks::RuleId::find(d.code) {
+                result["ruleIndex"] = json!(id as usize);
             }
             results.push(result);
         }

@@ -3,6 +3,7 @@
 pub mod docx;
 mod line_index;
 pub mod markdown;
+pub mod parts;
 mod walk;
 
 pub use line_index::{ColumnUnit, LineCol, LineIndex};

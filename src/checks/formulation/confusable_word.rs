@@ -19,13 +19,14 @@ declare_rule! {
     /// 个别村级财务支出中生活费支出较多，群众反映强烈。
     /// ```
     pub struct ConfusableWord {
-        code: "F103",
+        code: F103,
         name: "confusable-word",
         family: Formulation,
         severity: Warning,
         fix: Always,
+        scope: Wording,
+        since: "0.1.0",
         basis: "rules/terms.toml（[[confusable]]）",
-        summary: "易混淆字词和常见别字",
     }
 }
 
@@ -34,10 +35,6 @@ declare_rule! {
 const WHOLE_PHRASE_CHARS: usize = 4;
 
 impl Rule for ConfusableWord {
-    fn meta(&self) -> &'static crate::checks::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &mut Checker<'_>) {
         let knowledge = cx.context.knowledge;
         let text = cx.text();

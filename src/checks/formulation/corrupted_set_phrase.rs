@@ -19,13 +19,14 @@ declare_rule! {
     /// 牢固树立科学执政、民主执政、依法执政的执政理念。
     /// ```
     pub struct CorruptedSetPhrase {
-        code: "F102",
+        code: F102,
         name: "corrupted-set-phrase",
         family: Formulation,
         severity: Error,
         fix: Always,
+        scope: Wording,
+        since: "0.1.0",
         basis: "rules/terms.toml（[[set-phrase]]）",
-        summary: "固定说法被写错",
     }
 }
 
@@ -33,10 +34,6 @@ declare_rule! {
 const ITEM_SEPARATORS: &[char] = &['、', '，', '；'];
 
 impl Rule for CorruptedSetPhrase {
-    fn meta(&self) -> &'static crate::checks::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &mut Checker<'_>) {
         let knowledge = cx.context.knowledge;
         let text = cx.text();

@@ -1,24 +1,11 @@
 //! Family `formulation` (F): non-standard political formulations, corrupted set
 //! phrases and commonly confused words, from `rules/terms.toml`.
 
-mod confusable_word;
-mod corrupted_set_phrase;
-mod nonstandard_formulation;
+include!(concat!(env!("OUT_DIR"), "/checks_formulation.rs"));
 
-pub use confusable_word::ConfusableWord;
-pub use corrupted_set_phrase::CorruptedSetPhrase;
-pub use nonstandard_formulation::NonstandardFormulation;
-
-use crate::checks::{Checker, Rule};
+use crate::checks::Checker;
 use crate::diagnostic::Span;
 use crate::knowledge::Target;
-
-/// The rules of this family, sorted by code.
-pub(crate) static RULES: &[&dyn Rule] = &[
-    &NonstandardFormulation,
-    &CorruptedSetPhrase,
-    &ConfusableWord,
-];
 
 /// The mentions that name an entry of one table, with the entry's index: `pick` maps a
 /// mention's target to that index ("Target::SetPhrase(i) => Some(i)").

@@ -18,21 +18,18 @@ declare_rule! {
     /// 自觉同以习近平同志为核心的党中央保持高度一致。
     /// ```
     pub struct NonstandardFormulation {
-        code: "F101",
+        code: F101,
         name: "nonstandard-formulation",
         family: Formulation,
         severity: Error,
         fix: Sometimes,
+        scope: Wording,
+        since: "0.1.0",
         basis: "rules/terms.toml（[[formulation]]）",
-        summary: "政治表述不规范",
     }
 }
 
 impl Rule for NonstandardFormulation {
-    fn meta(&self) -> &'static crate::checks::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &mut Checker<'_>) {
         let knowledge = cx.context.knowledge;
         let found = super::entries(cx, |t| match t {

@@ -16,21 +16,18 @@ declare_rule! {
     /// 一是加强政治学习。二是完善干部学习制度。
     /// ```
     pub struct EnumerationGap {
-        code: "N108",
+        code: N108,
         name: "enumeration-gap",
         family: Numbering,
         severity: Warning,
         fix: Never,
+        scope: Body,
+        since: "0.1.0",
         basis: "公文写作惯例",
-        summary: "段内列举跳项",
     }
 }
 
 impl Rule for EnumerationGap {
-    fn meta(&self) -> &'static crate::checks::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &mut Checker<'_>) {
         for run in enumeration_runs(cx.document) {
             for (i, step) in steps(run.iter().map(|item| item.value))

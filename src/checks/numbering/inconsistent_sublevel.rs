@@ -27,21 +27,18 @@ declare_rule! {
     /// （一）健全学习制度
     /// ```
     pub struct InconsistentSublevel {
-        code: "N104",
+        code: N104,
         name: "inconsistent-sublevel",
         family: Numbering,
         severity: Warning,
         fix: Never,
+        scope: Body,
+        since: "0.1.0",
         basis: "GB/T 9704-2012 7.3.3",
-        summary: "同级各节的下级标题使用了不同层级的序号",
     }
 }
 
 impl Rule for InconsistentSublevel {
-    fn meta(&self) -> &'static crate::checks::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &mut Checker<'_>) {
         let doc = cx.document;
         let text = cx.text();

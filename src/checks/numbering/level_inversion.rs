@@ -23,21 +23,18 @@ declare_rule! {
     /// （二）增强群众观念
     /// ```
     pub struct LevelInversion {
-        code: "N106",
+        code: N106,
         name: "level-inversion",
         family: Numbering,
         severity: Error,
         fix: Never,
+        scope: Body,
+        since: "0.1.0",
         basis: "GB/T 9704-2012 7.3.3",
-        summary: "上一层级的序号用在下一层级之中",
     }
 }
 
 impl Rule for LevelInversion {
-    fn meta(&self) -> &'static crate::checks::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &mut Checker<'_>) {
         let doc = cx.document;
         let text = cx.text();

@@ -1,44 +1,9 @@
 //! Family `numbering` (N): the numbering of headings (一、（一）1.（1）) and of inline
 //! enumerations (一是/二是…, 第一/第二…).
 
-mod enumeration_gap;
-mod enumeration_lone;
-mod enumeration_mixed;
-mod enumeration_order;
-mod inconsistent_sublevel;
-mod level_inversion;
-mod nonstandard_marker;
-mod sequence_disorder;
-mod sequence_duplicate;
-mod sequence_gap;
+include!(concat!(env!("OUT_DIR"), "/checks_numbering.rs"));
 
-pub use enumeration_gap::EnumerationGap;
-pub use enumeration_lone::LoneEnumeration;
-pub use enumeration_mixed::MixedEnumeration;
-pub use enumeration_order::EnumerationDisorder;
-pub use inconsistent_sublevel::InconsistentSublevel;
-pub use level_inversion::LevelInversion;
-pub use nonstandard_marker::NonstandardMarker;
-pub use sequence_disorder::NumberingDisorder;
-pub use sequence_duplicate::NumberingDuplicate;
-pub use sequence_gap::NumberingGap;
-
-use crate::checks::Rule;
 use crate::document::{Document, EnumItem, Heading, Section, Series};
-
-/// The rules of this family, sorted by code.
-pub(crate) static RULES: &[&dyn Rule] = &[
-    &NumberingGap,
-    &NumberingDuplicate,
-    &NumberingDisorder,
-    &InconsistentSublevel,
-    &NonstandardMarker,
-    &LevelInversion,
-    &LoneEnumeration,
-    &EnumerationGap,
-    &EnumerationDisorder,
-    &MixedEnumeration,
-];
 
 /// Headings that are numbered together: the children of one parent (or the top level)
 /// that share a marker level. Numbering restarts under each parent, and also after an

@@ -20,21 +20,18 @@ declare_rule! {
     /// （三）严格党内生活，强化党的建设。
     /// ```
     pub struct NonstandardMarker {
-        code: "N105",
+        code: N105,
         name: "nonstandard-marker",
         family: Numbering,
         severity: Warning,
         fix: Always,
+        scope: Body,
+        since: "0.1.0",
         basis: "GB/T 9704-2012 7.3.3",
-        summary: "标题序号不是该层级的规范写法",
     }
 }
 
 impl Rule for NonstandardMarker {
-    fn meta(&self) -> &'static crate::checks::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &mut Checker<'_>) {
         let doc = cx.document;
         let text = cx.text();

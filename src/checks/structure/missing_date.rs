@@ -26,21 +26,18 @@ declare_rule! {
     /// 2023年3月15日
     /// ```
     pub struct MissingDate {
-        code: "S107",
+        code: S107,
         name: "missing-date",
         family: Structure,
         severity: Warning,
         fix: Never,
+        scope: Body,
+        since: "0.1.0",
         basis: "GB/T 9704-2012 7.3.5.4",
-        summary: "没有成文日期",
     }
 }
 
 impl Rule for MissingDate {
-    fn meta(&self) -> &'static crate::checks::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &mut Checker<'_>) {
         let doc = cx.document;
         if !cx.context.profile.closing.date

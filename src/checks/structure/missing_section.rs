@@ -33,21 +33,18 @@ declare_rule! {
     /// 三、下一步打算
     /// ```
     pub struct MissingSection {
-        code: "S101",
+        code: S101,
         name: "missing-section",
         family: Structure,
         severity: Warning,
         fix: Never,
+        scope: Body,
+        since: "0.1.0",
         basis: "rules/profiles/（文种结构）",
-        summary: "缺少该类公文必备的部分",
     }
 }
 
 impl Rule for MissingSection {
-    fn meta(&self) -> &'static crate::checks::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &mut Checker<'_>) {
         let doc = cx.document;
         let text = cx.text();

@@ -24,21 +24,18 @@ declare_rule! {
     /// 2023年3月15日
     /// ```
     pub struct MissingSignature {
-        code: "S106",
+        code: S106,
         name: "missing-signature",
         family: Structure,
         severity: Warning,
         fix: Never,
+        scope: Body,
+        since: "0.1.0",
         basis: "GB/T 9704-2012 7.3.5",
-        summary: "正文之后没有落款",
     }
 }
 
 impl Rule for MissingSignature {
-    fn meta(&self) -> &'static crate::checks::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &mut Checker<'_>) {
         let doc = cx.document;
         if !cx.context.profile.closing.signature

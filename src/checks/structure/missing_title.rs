@@ -28,21 +28,18 @@ declare_rule! {
     /// 2023年3月15日
     /// ```
     pub struct MissingTitle {
-        code: "S105",
+        code: S105,
         name: "missing-title",
         family: Structure,
         severity: Warning,
         fix: Never,
+        scope: Body,
+        since: "0.1.0",
         basis: "GB/T 9704-2012 7.3.1",
-        summary: "公文没有标题",
     }
 }
 
 impl Rule for MissingTitle {
-    fn meta(&self) -> &'static crate::checks::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &mut Checker<'_>) {
         let doc = cx.document;
         // A document that signs and dates itself is a formal 公文, whatever its type.

@@ -20,21 +20,18 @@ declare_rule! {
     /// 2023年3月5日
     /// ```
     pub struct NonstandardDate {
-        code: "S108",
+        code: S108,
         name: "nonstandard-date",
         family: Structure,
         severity: Warning,
         fix: Always,
+        scope: Body,
+        since: "0.1.0",
         basis: "GB/T 9704-2012 7.3.5.4",
-        summary: "成文日期写法不规范",
     }
 }
 
 impl Rule for NonstandardDate {
-    fn meta(&self) -> &'static crate::checks::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &mut Checker<'_>) {
         let doc = cx.document;
         let text = cx.text();

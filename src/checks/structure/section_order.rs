@@ -20,21 +20,18 @@ declare_rule! {
     /// 二、整改措施
     /// ```
     pub struct SectionOrder {
-        code: "S102",
+        code: S102,
         name: "section-order",
         family: Structure,
         severity: Warning,
         fix: Never,
+        scope: Body,
+        since: "0.1.0",
         basis: "rules/profiles/（文种结构）",
-        summary: "各部分顺序与通常顺序不符",
     }
 }
 
 impl Rule for SectionOrder {
-    fn meta(&self) -> &'static crate::checks::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &mut Checker<'_>) {
         let doc = cx.document;
         let text = cx.text();

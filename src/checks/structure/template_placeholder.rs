@@ -2,7 +2,7 @@ use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 
-use super::empty_section::is_placeholder_paragraph;
+use super::placeholder_body::is_placeholder_paragraph;
 use crate::checks::{declare_rule, Checker, Rule};
 use crate::document::vocabulary::Vocabulary;
 use crate::document::LineKind;
@@ -23,13 +23,14 @@ declare_rule! {
     /// 截至目前，全镇共有党员312名，其中预备党员6名。
     /// ```
     pub struct TemplatePlaceholder {
-        code: "S104",
+        code: S104,
         name: "template-placeholder",
         family: Structure,
         severity: Error,
         fix: Never,
+        scope: Wording,
+        since: "0.1.0",
         basis: "《党政机关公文处理工作条例》第十九条（公文内容完整）",
-        summary: "正文中留有模板占位符",
     }
 }
 
@@ -56,10 +57,6 @@ static TOKENS: LazyLock<Tokens> = LazyLock::new(|| {
 });
 
 impl Rule for TemplatePlaceholder {
-    fn meta(&self) -> &'static crate::checks::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &mut Checker<'_>) {
         let doc = cx.document;
         let text = cx.text();

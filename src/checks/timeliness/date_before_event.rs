@@ -23,21 +23,18 @@ declare_rule! {
     /// 2022年11月10日
     /// ```
     pub struct DateBeforeEvent {
-        code: "R108",
+        code: R108,
         name: "date-before-event",
         family: Timeliness,
         severity: Error,
         fix: Never,
+        scope: Body,
+        since: "0.1.0",
         basis: "rules/timeline.toml（会议召开日期）",
-        summary: "成文日期早于文中引用的会议",
     }
 }
 
 impl Rule for DateBeforeEvent {
-    fn meta(&self) -> &'static crate::checks::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &mut Checker<'_>) {
         if cx.context.as_of_source == AsOfSource::Today {
             return;

@@ -18,21 +18,18 @@ declare_rule! {
     /// 今后，坚持以人民为中心，密切联系群众。
     /// ```
     pub struct FinishedCampaign {
-        code: "R104",
+        code: R104,
         name: "finished-campaign",
         family: Timeliness,
         severity: Warning,
         fix: Never,
+        scope: Body,
+        since: "0.1.0",
         basis: "rules/timeline.toml（党内学习教育）",
-        summary: "已经结束的党内学习教育仍被当作正在开展的",
     }
 }
 
 impl Rule for FinishedCampaign {
-    fn meta(&self) -> &'static crate::checks::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &mut Checker<'_>) {
         let knowledge = cx.context.knowledge;
         let as_of = cx.context.as_of;

@@ -20,21 +20,18 @@ declare_rule! {
     /// 组织干部学习了党的二十大精神。……今后，用党的二十大精神武装干部头脑。
     /// ```
     pub struct MixedEras {
-        code: "R102",
+        code: R102,
         name: "mixed-eras",
         family: Timeliness,
         severity: Warning,
         fix: Never,
+        scope: Body,
+        since: "0.1.0",
         basis: "rules/timeline.toml（党代会、全会届次）",
-        summary: "已引用新一届党代会，又以上一届的会议精神为指导",
     }
 }
 
 impl Rule for MixedEras {
-    fn meta(&self) -> &'static crate::checks::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &mut Checker<'_>) {
         let knowledge = cx.context.knowledge;
         let groups = event_groups(cx, &[EventKind::NationalCongress, EventKind::Plenum]);

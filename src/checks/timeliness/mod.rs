@@ -5,43 +5,12 @@
 //! Every rule reads the mentions found once per document (`Context::mentions`) and
 //! decides, with `context::cues`, whether each is an account of the past or guidance.
 
-mod date_before_event;
-mod finished_campaign;
-mod mixed_eras;
-mod outdated_term;
-mod renamed_institution;
-mod stale_document;
-mod stale_plan;
-mod superseded_guidance;
-mod superseded_provincial_congress;
+include!(concat!(env!("OUT_DIR"), "/checks_timeliness.rs"));
 
-pub use date_before_event::DateBeforeEvent;
-pub use finished_campaign::FinishedCampaign;
-pub use mixed_eras::MixedEras;
-pub use outdated_term::OutdatedTerm;
-pub use renamed_institution::RenamedInstitution;
-pub use stale_document::StaleDocument;
-pub use stale_plan::StalePlan;
-pub use superseded_guidance::SupersededGuidance;
-pub use superseded_provincial_congress::SupersededProvincialCongress;
-
-use crate::checks::{Checker, Rule};
+use crate::checks::Checker;
 use crate::context::cues::{Cues, Usage};
 use crate::diagnostic::Span;
 use crate::knowledge::{Event, EventKind, Knowledge, PartialDate, Target};
-
-/// The rules of this family, sorted by code.
-pub(crate) static RULES: &[&dyn Rule] = &[
-    &SupersededGuidance,
-    &MixedEras,
-    &StalePlan,
-    &FinishedCampaign,
-    &OutdatedTerm,
-    &SupersededProvincialCongress,
-    &StaleDocument,
-    &DateBeforeEvent,
-    &RenamedInstitution,
-];
 
 /// Consecutive mentions that read as one reference ("十八大及十八届三中、四中全会"), with
 /// how the whole is used.

@@ -23,21 +23,18 @@ declare_rule! {
     /// 下一步，重点抓好八个脱贫村巩固拓展脱贫攻坚成果工作。
     /// ```
     pub struct OutdatedTerm {
-        code: "R105",
+        code: R105,
         name: "outdated-term",
         family: Timeliness,
         severity: Warning,
         fix: Never,
+        scope: Wording,
+        since: "0.1.0",
         basis: "rules/terms.toml（[[superseded]]）",
-        summary: "已停用或被取代的提法、政策用语",
     }
 }
 
 impl Rule for OutdatedTerm {
-    fn meta(&self) -> &'static crate::checks::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &mut Checker<'_>) {
         let knowledge = cx.context.knowledge;
         let as_of = cx.context.as_of;

@@ -19,21 +19,18 @@ declare_rule! {
     /// 请应急管理局牵头，会同有关部门抓好落实。
     /// ```
     pub struct RenamedInstitution {
-        code: "R109",
+        code: R109,
         name: "renamed-institution",
         family: Timeliness,
         severity: Warning,
         fix: Never,
+        scope: Wording,
+        since: "0.1.0",
         basis: "rules/timeline.toml（机构改革）",
-        summary: "已撤销或更名的机构仍按旧名称写作现有机构",
     }
 }
 
 impl Rule for RenamedInstitution {
-    fn meta(&self) -> &'static crate::checks::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &mut Checker<'_>) {
         let knowledge = cx.context.knowledge;
         // An institution's old name is wrong in any present use, not only in guidance.

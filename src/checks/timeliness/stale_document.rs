@@ -24,13 +24,14 @@ declare_rule! {
     /// 2023年3月15日
     /// ```
     pub struct StaleDocument {
-        code: "R107",
+        code: R107,
         name: "stale-document",
         family: Timeliness,
         severity: Warning,
         fix: Never,
+        scope: Body,
+        since: "0.1.0",
         basis: "公文时效性（数据与提法应与成文时间一致）",
-        summary: "文中最近的年份比核对日期早两年以上",
     }
 }
 
@@ -43,10 +44,6 @@ static YEAR: LazyLock<Regex> = LazyLock::new(|| {
 const STALE_YEARS: i32 = 2;
 
 impl Rule for StaleDocument {
-    fn meta(&self) -> &'static crate::checks::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &mut Checker<'_>) {
         let text = cx.text();
         // The 成文日期 line itself does not count.

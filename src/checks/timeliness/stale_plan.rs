@@ -20,21 +20,18 @@ declare_rule! {
     /// 2023年3月15日
     /// ```
     pub struct StalePlan {
-        code: "R103",
+        code: R103,
         name: "stale-plan",
         family: Timeliness,
         severity: Warning,
         fix: Never,
+        scope: Body,
+        since: "0.1.0",
         basis: "rules/timeline.toml（五年规划期）",
-        summary: "规划期已结束的五年规划仍被当作要制定或执行的规划",
     }
 }
 
 impl Rule for StalePlan {
-    fn meta(&self) -> &'static crate::checks::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &mut Checker<'_>) {
         let knowledge = cx.context.knowledge;
         let as_of = cx.context.as_of;

@@ -21,21 +21,18 @@ declare_rule! {
     /// 下一步，我们将深入学习贯彻党的二十大精神。
     /// ```
     pub struct SupersededGuidance {
-        code: "R101",
+        code: R101,
         name: "superseded-guidance",
         family: Timeliness,
         severity: Warning,
         fix: Never,
+        scope: Body,
+        since: "0.1.0",
         basis: "rules/timeline.toml（党代会、全会日期）",
-        summary: "已被取代的党代会、全会仍被当作当前指导",
     }
 }
 
 impl Rule for SupersededGuidance {
-    fn meta(&self) -> &'static crate::checks::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &mut Checker<'_>) {
         let knowledge = cx.context.knowledge;
         let as_of = cx.context.as_of;

@@ -18,21 +18,18 @@ declare_rule! {
     /// 镇党委将认真组织学习省第十二次党代会精神。
     /// ```
     pub struct SupersededProvincialCongress {
-        code: "R106",
+        code: R106,
         name: "superseded-provincial-congress",
         family: Timeliness,
         severity: Warning,
         fix: Never,
+        scope: Body,
+        since: "0.1.0",
         basis: "rules/timeline.toml（省级党代会）",
-        summary: "已被取代的省党代会精神仍被当作当前指导",
     }
 }
 
 impl Rule for SupersededProvincialCongress {
-    fn meta(&self) -> &'static crate::checks::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &mut Checker<'_>) {
         let knowledge = cx.context.knowledge;
         let as_of = cx.context.as_of;

@@ -2,7 +2,6 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{segments, Protected};
 use crate::checks::{declare_rule, Checker, Rule};
 
 declare_rule! {
@@ -26,13 +25,14 @@ declare_rule! {
     /// 2023年底前完成整改，2022年度考核结果为优秀。
     /// ```
     pub struct AbbreviatedYear {
-        code: "T112",
+        code: T112,
         name: "abbreviated-year",
         family: Typography,
         severity: Warning,
         fix: Never,
+        scope: Wording,
+        since: "0.1.0",
         basis: "GB/T 15835-2011《出版物上数字用法》（年份不能简写）",
-        summary: "年份只写了后两位",
     }
 }
 
@@ -50,18 +50,14 @@ const DURATION_BEFORE: &[char] = &[
 ];
 
 impl Rule for AbbreviatedYear {
-    fn meta(&self) -> &'static crate::checks::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &mut Checker<'_>) {
         let text = cx.text();
-        for seg in segments(cx.document) {
+        for seg in cx.views.segments() {
             let s = seg.text(text);
             if !s.contains('年') {
                 continue;
             }
-            let protected = Protected::of(s);
+            let protected = cx.views.protected(seg);
             for caps in YEAR.captures_iter(s) {
                 let Some(whole) = caps.get(0) else { continue };
                 let yy = &caps["yy"];

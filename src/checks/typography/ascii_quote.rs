@@ -1,4 +1,4 @@
-use super::{is_chinese, is_han, segments, Protected};
+use super::{is_chinese, is_han};
 use crate::checks::{declare_rule, Checker, Rule};
 use crate::diagnostic::{Edit, Fix};
 
@@ -23,29 +23,26 @@ declare_rule! {
     /// 积极组织参与“党员先锋岗”创建活动。
     /// ```
     pub struct AsciiQuote {
-        code: "T107",
+        code: T107,
         name: "ascii-quote",
         family: Typography,
         severity: Error,
         fix: Sometimes,
+        scope: Wording,
+        since: "0.1.0",
         basis: "GB/T 15834-2011《标点符号用法》4.8（引号）",
-        summary: "中文里用了英文直引号",
     }
 }
 
 impl Rule for AsciiQuote {
-    fn meta(&self) -> &'static crate::checks::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &mut Checker<'_>) {
         let text = cx.text();
-        for seg in segments(cx.document) {
+        for seg in cx.views.segments() {
             let s = seg.text(text);
             if !s.contains(['"', '\'']) {
                 continue;
             }
-            let protected = Protected::of(s);
+            let protected = cx.views.protected(seg);
             for (quote, open, close) in [('"', "“", "”"), ('\'', "‘", "’")] {
                 let marks: Vec<usize> = s
                     .char_indices()

@@ -1,4 +1,3 @@
-use super::{segments, Protected};
 use crate::checks::{declare_rule, Checker, Rule};
 use crate::diagnostic::Fix;
 
@@ -22,13 +21,14 @@ declare_rule! {
     /// 支部战斗堡垒作用发挥不够。面对收入增长压力，办法不多。
     /// ```
     pub struct DoubledPunctuation {
-        code: "T108",
+        code: T108,
         name: "doubled-punctuation",
         family: Typography,
         severity: Error,
         fix: Sometimes,
+        scope: Wording,
+        since: "0.1.0",
         basis: "GB/T 15834-2011《标点符号用法》",
-        summary: "点号重复或连用",
     }
 }
 
@@ -53,13 +53,9 @@ fn full_width(c: char) -> char {
 }
 
 impl Rule for DoubledPunctuation {
-    fn meta(&self) -> &'static crate::checks::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &mut Checker<'_>) {
         let text = cx.text();
-        for seg in segments(cx.document) {
+        for seg in cx.views.segments() {
             let s = seg.text(text);
             // Two pause marks side by side are rare: look for them before collecting the
             // characters of the segment.
@@ -73,8 +69,7 @@ impl Rule for DoubledPunctuation {
                 continue;
             }
             let cs: Vec<(usize, char)> = s.char_indices().collect();
-            let mut protected: Option<Protected> = None;
-            let mut k = 0;
+                        let mut k = 0;
             while k < cs.len() {
                 if !pause(cs[k].1) {
                     k += 1;
@@ -92,8 +87,7 @@ impl Rule for DoubledPunctuation {
                 }
                 if run.iter().any(|&(off, c)| {
                     is_halfwidth_pause(c)
-                        && protected
-                            .get_or_insert_with(|| Protected::of(s))
+                        && cx.views.protected(seg)
                             .contains(off)
                 }) {
                     continue;

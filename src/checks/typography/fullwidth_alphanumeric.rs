@@ -1,4 +1,4 @@
-use super::segments;
+
 use crate::checks::{declare_rule, Checker, Rule};
 use crate::diagnostic::Fix;
 
@@ -22,13 +22,14 @@ declare_rule! {
     /// 2023年全镇GDP增长5.2%。
     /// ```
     pub struct FullwidthAlphanumeric {
-        code: "T102",
+        code: T102,
         name: "fullwidth-alphanumeric",
         family: Typography,
         severity: Warning,
         fix: Always,
+        scope: Wording,
+        since: "0.1.0",
         basis: "GB/T 15835-2011《出版物上数字用法》",
-        summary: "用了全角数字或全角字母",
     }
 }
 
@@ -45,13 +46,9 @@ fn narrow(c: char) -> char {
 }
 
 impl Rule for FullwidthAlphanumeric {
-    fn meta(&self) -> &'static crate::checks::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &mut Checker<'_>) {
         let text = cx.text();
-        for seg in segments(cx.document) {
+        for seg in cx.views.segments() {
             let s = seg.text(text);
             if !s.contains(is_wide_alnum) {
                 continue;

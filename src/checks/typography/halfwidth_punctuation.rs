@@ -1,4 +1,4 @@
-use super::{chars, is_chinese, is_han, segments, Protected};
+use super::{chars, is_chinese, is_han, Protected};
 use crate::checks::{declare_rule, Checker, Rule};
 use crate::diagnostic::{Edit, Fix};
 
@@ -29,13 +29,14 @@ declare_rule! {
     /// 逗号、冒号等的修正是安全的，`--fix` 会自动改；汉字之间的半角句点可能是句号，也可能是顿号，
     /// 只提示，不自动改。
     pub struct HalfwidthPunctuation {
-        code: "T101",
+        code: T101,
         name: "halfwidth-punctuation",
         family: Typography,
         severity: Error,
         fix: Sometimes,
+        scope: Wording,
+        since: "0.1.0",
         basis: "GB/T 15834-2011《标点符号用法》",
-        summary: "中文句子里用了半角标点",
     }
 }
 
@@ -68,13 +69,9 @@ fn neighbour(cs: &[(usize, char)], k: usize, forward: bool) -> Option<char> {
 const HANZI_NUMERALS: &str = "一二三四五六七八九十";
 
 impl Rule for HalfwidthPunctuation {
-    fn meta(&self) -> &'static crate::checks::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &mut Checker<'_>) {
         let text = cx.text();
-        for seg in segments(cx.document) {
+        for seg in cx.views.segments() {
             let s = seg.text(text);
             // A "." matters only beside a Chinese character (decimals are the common case).
             let dot_by_chinese = || {
@@ -86,12 +83,10 @@ impl Rule for HalfwidthPunctuation {
             if !s.contains([',', ':', ';', '?', '!', '(', ')']) && !dot_by_chinese() {
                 continue;
             }
-            let mut protected: Option<Protected> = None;
-            let cs = chars(s);
+                        let cs = chars(s);
             for (k, &(off, c)) in cs.iter().enumerate() {
                 if !matches!(c, ',' | ':' | ';' | '?' | '!' | '.')
-                    || protected
-                        .get_or_insert_with(|| Protected::of(s))
+                    || cx.views.protected(seg)
                         .contains(off)
                 {
                     continue;
@@ -131,8 +126,8 @@ impl Rule for HalfwidthPunctuation {
                     .fix(Fix::safe_replace(seg.at(off..end), full.to_string()));
             }
             if s.contains(['(', ')']) {
-                let protected = protected.get_or_insert_with(|| Protected::of(s));
-                check_parentheses(cx, seg, s, &cs, protected);
+                let protected = cx.views.protected(seg);
+                check_parentheses(cx, *seg, s, &cs, protected);
             }
         }
     }

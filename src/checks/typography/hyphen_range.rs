@@ -2,7 +2,6 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{segments, Protected};
 use crate::checks::{declare_rule, Checker, Rule};
 use crate::diagnostic::Fix;
 
@@ -29,13 +28,14 @@ declare_rule! {
     /// 编制2016—2020年规划，每户补助3～5万元，召开三—九次全会。
     /// ```
     pub struct HyphenRange {
-        code: "T110",
+        code: T110,
         name: "hyphen-range",
         family: Typography,
         severity: Warning,
         fix: Always,
+        scope: Wording,
+        since: "0.1.0",
         basis: "GB/T 15834-2011《标点符号用法》4.13（连接号）",
-        summary: "用连字符或破折号表示起止范围",
     }
 }
 
@@ -77,18 +77,14 @@ fn value(number: &str) -> Option<f64> {
 }
 
 impl Rule for HyphenRange {
-    fn meta(&self) -> &'static crate::checks::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &mut Checker<'_>) {
         let text = cx.text();
-        for seg in segments(cx.document) {
+        for seg in cx.views.segments() {
             let s = seg.text(text);
             if !s.contains(['-', '－', '–', '—']) {
                 continue;
             }
-            let protected = Protected::of(s);
+            let protected = cx.views.protected(seg);
             for caps in RANGE.captures_iter(s) {
                 let (a, dash, b, unit) = (&caps["a"], &caps["dash"], &caps["b"], &caps["unit"]);
                 let whole = caps.get(0).map_or(0..0, |m| m.range());

@@ -38,13 +38,14 @@ declare_rule! {
     /// （二）增强群众观念，强化宗旨意识。
     /// ```
     pub struct InconsistentIndent {
-        code: "T105",
+        code: T105,
         name: "inconsistent-indent",
         family: Typography,
         severity: Warning,
         fix: Always,
+        scope: Wording,
+        since: "0.1.0",
         basis: "公文排版惯例：段首缩进全文一致",
-        summary: "行首缩进与全文习惯不一致",
     }
 }
 
@@ -94,10 +95,6 @@ fn continues_previous(doc: &Document, text: &str, i: usize) -> bool {
 type MemberOf = fn(LineKind) -> bool;
 
 impl Rule for InconsistentIndent {
-    fn meta(&self) -> &'static crate::checks::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &mut Checker<'_>) {
         let doc = cx.document;
         let text = cx.text();

@@ -24,13 +24,14 @@ declare_rule! {
     /// 深入学习贯彻党的二十大精神
     /// ```
     pub struct InvisibleCharacter {
-        code: "T114",
+        code: T114,
         name: "invisible-character",
         family: Typography,
         severity: Warning,
         fix: Always,
+        scope: Wording,
+        since: "0.1.0",
         basis: "公文文本规范：正文不含不可见字符",
-        summary: "文中夹着看不见的字符",
     }
 }
 
@@ -54,10 +55,6 @@ fn name(c: char) -> Option<&'static str> {
 }
 
 impl Rule for InvisibleCharacter {
-    fn meta(&self) -> &'static crate::checks::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &mut Checker<'_>) {
         let text = cx.text();
         let mut chars = text.char_indices().peekable();

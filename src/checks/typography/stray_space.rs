@@ -2,7 +2,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::{chars, is_cjk_punct, is_han, is_space, segments, Protected};
+use super::{chars, is_cjk_punct, is_han, is_space, Protected};
 use crate::checks::{declare_rule, Checker, Rule};
 use crate::diagnostic::{Fix, Span};
 use crate::document::LineKind;
@@ -38,13 +38,14 @@ declare_rule! {
     /// 删除空格是安全修正；只有一行里有多处汉字间空格、可能是把空格当作并列项分隔时
     /// （“张三 李四 王五”），不自动删除，请改用顿号。
     pub struct StraySpace {
-        code: "T104",
+        code: T104,
         name: "stray-space",
         family: Typography,
         severity: Warning,
         fix: Sometimes,
+        scope: Wording,
+        since: "0.1.0",
         basis: "GB/T 15834-2011《标点符号用法》；GB/T 15835-2011《出版物上数字用法》",
-        summary: "正文中夹着多余的空格",
     }
 }
 
@@ -76,9 +77,8 @@ fn describe(c: char) -> String {
     }
 }
 
-fn gaps(s: &str, kind: LineKind) -> Vec<Gap> {
+fn gaps(s: &str, kind: LineKind, protected: &Protected) -> Vec<Gap> {
     let cs = chars(s);
-    let protected = Protected::of(s);
     let mut out = Vec::new();
     let mut quotation = Quotation::default();
     let mut k = 0;
@@ -206,13 +206,9 @@ fn separates_fields(rest: &str) -> bool {
 }
 
 impl Rule for StraySpace {
-    fn meta(&self) -> &'static crate::checks::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &mut Checker<'_>) {
         let text = cx.text();
-        for seg in segments(cx.document) {
+        for seg in cx.views.segments() {
             if matches!(seg.kind, LineKind::Signature | LineKind::Date) {
                 continue;
             }
@@ -220,7 +216,7 @@ impl Rule for StraySpace {
             if !s.contains(is_space) {
                 continue;
             }
-            let gaps = gaps(s, seg.kind);
+            let gaps = gaps(s, seg.kind, cx.views.protected(seg));
             let han_gaps = gaps.iter().filter(|g| g.between == Between::Han).count();
             for gap in gaps {
                 let space = s[gap.start..].chars().next().unwrap_or(' ');

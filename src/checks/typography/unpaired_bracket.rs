@@ -1,4 +1,4 @@
-use super::{ends_sentence, segments, Protected};
+use super::ends_sentence;
 use crate::checks::{declare_rule, Checker, Rule};
 use crate::diagnostic::Span;
 
@@ -26,13 +26,14 @@ declare_rule! {
     /// 深入开展“不忘初心、牢记使命”主题教育，制定《农村道路建设规划》。
     /// ```
     pub struct UnpairedBracket {
-        code: "T106",
+        code: T106,
         name: "unpaired-bracket",
         family: Typography,
         severity: Error,
         fix: Never,
+        scope: Wording,
+        since: "0.1.0",
         basis: "GB/T 15834-2011《标点符号用法》4.8（引号）、4.9（括号）、4.15（书名号）",
-        summary: "引号、书名号、括号不成对或交叉嵌套",
     }
 }
 
@@ -112,19 +113,15 @@ fn list_marker(before: &str) -> bool {
 }
 
 impl Rule for UnpairedBracket {
-    fn meta(&self) -> &'static crate::checks::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &mut Checker<'_>) {
         let text = cx.text();
-        let segs = segments(cx.document);
+        let segs = cx.views.segments();
         let mut stack: Vec<Open> = Vec::new();
         // Kinds whose closer is still expected after a crossed pair was reported.
         let mut dangling: Vec<usize> = Vec::new();
         for (n, seg) in segs.iter().enumerate() {
             let s = seg.text(text);
-            let protected = Protected::of(s);
+            let protected = cx.views.protected(seg);
             for (off, c) in s.char_indices() {
                 // Most characters are not brackets: test that before the (binary-search)
                 // protected-range lookup.

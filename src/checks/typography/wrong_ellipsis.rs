@@ -1,4 +1,4 @@
-use super::{is_chinese, segments, Protected};
+use super::is_chinese;
 use crate::checks::{declare_rule, Checker, Rule};
 use crate::diagnostic::Fix;
 
@@ -22,13 +22,14 @@ declare_rule! {
     /// 整治山、水、林、田、湖、草等要素。会上要求……
     /// ```
     pub struct WrongEllipsis {
-        code: "T109",
+        code: T109,
         name: "wrong-ellipsis",
         family: Typography,
         severity: Error,
         fix: Sometimes,
+        scope: Wording,
+        since: "0.1.0",
         basis: "GB/T 15834-2011《标点符号用法》4.11（省略号）",
-        summary: "省略号写法不对",
     }
 }
 
@@ -37,13 +38,9 @@ fn dot_like(c: char) -> bool {
 }
 
 impl Rule for WrongEllipsis {
-    fn meta(&self) -> &'static crate::checks::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &mut Checker<'_>) {
         let text = cx.text();
-        for seg in segments(cx.document) {
+        for seg in cx.views.segments() {
             let s = seg.text(text);
             // Only "…" or a run of three dots can be a wrong ellipsis: most paragraphs have
             // neither, and skip the character-by-character walk below.
@@ -54,7 +51,7 @@ impl Rule for WrongEllipsis {
             {
                 continue;
             }
-            let protected = Protected::of(s);
+            let protected = cx.views.protected(seg);
             let cs: Vec<(usize, char)> = s.char_indices().collect();
             let mut k = 0;
             while k < cs.len() {

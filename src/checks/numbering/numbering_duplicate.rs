@@ -20,21 +20,18 @@ declare_rule! {
     /// 3.惠民政策深入实施
     /// ```
     pub struct NumberingDuplicate {
-        code: "N102",
+        code: N102,
         name: "numbering-duplicate",
         family: Numbering,
         severity: Error,
         fix: Never,
+        scope: Body,
+        since: "0.1.0",
         basis: "GB/T 9704-2012 7.3.3",
-        summary: "同级标题序号重复",
     }
 }
 
 impl Rule for NumberingDuplicate {
-    fn meta(&self) -> &'static crate::checks::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &mut Checker<'_>) {
         let doc = cx.document;
         let text = cx.text();

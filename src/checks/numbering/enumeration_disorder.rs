@@ -16,21 +16,18 @@ declare_rule! {
     /// 一是加强学习。二是完善制度。三是强化监督。
     /// ```
     pub struct EnumerationDisorder {
-        code: "N109",
+        code: N109,
         name: "enumeration-disorder",
         family: Numbering,
         severity: Warning,
         fix: Never,
+        scope: Body,
+        since: "0.1.0",
         basis: "公文写作惯例",
-        summary: "段内列举重复或倒序",
     }
 }
 
 impl Rule for EnumerationDisorder {
-    fn meta(&self) -> &'static crate::checks::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &mut Checker<'_>) {
         for run in enumeration_runs(cx.document) {
             for (i, step) in steps(run.iter().map(|item| item.value))

@@ -23,21 +23,18 @@ declare_rule! {
     /// 全年开展集中学习12次。
     /// ```
     pub struct PlaceholderBody {
-        code: "S103",
+        code: S103,
         name: "placeholder-body",
         family: Structure,
         severity: Error,
         fix: Never,
+        scope: Body,
+        since: "0.1.0",
         basis: "《党政机关公文处理工作条例》第十九条（公文内容完整）",
-        summary: "小节没有正文或只有占位符",
     }
 }
 
 impl Rule for PlaceholderBody {
-    fn meta(&self) -> &'static crate::checks::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &mut Checker<'_>) {
         let doc = cx.document;
         let text = cx.text();

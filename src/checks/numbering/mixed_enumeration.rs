@@ -16,21 +16,18 @@ declare_rule! {
     /// 一是加强政治学习。二是加强先进典型学习。
     /// ```
     pub struct MixedEnumeration {
-        code: "N110",
+        code: N110,
         name: "mixed-enumeration",
         family: Numbering,
         severity: Warning,
         fix: Never,
+        scope: Body,
+        since: "0.1.0",
         basis: "公文写作惯例",
-        summary: "同一组列举混用两种序数词",
     }
 }
 
 impl Rule for MixedEnumeration {
-    fn meta(&self) -> &'static crate::checks::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &mut Checker<'_>) {
         for run in enumeration_runs(cx.document) {
             let Some(first) = run.first() else { continue };

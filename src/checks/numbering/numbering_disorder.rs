@@ -20,21 +20,18 @@ declare_rule! {
     /// 三、存在的问题
     /// ```
     pub struct NumberingDisorder {
-        code: "N103",
+        code: N103,
         name: "numbering-disorder",
         family: Numbering,
         severity: Error,
         fix: Never,
+        scope: Body,
+        since: "0.1.0",
         basis: "GB/T 9704-2012 7.3.3",
-        summary: "同级标题序号顺序颠倒",
     }
 }
 
 impl Rule for NumberingDisorder {
-    fn meta(&self) -> &'static crate::checks::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &mut Checker<'_>) {
         let doc = cx.document;
         let text = cx.text();

@@ -17,21 +17,18 @@ declare_rule! {
     /// （五）干部作风需进一步改进。一些干部下村在村办公室止步。
     /// ```
     pub struct LoneEnumeration {
-        code: "N107",
+        code: N107,
         name: "lone-enumeration",
         family: Numbering,
         severity: Warning,
         fix: Never,
+        scope: Body,
+        since: "0.1.0",
         basis: "公文写作惯例",
-        summary: "段内列举只有“一是”而没有“二是”",
     }
 }
 
 impl Rule for LoneEnumeration {
-    fn meta(&self) -> &'static crate::checks::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &mut Checker<'_>) {
         for run in enumeration_runs(cx.document) {
             if let [only] = run.as_slice() {

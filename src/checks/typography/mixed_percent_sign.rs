@@ -1,4 +1,3 @@
-use super::{segments, Protected};
 use crate::checks::{declare_rule, Checker, Rule};
 use crate::diagnostic::{Fix, Span};
 
@@ -23,13 +22,14 @@ declare_rule! {
     /// 年均增长11%，社会消费品零售总额年均增长5.7%，固定资产投资年均增长12%……
     /// ```
     pub struct MixedPercentSign {
-        code: "T103",
+        code: T103,
         name: "mixed-percent-sign",
         family: Typography,
         severity: Warning,
         fix: Always,
+        scope: Wording,
+        since: "0.1.0",
         basis: "GB/T 15835-2011《出版物上数字用法》；同一文稿体例一致",
-        summary: "半角“%”和全角“％”混用",
     }
 }
 
@@ -50,20 +50,16 @@ fn quantity(text: &str, sign: usize) -> Span {
 }
 
 impl Rule for MixedPercentSign {
-    fn meta(&self) -> &'static crate::checks::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &mut Checker<'_>) {
         let text = cx.text();
         let mut half = Vec::new();
         let mut wide = Vec::new();
-        for seg in segments(cx.document) {
+        for seg in cx.views.segments() {
             let s = seg.text(text);
             if !s.contains(['%', '％']) {
                 continue;
             }
-            let protected = Protected::of(s);
+            let protected = cx.views.protected(seg);
             for (off, c) in s
                 .char_indices()
                 .filter(|&(off, _)| !protected.contains(off))

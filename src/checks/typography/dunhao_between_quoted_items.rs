@@ -1,7 +1,6 @@
-use super::{segments, Protected};
 use crate::checks::{declare_rule, Checker, Rule};
 use crate::diagnostic::{Edit, Fix, Span};
-use crate::document::Document;
+use crate::checks::Views;
 
 declare_rule! {
     /// 并列的书名号（或引号）之间用了顿号（《A》、《B》）。
@@ -27,13 +26,14 @@ declare_rule! {
     /// 制定《农村道路建设规划》《一事一议项目规划》。
     /// ```
     pub struct DunhaoBetweenQuotedItems {
-        code: "T113",
+        code: T113,
         name: "dunhao-between-quoted-items",
         family: Typography,
         severity: Warning,
         fix: Sometimes,
+        scope: Wording,
+        since: "0.1.0",
         basis: "GB/T 15834-2011《标点符号用法》4.5.3.5",
-        summary: "并列的书名号或引号之间用了顿号",
     }
 }
 
@@ -42,13 +42,9 @@ declare_rule! {
 pub(crate) const STRICT_QUOTES: bool = false;
 
 impl Rule for DunhaoBetweenQuotedItems {
-    fn meta(&self) -> &'static crate::checks::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &mut Checker<'_>) {
         let text = cx.text();
-        let found = find(cx.document, text, STRICT_QUOTES);
+        let found = find(cx.views, text, STRICT_QUOTES);
         for span in found.spans {
             let written = span.slice(text);
             // 》 and ” are both three bytes: the 顿号 follows the first mark.
@@ -89,21 +85,17 @@ struct Found {
     bare_quotes: usize,
 }
 
-fn find(doc: &Document, text: &str, strict_quotes: bool) -> Found {
+fn find(views: &Views<'_>, text: &str, strict_quotes: bool) -> Found {
     let mut titles = Vec::new();
     let mut quotes = Vec::new();
     let mut bare_quotes = 0;
-    for seg in segments(doc) {
+    for seg in views.segments() {
         let s = seg.text(text);
         // The protected ranges (URLs, code…) are worked out only for a segment that has a
         // candidate: nearly none has.
-        let mut protected: Option<Protected> = None;
         for (pattern, found) in [("》、《", &mut titles), ("”、“", &mut quotes)] {
             for (off, _) in s.match_indices(pattern) {
-                if !protected
-                    .get_or_insert_with(|| Protected::of(s))
-                    .contains(off)
-                {
+                if !views.protected(seg).contains(off) {
                     found.push(seg.at(off..off + pattern.len()));
                 }
             }
@@ -151,13 +143,24 @@ mod tests {
     fn strict_mode_reports_every_quoted_pair() {
         let text = "实施“七个一线工作法”、“村（社区）干部坐班制度”，制定《甲》、《乙》。";
         let doc = crate::document::parse(text);
-        let spans: Vec<&str> = find(&doc, text, true)
+        let settings = crate::Settings::new(jiff::civil::date(2026, 1, 1));
+        let context = crate::context::Context::resolve(
+            text,
+            &doc,
+            None,
+            None,
+            settings.today,
+            None,
+            settings.knowledge,
+        );
+        let views = Views::new(text, &doc, &context);
+        let spans: Vec<&str> = find(&views, text, true)
             .spans
             .iter()
             .map(|s| s.slice(text))
             .collect();
         assert_eq!(spans, ["”、“", "》、《"]);
-        assert_eq!(find(&doc, text, false).spans.len(), 1);
+        assert_eq!(find(&views, text, false).spans.len(), 1);
     }
 
     #[test]

@@ -1,4 +1,3 @@
-use super::{segments, Protected};
 use crate::checks::{declare_rule, Checker, Rule};
 use crate::diagnostic::{Edit, Fix};
 
@@ -22,29 +21,26 @@ declare_rule! {
     /// 城镇登记失业率下降0.5个百分点。
     /// ```
     pub struct DecimalWithoutLeadingZero {
-        code: "T111",
+        code: T111,
         name: "decimal-without-leading-zero",
         family: Typography,
         severity: Error,
         fix: Sometimes,
+        scope: Wording,
+        since: "0.1.0",
         basis: "GB/T 15835-2011《出版物上数字用法》",
-        summary: "纯小数省略了整数位的“0”",
     }
 }
 
 impl Rule for DecimalWithoutLeadingZero {
-    fn meta(&self) -> &'static crate::checks::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &mut Checker<'_>) {
         let text = cx.text();
-        for seg in segments(cx.document) {
+        for seg in cx.views.segments() {
             let s = seg.text(text);
             if !s.contains('.') {
                 continue;
             }
-            let protected = Protected::of(s);
+            let protected = cx.views.protected(seg);
             for (off, _) in s.match_indices('.') {
                 let before = s[..off].chars().next_back();
                 let digits = s[off + 1..].len()

@@ -22,21 +22,18 @@ declare_rule! {
     /// （三）强化纪律约束
     /// ```
     pub struct NumberingGap {
-        code: "N101",
+        code: N101,
         name: "numbering-gap",
         family: Numbering,
         severity: Error,
         fix: Never,
+        scope: Body,
+        since: "0.1.0",
         basis: "GB/T 9704-2012 7.3.3",
-        summary: "同级标题序号跳号",
     }
 }
 
 impl Rule for NumberingGap {
-    fn meta(&self) -> &'static crate::checks::RuleMeta {
-        &Self::META
-    }
-
     fn check(&self, cx: &mut Checker<'_>) {
         let doc = cx.document;
         let text = cx.text();

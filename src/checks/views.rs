@@ -1,0 +1,148 @@
+//! Views of a document that several rules read, computed once per document and only
+//! when a rule asks for them: the engine builds one `Views` per document and every rule's
+//! `Checker` borrows it.
+
+use std::cell::OnceCell;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::context::Context;
+use crate::diagnostic::Span;
+use crate::document::{Document, LineKind};
+
+/// The document and what is derived from it.
+pub struct Views<'a> {
+    /// The text checked: a file's text or one of its parts, at the file's offsets.
+    pub text: &'a str,
+    pub document: &'a Document,
+    pub context: &'a Context,
+    segments: OnceCell<Vec<Segment>>,
+    protected: OnceCell<Vec<OnceCell<Protected>>>,
+}
+
+impl<'a> Views<'a> {
+    pub fn new(text: &'a str, document: &'a Document, context: &'a Context) -> Self {
+        Self {
+            text,
+            document,
+            context,
+            segments: OnceCell::new(),
+            protected: OnceCell::new(),
+        }
+    }
+
+    /// Each non-blank line's content; for a heading, what follows its marker (the
+    /// numbering family owns markers, so “(三)” is reported once, as a marker).
+    pub(crate) fn segments(&self) -> &[Segment] {
+        self.segments.get_or_init(|| segments(self.document))
+    }
+
+    /// The protected ranges of a segment (URLs, code …), worked out the first time a rule
+    /// asks for that segment's.
+    pub(crate) fn protected(&self, segment: &Segment) -> &Protected {
+        let all = self.protected.get_or_init(|| {
+            (0..self.segments().len())
+                .map(|_| OnceCell::new())
+                .collect()
+        });
+        all[segment.index].get_or_init(|| Protected::of(segment.text(self.text)))
+    }
+}
+
+/// One stretch of prose: a non-blank line's content, without a heading's marker.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Segment {
+    /// Index of the segment in `Views::segments`.
+    pub index: usize,
+    /// Index of the line in `Document::lines`.
+    pub line: usize,
+    pub kind: LineKind,
+    pub span: Span,
+}
+
+impl Segment {
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        self.span.slice(text)
+    }
+
+    /// The span of a byte range relative to this segment.
+    pub fn at(&self, range: Range<usize>) -> Span {
+        Span::new(self.span.start + range.start, self.span.start + range.end)
+    }
+}
+
+/// Each non-blank line's content; for a heading, what follows its marker and the spaces
+/// after it.
+fn segments(doc: &Document) -> Vec<Segment> {
+    doc.lines
+        .iter()
+        .enumerate()
+        .filter(|(_, line)| line.kind != LineKind::Blank && !line.content.is_empty())
+        .enumerate()
+        .map(|(index, (i, line))| {
+            let start = match line.kind {
+                LineKind::Heading(h) => {
+                    let heading = &doc.headings[h];
+                    heading
+                        .gap
+                        .map_or(heading.marker.span.end, |g| g.end)
+                        .max(line.content.start)
+                }
+                _ => line.content.start,
+            };
+            let span = Span::new(start.min(line.content.end), line.content.end);
+            Segment {
+                index,
+                line: i,
+                kind: line.kind,
+                span,
+            }
+        })
+        .collect()
+}
+
+static PROTECTED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?:https?|ftp)://[!-~]+",
+        r"|www\.[!-~]+",
+        r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}",
+        r"|`[^`]*`",
+        r"|\]\([^)\s]*\)",
+        r"|<!--.*?-->",
+        r"|&(?:[A-Za-z][A-Za-z0-9]{1,7}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});",
+    ))
+    .expect("protected-text pattern is valid")
+});
+
+/// Byte ranges of a segment that are not prose: URLs, e-mail addresses, inline code,
+/// Markdown link targets, HTML comments and character entities (`&sup3;`).
+#[derive(Debug, Default)]
+pub(crate) struct Protected(Vec<Range<usize>>);
+
+impl Protected {
+    pub fn of(segment: &str) -> Self {
+        // The regex runs only where one of its alternatives can start: most segments
+        // are plain Chinese and skip it.
+        let ascii_hint = segment
+            .bytes()
+            .any(|b| matches!(b, b'@' | b'`' | b'&' | b':' | b'w' | b']' | b'<'));
+        let may_hold = ascii_hint
+            && (segment.contains(['@', '`', '&'])
+                || segment.contains("://")
+                || segment.contains("www.")
+                || segment.contains("](")
+                || segment.contains("<!--"));
+        if !may_hold {
+            return Self::default();
+        }
+        Self(PROTECTED.find_iter(segment).map(|m| m.range()).collect())
+    }
+
+    pub fn contains(&self, offset: usize) -> bool {
+        // The ranges come from one left-to-right scan: sorted and disjoint.
+        let i = self.0.partition_point(|r| r.end <= offset);
+        self.0.get(i).is_some_and(|r| r.contains(&offset))
+    }
+}
