@@ -1,9 +1,6 @@
 //! Applying fixes: only edits a rule marks safe, never two that overlap, repeated until
 //! nothing more changes; written back atomically in the file's own encoding.
 
-use std::io::Write as _;
-use std::path::PathBuf;
-
 use crate::diagnostic::{Diagnostic, Edit};
 use crate::settings::Settings;
 use crate::source::SourceFile;
@@ -151,46 +148,12 @@ pub fn preview_fixes(
     (text, applied)
 }
 
-/// Why a fixed file was not written.
-#[derive(Debug, thiserror::Error)]
-pub enum WriteError {
-    #[error("{0}: 文件在检查期间被修改，未写入修复，请重新运行")]
-    ChangedOnDisk(PathBuf),
-    #[error("{path}: 写入修复失败，原文件未改动：{source}")]
-    Io {
-        path: PathBuf,
-        source: std::io::Error,
-    },
-}
+pub use crate::write::WriteError;
 
-/// Writes `text` over the file of `source` in its own encoding and BOM: to a temporary
-/// file in the same folder, with the original's permissions, then renamed over it. If
-/// the file on disk no longer holds the bytes that were read, nothing is written.
+/// Writes `text` over the file of `source`: see [`crate::write::write_fixed`] (atomic,
+/// in its own encoding, keeping owner, links and the bytes outside the fixes).
 pub fn write_atomically(source: &SourceFile, text: &str) -> Result<(), WriteError> {
-    let path = &source.path;
-    let io = |e| WriteError::Io {
-        path: path.clone(),
-        source: e,
-    };
-    let on_disk = std::fs::read(path).map_err(io)?;
-    if source.original.as_deref() != Some(on_disk.as_slice()) {
-        return Err(WriteError::ChangedOnDisk(path.clone()));
-    }
-    let bytes = source.encoding.encode(text);
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(std::path::Path::new("."));
-    let permissions = std::fs::metadata(path).map_err(io)?.permissions();
-    let mut temp = tempfile::Builder::new()
-        .prefix(".gwlint-")
-        .tempfile_in(dir)
-        .map_err(io)?;
-    temp.write_all(&bytes).map_err(io)?;
-    temp.as_file().sync_all().map_err(io)?;
-    std::fs::set_permissions(temp.path(), permissions).map_err(io)?;
-    temp.persist(path).map_err(|e| io(e.error))?;
-    Ok(())
+    crate::write::write_fixed(source, text)
 }
 
 /// A unified diff of the fix, for `--diff`.

@@ -19,6 +19,7 @@ pub mod render;
 pub mod settings;
 pub mod source;
 pub mod suppression;
+pub mod write;
 
 pub use diagnostic::{Diagnostic, Family, Severity, Span};
 pub use settings::Settings;

@@ -281,15 +281,21 @@ fn a_file_that_disappears_or_cannot_be_read() {
     // Listed by the walk, gone when read: a dangling symlink.
     std::os::unix::fs::symlink(dir.path().join("gone.txt"), dir.path().join("vanished.txt"))
         .unwrap();
+    // Inside a walked folder it is a warning: the run goes on, the exit status is that
+    // of the findings; named directly, it is an error.
     let (code, _, stderr) = check_dir_with_good(dir.path());
-    assert_eq!(code, Some(2));
-    assert_eq!(
-        stderr
-            .lines()
-            .filter(|l| l.contains("vanished.txt"))
-            .count(),
-        1
-    );
+    assert_eq!(code, Some(1), "{stderr}");
+    let about: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.contains("vanished.txt"))
+        .collect();
+    assert_eq!(about.len(), 1, "{stderr}");
+    assert!(about[0].contains("警告"), "{stderr}");
+    gwlint()
+        .arg("check")
+        .arg(dir.path().join("vanished.txt"))
+        .assert()
+        .code(2);
 
     // Collected, then removed before reading: the read error names the file.
     let path = dir.path().join("later.txt");
@@ -323,10 +329,15 @@ fn a_symlink_loop_in_a_walked_folder() {
     let sub = dir.path().join("sub");
     std::fs::create_dir(&sub).unwrap();
     std::os::unix::fs::symlink(dir.path(), sub.join("loop")).unwrap();
-    std::os::unix::fs::symlink(sub.join("self"), sub.join("self")).unwrap();
+    std::os::unix::fs::symlink(sub.join("self.txt"), sub.join("self.txt")).unwrap();
+    // Links are not followed inside a walk: the loop back to the top is passed over, the
+    // link to itself is a warning, and the run ends by its findings.
     let (code, _, stderr) = check_dir_with_good(dir.path());
-    assert_eq!(code, Some(2));
-    assert!(stderr.contains("loop"), "{stderr}");
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(!stderr.contains("loop"), "{stderr}");
+    let about: Vec<&str> = stderr.lines().filter(|l| l.contains("self.txt")).collect();
+    assert_eq!(about.len(), 1, "{stderr}");
+    assert!(about[0].contains("警告"), "{stderr}");
 }
 
 #[test]
@@ -583,5 +594,28 @@ fn a_panic_in_one_file_does_not_take_the_run_down() {
         assert_eq!(about.len(), 1, "{stderr}");
         assert!(about[0].contains("内部错误"), "{stderr}");
         assert!(!stderr.contains("panicked"), "{stderr}");
+    }
+}
+
+#[test]
+fn devices_and_fifos_named_directly_are_named_for_what_they_are() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe.txt");
+    assert!(std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
+    for (path, kind) in [
+        (fifo.as_path(), "命名管道"),
+        (Path::new("/dev/zero"), "字符设备"),
+    ] {
+        let out = gwlint().arg("check").arg(path).output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(
+            stderr.contains(kind) && !stderr.contains("不存在"),
+            "{stderr}"
+        );
     }
 }

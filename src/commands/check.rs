@@ -42,7 +42,17 @@ pub(super) fn run(args: &CheckArgs, today: jiff::civil::Date) -> Status {
     let mut had_error = false;
     for e in &walk_errors {
         eprintln!("gwlint: {e}");
-        had_error = true;
+        had_error |= !e.is_warning();
+    }
+    if let Some(output) = &args.output {
+        if let Some(input) = same_file_as_output(output, &files) {
+            eprintln!(
+                "gwlint: {}: --output 指向所检查的文件 {}，为免覆盖原文，未检查；请另选输出文件",
+                output.display(),
+                input.display()
+            );
+            return Status::Error;
+        }
     }
     // Settings are resolved before the parallel part: discovery is a few stat calls
     // per folder, and a broken config stops the run before any output.
@@ -175,7 +185,7 @@ pub(super) fn run(args: &CheckArgs, today: jiff::civil::Date) -> Status {
         ));
     }
     if let Some(path) = &args.output {
-        if let Err(e) = std::fs::write(path, output.as_bytes()) {
+        if let Err(e) = crate::write::write_output(path, output.as_bytes()) {
             eprintln!("gwlint: {}: 无法写入：{e}", path.display());
             return Status::Error;
         }
@@ -204,6 +214,19 @@ pub(super) fn run(args: &CheckArgs, today: jiff::civil::Date) -> Status {
     } else {
         Status::Clean
     }
+}
+
+/// The checked file that `--output` names (by any spelling or link), if one is.
+fn same_file_as_output<'a>(
+    output: &std::path::Path,
+    files: &'a [std::path::PathBuf],
+) -> Option<&'a std::path::Path> {
+    use std::os::unix::fs::MetadataExt as _;
+    let out = std::fs::metadata(output).ok()?;
+    files
+        .iter()
+        .find(|f| std::fs::metadata(f).is_ok_and(|m| (m.dev(), m.ino()) == (out.dev(), out.ino())))
+        .map(std::path::PathBuf::as_path)
 }
 
 fn overrides(args: &CheckArgs) -> Overrides {
