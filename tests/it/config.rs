@@ -4,16 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
-use assert_cmd::Command;
+use crate::common::{gwlint, SEED};
 use predicates::prelude::*;
-
-const SEED: &str = "tests/fixtures/documents/self-inspection-report.txt";
-
-fn gwlint() -> Command {
-    let mut cmd = Command::cargo_bin("gwlint").expect("binary builds");
-    cmd.env("NO_COLOR", "1");
-    cmd
-}
 
 /// A folder tree `root/org/dept/report.txt` holding the seed; returns (root, report).
 fn tree() -> (tempfile::TempDir, PathBuf) {

@@ -1,16 +1,8 @@
 //! Output for CI: SARIF and GitHub annotations of the seed report match the JSON output
 //! one for one; `--output`; the summary line on stderr.
 
-use assert_cmd::Command;
+use crate::common::{gwlint, SEED};
 use serde_json::Value;
-
-const SEED: &str = "tests/fixtures/documents/self-inspection-report.txt";
-
-fn gwlint() -> Command {
-    let mut cmd = Command::cargo_bin("gwlint").expect("binary builds");
-    cmd.env("NO_COLOR", "1");
-    cmd
-}
 
 fn stdout_of(args: &[&str]) -> String {
     let out = gwlint().args(args).output().unwrap();

@@ -8,9 +8,8 @@ use std::process::{Child, ChildStdin, Command, Stdio};
 use std::sync::mpsc::{self, Receiver};
 use std::time::Duration;
 
+use crate::common::SEED;
 use serde_json::{json, Value};
-
-const SEED: &str = "tests/fixtures/documents/self-inspection-report.txt";
 
 struct Client {
     child: Child,

@@ -1,16 +1,9 @@
 //! The command line: exit codes, every output format, errors that name the file.
 
-use assert_cmd::Command;
+use crate::common::{gwlint, SEED};
 use predicates::prelude::*;
 
-const SEED: &str = "tests/fixtures/documents/self-inspection-report.txt";
 const CLEAN: &str = "examples/clean-rectification-report.txt";
-
-fn gwlint() -> Command {
-    let mut cmd = Command::cargo_bin("gwlint").expect("binary builds");
-    cmd.env("NO_COLOR", "1");
-    cmd
-}
 
 #[test]
 fn clean_file_exits_0_with_no_output() {

@@ -1,16 +1,8 @@
 //! `--fix`: safe fixes only, written back in the file's own encoding, BOM and line
 //! endings; a second run changes nothing; a file changed on disk is not overwritten.
 
-use assert_cmd::Command;
+use crate::common::{gwlint, SEED};
 use predicates::prelude::*;
-
-const SEED: &str = "tests/fixtures/documents/self-inspection-report.txt";
-
-fn gwlint() -> Command {
-    let mut cmd = Command::cargo_bin("gwlint").expect("binary builds");
-    cmd.env("NO_COLOR", "1");
-    cmd
-}
 
 fn seed_text() -> String {
     std::fs::read_to_string(SEED).expect("seed fixture")

@@ -1,10 +1,9 @@
 //! The files in `examples/` and `.pre-commit-hooks.yaml` work with real output: the VS
 //! Code problem matcher parses every `short` line of the seed report.
 
+use crate::common::SEED;
 use assert_cmd::Command;
 use serde_json::Value;
-
-const SEED: &str = "tests/fixtures/documents/self-inspection-report.txt";
 
 fn short_lines(args: &[&str], path: &str) -> Vec<String> {
     let out = Command::cargo_bin("gwlint")

@@ -1,9 +1,8 @@
 //! The same report saved as UTF-8, GB18030, UTF-8 with BOM and CRLF, and UTF-16 gives the
 //! same findings (codes and lines), and the JSON says how each file was read.
 
+use crate::common::SEED;
 use assert_cmd::Command;
-
-const SEED: &str = "tests/fixtures/documents/self-inspection-report.txt";
 
 fn findings(path: &std::path::Path) -> (Vec<(u64, String)>, String) {
     let out = Command::cargo_bin("gwlint")

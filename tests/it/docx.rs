@@ -5,7 +5,7 @@
 use std::io::Write as _;
 use std::path::Path;
 
-use assert_cmd::Command;
+use crate::common::gwlint;
 use gwlint::source::{docx, Encoding, LineIndex, SourceFile, SourceKind};
 use gwlint::{lint, Settings};
 use predicates::prelude::*;
@@ -13,12 +13,6 @@ use predicates::prelude::*;
 const SEED_TXT: &str = "tests/fixtures/documents/self-inspection-report.txt";
 const SEED_DOCX: &str = "tests/fixtures/docx/self-inspection-report.docx";
 const NUMBERED_DOCX: &str = "tests/fixtures/docx/numbered-report.docx";
-
-fn gwlint() -> Command {
-    let mut cmd = Command::cargo_bin("gwlint").expect("binary builds");
-    cmd.env("NO_COLOR", "1");
-    cmd
-}
 
 fn settings(as_of: &str) -> Settings {
     let mut settings = Settings::new("2026-01-01".parse().unwrap());

@@ -1,0 +1,23 @@
+//! The integration tests, one binary (each test binary links the whole crate: one is much
+//! faster to build than one per file). Shared helpers live in `common`.
+
+mod cli;
+mod common;
+mod config;
+mod corpus;
+mod docx;
+mod encodings;
+mod fix;
+mod formats;
+mod hostile;
+mod hostile_writes;
+mod integrations;
+mod knowledge_examples;
+mod lsp;
+mod markdown;
+mod never_fails;
+mod rule_docs;
+mod rules;
+mod seed;
+mod timeliness;
+mod typography;
