@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates the Word fixtures of tests/docx.rs with LibreOffice Writer (a real word
+# Regenerates the Word fixtures of tests/it/docx.rs with LibreOffice Writer (a real word
 # processor, so the .docx are what people's files look like):
 #
 #   tests/fixtures/documents/self-inspection-report.txt -> tests/fixtures/docx/self-inspection-report.docx

@@ -52,7 +52,7 @@ pub(super) fn guard<T>(work: impl FnOnce() -> T) -> Result<T, String> {
 }
 
 /// Debug builds only: panics when checking a file named by `GWLINT_INJECT_PANIC`, so
-/// that the tests can see a panic isolated (tests/hostile.rs).
+/// that the tests can see a panic isolated (tests/it/hostile.rs).
 pub(super) fn inject_panic(path: &std::path::Path) {
     if cfg!(debug_assertions) {
         if let Some(name) = std::env::var_os("GWLINT_INJECT_PANIC") {
