@@ -184,18 +184,6 @@ fn superseded_terms_fire_on_their_own_text() {
     }
 }
 
-#[test]
-fn plenums_expire_with_the_next_congress() {
-    let k = Knowledge::embedded();
-    let (i, _) = k.event_by_id("cc18-3").unwrap();
-    assert_eq!(
-        k.guidance_expires(Target::Event(i)).unwrap().to_string(),
-        "2017-10-18"
-    );
-    assert!(!k.is_stale_at(Target::Event(i), Date::constant(2015, 3, 1)));
-    assert!(k.is_stale_at(Target::Event(i), Date::constant(2023, 3, 1)));
-}
-
 /// The seed report of `../shared/seed` (skipped where the folder is absent): every
 /// timeliness and formulation defect of DEFECTS.md is found as a mention.
 #[test]

@@ -18,6 +18,9 @@ pub enum EventKind {
     Plenum,
     /// 全国人民代表大会 term (十三届全国人大 …).
     Npc,
+    /// One session of an NPC term (十三届全国人大四次会议); `term` is the 届, `ordinal`
+    /// the 次. Held every March (2020: May).
+    NpcSession,
     /// 五年计划/规划 (“十五”计划 … “十五五”规划).
     FiveYearPlan,
     /// 党内集中学习教育 (群众路线教育实践活动 …).
@@ -53,6 +56,12 @@ pub struct Event {
     pub end: Option<PartialDate>,
     /// From this date on, citing the event as the current one is outdated.
     pub superseded_on: Option<PartialDate>,
+    /// For an event not known to have been held yet: the period in which it is expected
+    /// (by its series' cadence: a congress every five years, an NPC session every
+    /// March). It cannot have taken place before `expected-from`.
+    pub expected_from: Option<PartialDate>,
+    /// … and is due by the end of `expected-by`.
+    pub expected_by: Option<PartialDate>,
     /// The `id` of the event that superseded it.
     pub superseded_by: Option<String>,
     /// What to write now, where the successor is not an event (renamed institutions).
@@ -93,6 +102,19 @@ impl Event {
     /// unknown or later.
     pub fn has_started_by(&self, date: Date) -> bool {
         self.start.is_some_and(|d| date >= d.latest())
+    }
+
+    /// The first day the event can have taken place: its start, or for an expected
+    /// event the start of the period it is expected in.
+    pub fn not_before(&self) -> Option<Date> {
+        self.start
+            .or(self.expected_from)
+            .map(|d| d.earliest())
+    }
+
+    /// Whether the event is only expected (no start date known yet).
+    pub fn is_expected(&self) -> bool {
+        self.start.is_none() && self.expected_from.is_some()
     }
 
     /// Whether `province` (short “四川” or full “四川省”) is this event's province.

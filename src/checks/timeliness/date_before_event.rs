@@ -36,9 +36,7 @@ declare_rule! {
 
 impl Rule for DateBeforeEvent {
     fn check(&self, cx: &mut Checker<'_>) {
-        if cx.context.as_of_source == AsOfSource::Today {
-            return;
-        }
+        let dated = cx.context.as_of_source != AsOfSource::Today;
         let knowledge = cx.context.knowledge;
         let as_of = cx.context.as_of;
         let text = cx.text();
@@ -48,10 +46,26 @@ impl Rule for DateBeforeEvent {
             let event = &knowledge.events[i];
             let cited_as_held = matches!(
                 event.kind,
-                EventKind::NationalCongress | EventKind::Plenum | EventKind::ProvincialCongress
+                EventKind::NationalCongress
+                    | EventKind::Plenum
+                    | EventKind::ProvincialCongress
+                    | EventKind::NpcSession
             );
-            let Some(start) = event.start else { continue };
-            if !cited_as_held || as_of >= start.earliest() {
+            if !cited_as_held {
+                continue;
+            }
+            // A held event is checked against a document's own date; one not held yet
+            // (二十一大 in 2026) cannot be cited as held at any as-of date before it.
+            let when = match (event.start, knowledge.not_held_before(event)) {
+                (Some(start), _) if dated => When::Held(start),
+                (None, Some(earliest)) => When::NotYet(earliest),
+                _ => continue,
+            };
+            let too_early = match when {
+                When::Held(start) => as_of < start.earliest(),
+                When::NotYet(earliest) => as_of < earliest,
+            };
+            if !too_early {
                 continue;
             }
             let span = Span::new(m.start, m.end);
@@ -61,27 +75,44 @@ impl Rule for DateBeforeEvent {
             }
             let after = text[m.end..].trim_start_matches(['”', '》']);
             if after.starts_with("精神") || usage(cx, span) == Usage::Past {
-                found.push((span, i, start));
+                found.push((span, i, when));
             }
         }
-        for (span, i, start) in found {
+        for (span, i, when) in found {
             let written = crate::diagnostic::quote(span.slice(text));
             let d = cx.context.as_of;
-            cx.report(
-                span,
-                format!(
-                    "核对日期{}年{}月{}日早于文中引用的{written}召开日期{}",
-                    d.year(),
-                    d.month(),
-                    d.day(),
-                    chinese_date(start)
+            let name = &knowledge.events[i].name;
+            let (message, help) = match when {
+                When::Held(start) => (
+                    format!(
+                        "核对日期{}年{}月{}日早于文中引用的{written}召开日期{}",
+                        d.year(),
+                        d.month(),
+                        d.day(),
+                        chinese_date(start)
+                    ),
+                    format!("核对成文日期；{name}在{}之后才能被引用", chinese_date(start)),
                 ),
-            )
-            .help(format!(
-                "核对成文日期；{}在{}之后才能被引用",
-                knowledge.events[i].name,
-                chinese_date(start)
-            ));
+                When::NotYet(earliest) => (
+                    format!(
+                        "{written}在核对日期{}年{}月{}日时还不可能已经召开（按届期最早{}年{}月）",
+                        d.year(),
+                        d.month(),
+                        d.day(),
+                        earliest.year(),
+                        earliest.month()
+                    ),
+                    format!("核对届次和次数：引用的应是已经召开的会议，{name}尚未召开"),
+                ),
+            };
+            cx.report(span, message).help(help);
         }
     }
+}
+
+/// When a cited event took place, or from when it can.
+#[derive(Clone, Copy)]
+enum When {
+    Held(crate::knowledge::PartialDate),
+    NotYet(jiff::civil::Date),
 }

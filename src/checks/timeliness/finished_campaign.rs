@@ -1,4 +1,4 @@
-use super::{as_of_phrase, chinese_date, stale_guidance, successor_at};
+use super::{as_of_phrase, chinese_date, stale_guidance};
 use crate::checks::{declare_rule, Checker, Rule};
 use crate::knowledge::{EventKind, Target};
 
@@ -35,6 +35,11 @@ impl Rule for FinishedCampaign {
         let as_of = cx.context.as_of;
         let found = stale_guidance(cx, EventKind::Campaign);
         for (span, i) in found {
+            // “巩固拓展主题教育成果”“推动党纪学习教育常态化长效化”: consolidating or
+            // normalising the results of a finished campaign is current usage.
+            if carries_results_forward(&cx.text()[span.end..]) {
+                continue;
+            }
             let campaign = &knowledge.events[i];
             let written = crate::diagnostic::quote(span.slice(cx.text()));
             let since = knowledge
@@ -42,7 +47,7 @@ impl Rule for FinishedCampaign {
                 .map(chinese_date)
                 .unwrap_or_default();
             let phrase = as_of_phrase(cx);
-            let help = successor_at(knowledge, campaign, as_of).map_or_else(
+            let help = knowledge.current_in_series(campaign, as_of).map_or_else(
                 || "改为当前开展的学习教育，或改写为回顾".to_string(),
                 |next| format!("改为当前的{}，或改写为回顾", next.name),
             );
@@ -50,4 +55,13 @@ impl Rule for FinishedCampaign {
                 .help(help);
         }
     }
+}
+
+/// Words right after a campaign's name that speak of carrying its results forward
+/// rather than of running it.
+const CARRIED_FORWARD: &[&str] = &["成果", "常态化", "长效化", "制度化", "长效机制"];
+
+fn carries_results_forward(after: &str) -> bool {
+    let after = after.trim_start_matches(['”', '’', '》', '"', '\'', ' ']);
+    CARRIED_FORWARD.iter().any(|w| after.starts_with(w))
 }

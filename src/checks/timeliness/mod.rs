@@ -10,7 +10,7 @@ include!(concat!(env!("OUT_DIR"), "/checks_timeliness.rs"));
 use crate::checks::Checker;
 use crate::context::cues::{Cues, Usage};
 use crate::diagnostic::Span;
-use crate::knowledge::{Event, EventKind, Knowledge, PartialDate, Target};
+use crate::knowledge::{Event, EventKind, PartialDate, Target};
 
 /// Consecutive mentions that read as one reference ("十八大及十八届三中、四中全会"), with
 /// how the whole is used.
@@ -100,42 +100,6 @@ pub(crate) fn era(event: &Event) -> Option<u32> {
         EventKind::Plenum => event.term,
         _ => None,
     }
-}
-
-/// The national congress that is current at `date`.
-pub(crate) fn current_congress(knowledge: &Knowledge, date: jiff::civil::Date) -> Option<&Event> {
-    knowledge
-        .events
-        .iter()
-        .filter(|e| e.kind == EventKind::NationalCongress && e.has_started_by(date))
-        .max_by_key(|e| e.ordinal)
-}
-
-/// Follows `superseded-by` from `event` to the entry current at `date`.
-pub(crate) fn successor_at<'k>(
-    knowledge: &'k Knowledge,
-    event: &'k Event,
-    date: jiff::civil::Date,
-) -> Option<&'k Event> {
-    let mut current = None;
-    let mut at = event;
-    for _ in 0..64 {
-        let Some(next) = at
-            .superseded_by
-            .as_deref()
-            .and_then(|id| knowledge.event_by_id(id))
-            .map(|(_, e)| e)
-        else {
-            break;
-        };
-        // A plan dated only by its year ("2026") has begun on the first day of it.
-        if next.start.is_none_or(|s| date < s.earliest()) {
-            break;
-        }
-        current = Some(next);
-        at = next;
-    }
-    current
 }
 
 /// A date as written in Chinese: 2017年10月18日, 2017年10月, 2017年.

@@ -1,5 +1,6 @@
-use super::{as_of_phrase, chinese_date, stale_guidance, successor_at};
+use super::{as_of_phrase, chinese_date, stale_mentions};
 use crate::checks::{declare_rule, Checker, Rule};
+use crate::context::cues::Usage;
 use crate::knowledge::EventKind;
 
 declare_rule! {
@@ -35,7 +36,18 @@ impl Rule for StalePlan {
     fn check(&self, cx: &mut Checker<'_>) {
         let knowledge = cx.context.knowledge;
         let as_of = cx.context.as_of;
-        let found = stale_guidance(cx, EventKind::FiveYearPlan);
+        let text = cx.text();
+        // A plan named as the thing to carry out (“认真落实‘十四五’规划”, “落实‘十四五’
+        // 规划确定的目标任务”) is current work whatever follows it, unless a time span
+        // follows (“实施‘十四五’规划期间”).
+        let found: Vec<_> = stale_mentions(cx, EventKind::FiveYearPlan, |_| true)
+            .into_iter()
+            .filter(|(span, _)| {
+                super::usage(cx, *span) == Usage::Guidance
+                    || (named_to_carry_out(&text[..span.start])
+                        && !followed_by_time_span(&text[span.end..]))
+            })
+            .collect();
         for (span, i) in found {
             let plan = &knowledge.events[i];
             let written = crate::diagnostic::quote(span.slice(cx.text()));
@@ -45,7 +57,7 @@ impl Rule for StalePlan {
                 .map(chinese_date)
                 .unwrap_or_default();
             let phrase = as_of_phrase(cx);
-            let help = successor_at(knowledge, plan, as_of).map_or_else(
+            let help = knowledge.current_in_series(plan, as_of).map_or_else(
                 || "改为现行的五年规划".to_string(),
                 |next| format!("改为现行的{}", next.name),
             );
@@ -53,4 +65,22 @@ impl Rule for StalePlan {
                 .help(help);
         }
     }
+}
+
+/// Verbs that, right before a plan's name, make it the thing to carry out.
+const CARRY_OUT: &[&str] = &["落实", "实施", "执行", "贯彻"];
+
+/// Whether the text before a plan's name ends with a carrying-out verb (quotes and
+/// 《 between them allowed): “认真落实‘十四五’规划”, not “落实了”.
+fn named_to_carry_out(before: &str) -> bool {
+    let before = before.trim_end_matches(['“', '‘', '《', '"', '\'', ' ']);
+    CARRY_OUT.iter().any(|v| before.ends_with(v))
+}
+
+/// Words right after a plan's name that make it a period of time.
+const TIME_SPAN: &[&str] = &["期间", "时期", "以来", "之前", "以前", "实施以来", "的五年", "开局", "收官"];
+
+fn followed_by_time_span(after: &str) -> bool {
+    let after = after.trim_start_matches(['”', '’', '》', '"', '\'', ' ']);
+    TIME_SPAN.iter().any(|w| after.starts_with(w))
 }

@@ -1,6 +1,4 @@
-use super::{
-    as_of_phrase, chinese_date, current_congress, era, event_groups, newer_era_cited, Group,
-};
+use super::{as_of_phrase, chinese_date, era, event_groups, newer_era_cited, Group};
 use crate::checks::{declare_rule, Checker, Rule};
 use crate::context::cues::Usage;
 use crate::knowledge::{EventKind, Target};
@@ -42,6 +40,7 @@ impl Rule for SupersededGuidance {
                 EventKind::NationalCongress,
                 EventKind::Plenum,
                 EventKind::Npc,
+                EventKind::NpcSession,
             ],
         );
         let newest = newer_era_cited(cx);
@@ -67,8 +66,14 @@ impl Rule for SupersededGuidance {
                 continue;
             };
             let expires = knowledge.guidance_expires(Target::Event(first));
-            let current = current_congress(knowledge, as_of);
-            let since = expires.map(chinese_date).unwrap_or_default();
+            // The current one of the cited event's own series: NPC sessions against
+            // NPC sessions, congresses and plenums against the national congress.
+            let current = knowledge.current_in_series(&knowledge.events[first], as_of);
+            let since = current
+                .and_then(|c| c.start)
+                .or(expires)
+                .map(chinese_date)
+                .unwrap_or_default();
             let phrase = as_of_phrase(cx);
             let message = match current {
                 Some(c) => format!(
@@ -85,6 +90,7 @@ impl Rule for SupersededGuidance {
                         c.aliases
                             .iter()
                             .find(|a| a.starts_with("党的"))
+                            .or_else(|| c.aliases.first())
                             .unwrap_or(&c.name)
                     )
                 },

@@ -1,4 +1,4 @@
-use super::{as_of_phrase, chinese_date, stale_guidance, successor_at};
+use super::{as_of_phrase, chinese_date, stale_guidance};
 use crate::checks::{declare_rule, Checker, Rule};
 use crate::knowledge::EventKind;
 
@@ -38,7 +38,7 @@ impl Rule for SupersededProvincialCongress {
             let congress = &knowledge.events[i];
             let written = crate::diagnostic::quote(span.slice(cx.text()));
             let phrase = as_of_phrase(cx);
-            let next = successor_at(knowledge, congress, as_of);
+            let next = knowledge.current_in_series(congress, as_of);
             let message = match next {
                 Some(n) => format!(
                     "{written}被当作当前指导，但{}已于{}召开（核对日期{phrase}）",

@@ -128,11 +128,13 @@ fn validate_event(e: &Event) -> Checked {
             "省级党代会必须写 province",
         ));
     }
-    if e.kind == EventKind::Plenum && (e.term.is_none() || e.ordinal.is_none()) {
+    if matches!(e.kind, EventKind::Plenum | EventKind::NpcSession)
+        && (e.term.is_none() || e.ordinal.is_none())
+    {
         return Err(KnowledgeError::invalid(
             o,
             &e.id,
-            "全会必须写 term（届）和 ordinal（第几次）",
+            "全会、全国人大会议必须写 term（届）和 ordinal（第几次）",
         ));
     }
     let order = [
@@ -151,6 +153,22 @@ fn validate_event(e: &Event) -> Checked {
                 o,
                 &e.id,
                 format!("日期顺序错误：{an} = {a} 晚于 {bn} = {b}"),
+            ));
+        }
+    }
+    if (e.expected_from.is_some() || e.expected_by.is_some()) && e.start.is_some() {
+        return Err(KnowledgeError::invalid(
+            o,
+            &e.id,
+            "已写 start（已召开）的事件不能再写 expected-from / expected-by",
+        ));
+    }
+    if let (Some(a), Some(b)) = (e.expected_from, e.expected_by) {
+        if a.earliest() > b.latest() {
+            return Err(KnowledgeError::invalid(
+                o,
+                &e.id,
+                format!("日期顺序错误：expected-from = {a} 晚于 expected-by = {b}"),
             ));
         }
     }
