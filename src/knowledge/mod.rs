@@ -27,7 +27,9 @@ use serde::Deserialize;
 pub use date::PartialDate;
 pub use error::{KnowledgeError, Origin};
 pub use matcher::{Mention, Target};
-pub use terms::{Confusable, FixKind, Formulation, SetPhrase, Superseded, SupersededKind};
+pub use terms::{
+    Confusable, EntrySeverity, FixKind, Formulation, SetPhrase, Superseded, SupersededKind,
+};
 pub use timeline::{Event, EventKind};
 
 use matcher::Matcher;

@@ -30,11 +30,11 @@ impl Knowledge {
                     }
                 }
                 if e.kind == EventKind::Campaign {
-                return match (e.end, e.superseded_on) {
-                    (Some(a), Some(b)) => Some(if a.latest() <= b.latest() { a } else { b }),
-                    (a, b) => a.or(b),
-                };
-            }
+                    return match (e.end, e.superseded_on) {
+                        (Some(a), Some(b)) => Some(if a.latest() <= b.latest() { a } else { b }),
+                        (a, b) => a.or(b),
+                    };
+                }
                 e.superseded_on
             }
             Target::Superseded(i) => Some(self.superseded[i].since),

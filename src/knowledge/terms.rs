@@ -57,6 +57,25 @@ pub enum FixKind {
     None,
 }
 
+/// How loudly an entry is reported, when lower than its rule's default: an entry whose
+/// only basis is writing convention (“公文写作惯例”) stays at warning or below, and a
+/// form that usage has come to accept (急待、孰不知) is only a hint.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EntrySeverity {
+    Info,
+    Warning,
+}
+
+impl From<EntrySeverity> for crate::diagnostic::Severity {
+    fn from(s: EntrySeverity) -> Self {
+        match s {
+            EntrySeverity::Info => crate::diagnostic::Severity::Info,
+            EntrySeverity::Warning => crate::diagnostic::Severity::Warning,
+        }
+    }
+}
+
 /// `[[formulation]]`: a standard political formulation and its known wrong variants.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
@@ -65,6 +84,8 @@ pub struct Formulation {
     pub wrong: Vec<String>,
     pub right: String,
     pub fix: FixKind,
+    /// Lower than the rule's default severity (see [`EntrySeverity`]).
+    pub severity: Option<EntrySeverity>,
     #[serde(deserialize_with = "one_or_many")]
     pub source: Vec<String>,
     pub note: Option<String>,
@@ -81,6 +102,8 @@ pub struct SetPhrase {
     pub id: String,
     pub right: String,
     pub wrong: Vec<String>,
+    /// Lower than the rule's default severity (see [`EntrySeverity`]).
+    pub severity: Option<EntrySeverity>,
     #[serde(deserialize_with = "one_or_many")]
     pub source: Vec<String>,
     pub note: Option<String>,
@@ -108,6 +131,8 @@ pub struct Confusable {
     /// Longer phrases containing a `wrong` phrase that are correct.
     #[serde(default)]
     pub exclude: Vec<String>,
+    /// Lower than the rule's default severity (see [`EntrySeverity`]).
+    pub severity: Option<EntrySeverity>,
     #[serde(deserialize_with = "one_or_many")]
     pub source: Vec<String>,
     pub note: Option<String>,

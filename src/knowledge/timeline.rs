@@ -23,6 +23,8 @@ pub enum EventKind {
     NpcSession,
     /// 五年计划/规划 (“十五”计划 … “十五五”规划).
     FiveYearPlan,
+    /// The outline (纲要) of a five-year plan, adopted by the NPC on a known day.
+    PlanOutline,
     /// 党内集中学习教育 (群众路线教育实践活动 …).
     Campaign,
     /// 省级党代会; `province` names the province.
@@ -107,9 +109,7 @@ impl Event {
     /// The first day the event can have taken place: its start, or for an expected
     /// event the start of the period it is expected in.
     pub fn not_before(&self) -> Option<Date> {
-        self.start
-            .or(self.expected_from)
-            .map(|d| d.earliest())
+        self.start.or(self.expected_from).map(|d| d.earliest())
     }
 
     /// Whether the event is only expected (no start date known yet).

@@ -231,3 +231,234 @@ fn r109_renamed_institution() {
         Vec::<String>::new()
     );
 }
+
+// ---------------------------------------------------------------- issue 11 regressions
+
+const DEC_2026: Option<(i16, i8, i8)> = Some((2026, 12, 1));
+
+#[test]
+fn r101_npc_sessions_are_compared_with_npc_sessions() {
+    let text = "深入贯彻十三届全国人大四次会议精神。\n";
+    assert_eq!(
+        findings_at("R101", text, DEC_2026),
+        vec!["1:5 warning R101 “十三届全国人大四次会议”被当作当前指导，但第十四届全国人民代表大会第四次会议已于2026年3月5日召开（核对日期2026年12月1日，来自 --as-of）"]
+    );
+    // Both sides of the next session's opening day.
+    assert_eq!(
+        findings_at("R101", text, Some((2021, 6, 1))),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        findings_at("R101", text, Some((2022, 3, 5))),
+        Vec::<String>::new()
+    );
+    assert_eq!(findings_at("R101", text, Some((2022, 3, 6))).len(), 1);
+    // A year's 两会 names that year's session.
+    assert_eq!(
+        findings_at("R101", "认真学习贯彻2025年全国两会精神。\n", DEC_2026),
+        vec!["1:7 warning R101 “2025年全国两会”被当作当前指导，但第十四届全国人民代表大会第四次会议已于2026年3月5日召开（核对日期2026年12月1日，来自 --as-of）"]
+    );
+    assert_eq!(
+        findings_at("R101", "认真学习贯彻2026年全国两会精神。\n", DEC_2026),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn r104_consolidating_a_finished_campaign_is_current_usage() {
+    for text in [
+        "巩固拓展主题教育成果。\n",
+        "巩固拓展深入贯彻中央八项规定精神学习教育成果。\n",
+        "推动党纪学习教育常态化长效化。\n",
+    ] {
+        assert_eq!(
+            findings_at("R104", text, DEC_2026),
+            Vec::<String>::new(),
+            "{text}"
+        );
+    }
+}
+
+#[test]
+fn r104_a_campaign_is_stale_from_the_day_it_ended() {
+    let text = "下一步，扎实开展树立和践行正确政绩观学习教育。\n";
+    assert_eq!(
+        findings_at("R104", text, DEC_2026),
+        vec!["1:9 warning R104 “树立和践行正确政绩观学习教育”已于2026年7月结束，此处却作为当前要求（核对日期2026年12月1日，来自 --as-of）"]
+    );
+    // It ended in July 2026: silent on its last possible day, reported after.
+    assert_eq!(
+        findings_at("R104", text, Some((2026, 7, 31))),
+        Vec::<String>::new()
+    );
+    assert_eq!(findings_at("R104", text, Some((2026, 8, 1))).len(), 1);
+    // A summary of 2026 tells what was done in 2026.
+    let summary =
+        "2026年度党建工作总结\n扎实开展树立和践行正确政绩观学习教育，累计组织学习12次。\n";
+    assert_eq!(findings_at("R104", summary, DEC_2026), Vec::<String>::new());
+}
+
+#[test]
+fn r108_events_that_cannot_have_happened_yet() {
+    let text = "深入学习贯彻党的二十一大精神。\n";
+    assert_eq!(
+        findings_at("R108", text, DEC_2026),
+        vec!["1:7 error R108 “党的二十一大”在核对日期2026年12月1日时还不可能已经召开（按届期最早2027年1月）"]
+    );
+    assert_eq!(
+        findings_at("R108", "深入学习贯彻十四届全国人大五次会议精神。\n", DEC_2026),
+        vec!["1:7 error R108 “十四届全国人大五次会议”在核对日期2026年12月1日时还不可能已经召开（按届期最早2027年3月）"]
+    );
+    // Once the expected period has come, nothing is claimed.
+    assert_eq!(
+        findings_at("R108", text, Some((2027, 12, 1))),
+        Vec::<String>::new()
+    );
+    // A held session cited before it opened (with a document date).
+    assert_eq!(
+        findings_at(
+            "R108",
+            "深入贯彻十四届全国人大四次会议精神。\n",
+            Some((2026, 3, 4))
+        )
+        .len(),
+        1
+    );
+    assert_eq!(
+        findings_at(
+            "R108",
+            "深入贯彻十四届全国人大四次会议精神。\n",
+            Some((2026, 3, 5))
+        ),
+        Vec::<String>::new()
+    );
+    // An outline cited as adopted before the NPC adopted it.
+    assert_eq!(
+        findings_at(
+            "R108",
+            "“十五五”规划纲要提出的目标任务。\n",
+            Some((2026, 3, 11))
+        )
+        .len(),
+        1
+    );
+    assert_eq!(
+        findings_at(
+            "R108",
+            "“十五五”规划纲要提出的目标任务。\n",
+            Some((2026, 3, 12))
+        ),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn r103_a_finished_plan_named_as_the_thing_to_carry_out() {
+    let asof = Some((2026, 6, 1));
+    assert_eq!(
+        findings_at("R103", "落实“十四五”规划确定的目标任务。\n", asof),
+        vec!["1:4 warning R103 “‘十四五’规划”的规划期已于2025年结束，此处却作为要制定或执行的规划（核对日期2026年6月1日，来自 --as-of）"]
+    );
+    assert_eq!(
+        findings_at("R103", "认真落实“十四五”规划。\n", asof).len(),
+        1
+    );
+    // In 2025 the plan is current; an account of its period is not reported.
+    assert_eq!(
+        findings_at("R103", "认真落实“十四五”规划。\n", Some((2025, 6, 1))),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        findings_at("R103", "“十四五”时期，全县地区生产总值年均增长6%。\n", asof),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        findings_at("R103", "实施“十四五”规划期间，全县新建道路80公里。\n", asof),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn r105_wordings_changed_on_a_date() {
+    let text = "下一步，坚决守住不发生规模性返贫底线。\n";
+    assert_eq!(
+        findings_at("R105", text, Some((2025, 6, 1))),
+        vec!["1:9 warning R105 “不发生规模性返贫”是2025年3月5日起已停用的提法，此处却用于当前指导或今后安排（核对日期2025年6月1日，来自 --as-of）"]
+    );
+    assert_eq!(
+        findings_at("R105", text, Some((2025, 3, 5))),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        findings_at(
+            "R105",
+            "下一步，坚决守住不发生规模性返贫致贫底线。\n",
+            Some((2025, 6, 1))
+        ),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn r106_provincial_congress_of_the_2026_round() {
+    let settings_text = "四川省某县\n深入学习贯彻省第十二次党代会精神。\n";
+    // Sichuan's 13th congress is expected in the first half of 2027.
+    assert_eq!(
+        findings_at("R106", settings_text, Some((2027, 7, 31))),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        findings_at("R106", settings_text, Some((2027, 8, 1))),
+        vec!["2:7 warning R106 “省第十二次党代会”被当作当前指导，但按五年一届，中国共产党四川省第十三次代表大会应已于2027年7月前召开（召开日期未核实；核对日期2027年8月1日，来自 --as-of）"]
+    );
+    // Hebei's 11th is expected in the second half of 2026: citing it before then is
+    // reported as impossible, citing the 10th after the year is out as superseded.
+    let hebei = "河北省某县\n深入学习贯彻省第十一次党代会精神。\n";
+    assert_eq!(findings_at("R108", hebei, Some((2026, 5, 1))).len(), 1);
+    assert_eq!(
+        findings_at("R108", hebei, Some((2026, 7, 1))),
+        Vec::<String>::new()
+    );
+    let old = "河北省某县\n深入学习贯彻省第十次党代会精神。\n";
+    assert_eq!(
+        findings_at("R106", old, Some((2026, 12, 31))),
+        Vec::<String>::new()
+    );
+    assert_eq!(findings_at("R106", old, Some((2027, 1, 1))).len(), 1);
+}
+
+#[test]
+fn r109_dated_institutions() {
+    let text = "请银保监分局牵头，会同有关部门抓好落实。\n";
+    assert_eq!(
+        findings_at("R109", text, Some((2023, 5, 17))),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        findings_at("R109", text, Some((2023, 5, 19))),
+        vec!["1:2 warning R109 “银保监分局”已于2023年5月18日在机构改革中撤并或更名（核对日期2023年5月19日，来自 --as-of）"]
+    );
+    let fire = "请公安消防大队加强辖区火灾隐患排查。\n";
+    assert_eq!(
+        findings_at("R109", fire, Some((2018, 10, 9))),
+        Vec::<String>::new()
+    );
+    assert_eq!(findings_at("R109", fire, Some((2018, 10, 10))).len(), 1);
+}
+
+#[test]
+fn f103_new_confusables_at_word_level_and_info_for_accepted_forms() {
+    assert_eq!(
+        findings_at("F103", "对照落实台帐逐项销号。\n", DEC_2026),
+        vec!["1:3 warning F103 “落实台帐”是别字或误用"]
+    );
+    // 台帐 inside 舞台帐篷 is not the word 台账.
+    assert_eq!(
+        findings_at("F103", "在广场搭建舞台帐篷。\n", DEC_2026),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        findings_at("F103", "这是亟待解决的问题，急待解决。\n", DEC_2026),
+        vec!["1:11 info F103 “急待解决”是别字或误用"]
+    );
+}

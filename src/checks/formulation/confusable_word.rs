@@ -87,6 +87,9 @@ impl Rule for ConfusableWord {
             if let Some(note) = &entry.note {
                 report = report.note(note.clone());
             }
+            if let Some(severity) = entry.severity {
+                report = report.severity(severity.into());
+            }
             let _ = report;
         }
     }

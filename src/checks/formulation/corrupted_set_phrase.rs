@@ -85,6 +85,9 @@ impl Rule for CorruptedSetPhrase {
                     });
                 }
             }
+            if let Some(severity) = entry.severity {
+                report = report.severity(severity.into());
+            }
             let _ = report;
         }
     }

@@ -56,6 +56,9 @@ impl Rule for NonstandardFormulation {
                 }
                 FixKind::None => {}
             }
+            if let Some(severity) = entry.severity {
+                report = report.severity(severity.into());
+            }
             let _ = report;
         }
     }

@@ -10,7 +10,9 @@ declare_rule! {
     ///
     /// ## 为什么
     /// 引用某次会议“精神”或写“学习了……”，说明会议已经召开；成文日期在它之前，不是日期写错，
-    /// 就是文稿被改动后没有更新日期。只在有成文日期或 `--as-of` 时检查。
+    /// 就是文稿被改动后没有更新日期。已召开的会议只在有成文日期或 `--as-of` 时检查；
+    /// 还没有召开的会议（如 2026 年的“党的二十一大精神”“十四届全国人大五次会议精神”）
+    /// 按其届期（党代会五年一次，全国人大会议每年 3 月）在任何核对日期都检查。
     ///
     /// ## 示例
     /// ```text
@@ -50,6 +52,7 @@ impl Rule for DateBeforeEvent {
                     | EventKind::Plenum
                     | EventKind::ProvincialCongress
                     | EventKind::NpcSession
+                    | EventKind::PlanOutline
             );
             if !cited_as_held {
                 continue;
@@ -74,6 +77,10 @@ impl Rule for DateBeforeEvent {
                 continue;
             }
             let after = text[m.end..].trim_start_matches(['”', '》']);
+            // A draft (纲要（草案）) is submitted before it is adopted.
+            if after.starts_with("（草案）") || after.starts_with("草案") {
+                continue;
+            }
             if after.starts_with("精神") || usage(cx, span) == Usage::Past {
                 found.push((span, i, when));
             }
@@ -91,7 +98,10 @@ impl Rule for DateBeforeEvent {
                         d.day(),
                         chinese_date(start)
                     ),
-                    format!("核对成文日期；{name}在{}之后才能被引用", chinese_date(start)),
+                    format!(
+                        "核对成文日期；{name}在{}之后才能被引用",
+                        chinese_date(start)
+                    ),
                 ),
                 When::NotYet(earliest) => (
                     format!(

@@ -6,8 +6,9 @@ declare_rule! {
     /// 已经结束的党内集中学习教育仍被当作正在开展的（如 2023 年“按照‘两学一做’学习教育的要求”）。
     ///
     /// ## 为什么
-    /// 党内集中学习教育有起止时间，后一次开展后，前一次就不再是“当前”的要求。
-    /// 回顾（“党的十八大以来，先后开展了……”）不算。
+    /// 党内集中学习教育有起止时间，结束之日起（或后一次开展后）就不再是“当前”的要求。
+    /// 回顾（“党的十八大以来，先后开展了……”）、年度总结里写当年开展的学习教育、
+    /// “巩固拓展……成果”“推动……常态化长效化”都不算。
     ///
     /// ## 示例
     /// ```text
@@ -34,34 +35,85 @@ impl Rule for FinishedCampaign {
         let knowledge = cx.context.knowledge;
         let as_of = cx.context.as_of;
         let found = stale_guidance(cx, EventKind::Campaign);
+        let reported_year = reported_year(cx);
         for (span, i) in found {
+            // A year's summary (“2025年度党建工作报告”) tells what was done that year:
+            // a campaign that ran in that year is an account, not a current demand.
+            let campaign_years = knowledge.events[i]
+                .start
+                .zip(knowledge.events[i].end)
+                .map(|(s, e)| s.year..=e.year);
+            if reported_year.is_some_and(|y| campaign_years.is_some_and(|r| r.contains(&y))) {
+                continue;
+            }
             // “巩固拓展主题教育成果”“推动党纪学习教育常态化长效化”: consolidating or
             // normalising the results of a finished campaign is current usage.
-            if carries_results_forward(&cx.text()[span.end..]) {
+            if carries_results_forward(&cx.text()[..span.start], &cx.text()[span.end..]) {
                 continue;
             }
             let campaign = &knowledge.events[i];
             let written = crate::diagnostic::quote(span.slice(cx.text()));
-            let since = knowledge
-                .guidance_expires(Target::Event(i))
-                .map(chinese_date)
-                .unwrap_or_default();
+            let expires = knowledge.guidance_expires(Target::Event(i));
+            let since = expires.map(chinese_date).unwrap_or_default();
+            // Ended on its own (no successor yet, or before the successor began).
+            let ended = expires.is_some() && expires == campaign.end;
             let phrase = as_of_phrase(cx);
             let help = knowledge.current_in_series(campaign, as_of).map_or_else(
                 || "改为当前开展的学习教育，或改写为回顾".to_string(),
                 |next| format!("改为当前的{}，或改写为回顾", next.name),
             );
-            cx.report(span, format!("{written}自{since}起已不是正在开展的学习教育，此处却作为当前要求（核对日期{phrase}）"))
-                .help(help);
+            let message = if ended {
+                format!("{written}已于{since}结束，此处却作为当前要求（核对日期{phrase}）")
+            } else {
+                format!("{written}自{since}起已不是正在开展的学习教育，此处却作为当前要求（核对日期{phrase}）")
+            };
+            cx.report(span, message).help(help);
         }
     }
 }
 
-/// Words right after a campaign's name that speak of carrying its results forward
-/// rather than of running it.
-const CARRIED_FORWARD: &[&str] = &["成果", "常态化", "长效化", "制度化", "长效机制"];
+/// Words right after a campaign's name that speak of carrying its results forward, or
+/// of what was said about it (“对深入贯彻中央八项规定精神学习教育的重要批示精神”,
+/// “党史学习教育总结会议”), rather than of running it.
+const CARRIED_FORWARD: &[&str] = &[
+    "成果",
+    "常态化",
+    "长效化",
+    "制度化",
+    "长效机制",
+    "的重要批示",
+    "的重要指示",
+    "的重要讲话",
+    "总结",
+];
 
-fn carries_results_forward(after: &str) -> bool {
+/// … and right before it (“坚持理论武装同常态化长效化开展党史学习教育相结合”).
+const CARRIED_ON: &[&str] = &["常态化长效化开展", "常态化开展", "长效化开展", "制度化开展"];
+
+fn carries_results_forward(before: &str, after: &str) -> bool {
     let after = after.trim_start_matches(['”', '’', '》', '"', '\'', ' ']);
+    let before = before.trim_end_matches(['“', '‘', '《', '"', '\'', ' ']);
     CARRIED_FORWARD.iter().any(|w| after.starts_with(w))
+        || CARRIED_ON.iter().any(|w| before.ends_with(w))
+}
+
+/// The year a summary reports on, from its title: “2025年度党建工作报告”,
+/// “2025年工作总结”.
+fn reported_year(cx: &Checker<'_>) -> Option<i16> {
+    let line = cx.document.lines.get(cx.document.title?)?;
+    let title = line.span.slice(cx.text());
+    if !["总结", "报告", "述职"].iter().any(|w| title.contains(w)) {
+        return None;
+    }
+    let at = title.find("年")?;
+    let digits = title[..at].trim_end_matches("度");
+    let year: String = digits
+        .chars()
+        .rev()
+        .take_while(char::is_ascii_digit)
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    (year.len() == 4).then(|| year.parse().ok()).flatten()
 }

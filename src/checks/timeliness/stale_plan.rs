@@ -8,7 +8,8 @@ declare_rule! {
     ///
     /// ## 为什么
     /// “十三五”规划期是 2016—2020 年。过了规划期还说要制定、落实“十三五”规划，说明是照抄旧稿。
-    /// 回顾（“十三五”期间、“十三五”时期）不算。
+    /// 规划名前面紧挨着“落实”“实施”“执行”“贯彻”时，不论后面写什么都算作要执行的规划
+    /// （“落实‘十四五’规划确定的目标任务”）。回顾（“十三五”期间、“十三五”时期）不算。
     ///
     /// ## 示例
     /// ```text
@@ -42,12 +43,15 @@ impl Rule for StalePlan {
         // follows (“实施‘十四五’规划期间”).
         let found: Vec<_> = stale_mentions(cx, EventKind::FiveYearPlan, |_| true)
             .into_iter()
+            .chain(stale_mentions(cx, EventKind::PlanOutline, |_| true))
             .filter(|(span, _)| {
                 super::usage(cx, *span) == Usage::Guidance
                     || (named_to_carry_out(&text[..span.start])
                         && !followed_by_time_span(&text[span.end..]))
             })
-            .collect();
+            .collect::<Vec<_>>();
+        let mut found = found;
+        found.sort_by_key(|(span, _)| span.start);
         for (span, i) in found {
             let plan = &knowledge.events[i];
             let written = crate::diagnostic::quote(span.slice(cx.text()));
@@ -78,7 +82,17 @@ fn named_to_carry_out(before: &str) -> bool {
 }
 
 /// Words right after a plan's name that make it a period of time.
-const TIME_SPAN: &[&str] = &["期间", "时期", "以来", "之前", "以前", "实施以来", "的五年", "开局", "收官"];
+const TIME_SPAN: &[&str] = &[
+    "期间",
+    "时期",
+    "以来",
+    "之前",
+    "以前",
+    "实施以来",
+    "的五年",
+    "开局",
+    "收官",
+];
 
 fn followed_by_time_span(after: &str) -> bool {
     let after = after.trim_start_matches(['”', '’', '》', '"', '\'', ' ']);

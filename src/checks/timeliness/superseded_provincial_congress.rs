@@ -39,17 +39,29 @@ impl Rule for SupersededProvincialCongress {
             let written = crate::diagnostic::quote(span.slice(cx.text()));
             let phrase = as_of_phrase(cx);
             let next = knowledge.current_in_series(congress, as_of);
-            let message = match next {
-                Some(n) => format!(
+            // A successor only expected by the five-year term (not yet confirmed as held).
+            let due = congress
+                .superseded_by
+                .as_deref()
+                .and_then(|id| knowledge.event_by_id(id))
+                .map(|(_, e)| e)
+                .filter(|e| e.is_expected());
+            let message = match (next, due) {
+                (Some(n), _) => format!(
                     "{written}被当作当前指导，但{}已于{}召开（核对日期{phrase}）",
                     n.name,
                     n.start.map(chinese_date).unwrap_or_default()
                 ),
-                None => {
+                (None, Some(d)) => format!(
+                    "{written}被当作当前指导，但按五年一届，{}应已于{}前召开（召开日期未核实；核对日期{phrase}）",
+                    d.name,
+                    d.expected_by.map(chinese_date).unwrap_or_default()
+                ),
+                (None, None) => {
                     format!("{written}被当作当前指导，但已被下一次党代会取代（核对日期{phrase}）")
                 }
             };
-            let help = next.map_or_else(
+            let help = next.or(due).map_or_else(
                 || "改为本省最近一次党代会精神".to_string(),
                 |n| format!("改为学习贯彻{}精神", n.name),
             );
