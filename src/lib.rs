@@ -13,7 +13,6 @@ pub mod diagnostic;
 pub mod document;
 pub mod fix;
 pub mod knowledge;
-pub mod lsp;
 pub mod profile;
 pub mod render;
 pub mod settings;

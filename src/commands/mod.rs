@@ -5,6 +5,7 @@
 mod check;
 mod init;
 mod isolate;
+mod lsp;
 mod progress;
 pub mod rules;
 
@@ -25,6 +26,6 @@ pub fn run(cli: Cli, today: jiff::civil::Date) -> Status {
         Command::Rules { format } => rules::list(format),
         Command::Rule { code } => rules::show(&code),
         Command::Init { path, force } => init::run(&path, force),
-        Command::Lsp => crate::lsp::run(today),
+        Command::Lsp => lsp::run(today),
     }
 }

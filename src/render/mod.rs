@@ -62,6 +62,15 @@ impl Location {
     }
 }
 
+/// Where a rule's documentation is published: `{homepage}/rules/{CODE}` when the
+/// package declares a `homepage` in Cargo.toml. gwlint has no public site yet, so by
+/// default there is none, and SARIF `helpUri` and LSP `codeDescription` are left out
+/// rather than pointing nowhere.
+pub fn rule_help_uri(code: &str) -> Option<String> {
+    let home = env!("CARGO_PKG_HOMEPAGE").trim_end_matches('/');
+    (!home.is_empty()).then(|| format!("{home}/rules/{code}"))
+}
+
 /// The path as shown to the user.
 pub(crate) fn display_path(report: &FileReport) -> String {
     report.source.path.display().to_string()

@@ -61,8 +61,42 @@ impl Client {
 
     fn send(&mut self, message: Value) {
         let body = message.to_string();
-        write!(self.stdin, "Content-Length: {}\r\n\r\n{body}", body.len()).unwrap();
+        self.raw(format!("Content-Length: {}\r\n\r\n{body}", body.len()).as_bytes());
+    }
+
+    fn raw(&mut self, bytes: &[u8]) {
+        self.stdin.write_all(bytes).unwrap();
         self.stdin.flush().unwrap();
+    }
+
+    /// Sends a request and returns its whole response (result or error).
+    fn call(&mut self, method: &str, params: Value) -> Value {
+        let id = self.next_id;
+        self.next_id += 1;
+        self.send(json!({ "jsonrpc": "2.0", "id": id, "method": method, "params": params }));
+        self.wait(|m| m["id"] == id)
+    }
+
+    fn initialize(&mut self, capabilities: Value) -> Value {
+        let init = self.request(
+            "initialize",
+            json!({ "processId": null, "rootUri": null, "capabilities": capabilities }),
+        );
+        self.notify("initialized", json!({}));
+        init
+    }
+
+    fn open(&mut self, uri: &str, text: &str) {
+        self.notify(
+            "textDocument/didOpen",
+            json!({ "textDocument": { "uri": uri, "languageId": "plaintext", "version": 1, "text": text } }),
+        );
+    }
+
+    /// Closes stdin and returns the exit code.
+    fn finish(mut self) -> Option<i32> {
+        drop(self.stdin);
+        self.child.wait().unwrap().code()
     }
 
     fn notify(&mut self, method: &str, params: Value) {
@@ -230,7 +264,7 @@ fn language_server_publishes_what_check_reports() {
         edit["range"]["start"],
         json!({ "line": 14, "character": 0 })
     );
-    assert!(actions.iter().any(|a| a["kind"] == "source.fixAll"));
+    assert!(actions.iter().any(|a| a["kind"] == "source.fixAll.gwlint"));
 
     // The nearest gwlint.toml is honoured.
     let sub = dir.path().join("org").join("dept");
@@ -256,4 +290,273 @@ fn language_server_publishes_what_check_reports() {
     client.notify("exit", Value::Null);
     let status = client.child.wait().unwrap();
     assert!(status.success());
+}
+
+/// An error response to nothing the test can name: `id` null, the given code.
+fn is_error(m: &Value, code: i64) -> bool {
+    m["error"]["code"] == code
+}
+
+/// Malformed framing, broken JSON, values that are not JSON-RPC messages and requests
+/// at the wrong time are each answered with an error; the server goes on.
+#[test]
+fn language_server_survives_malformed_messages() {
+    let mut client = Client::start();
+    // Before initialize: -32002.
+    let early = client.call("textDocument/hover", json!({}));
+    assert!(is_error(&early, -32002), "{early}");
+    client.initialize(json!({}));
+
+    // A Content-Length that is no number; a header block with none; a body that is
+    // not JSON.
+    client.raw(b"Content-Length: twelve\r\n\r\n");
+    assert!(is_error(&client.wait(|m| m.get("error").is_some()), -32700));
+    client.raw(b"Content-Type: application/vscode-jsonrpc\r\n\r\n{}");
+    assert!(is_error(&client.wait(|m| m.get("error").is_some()), -32700));
+    client.raw(b"Content-Length: 8\r\n\r\n{\"jsonrp");
+    assert!(is_error(&client.wait(|m| m.get("error").is_some()), -32700));
+    // JSON, but no JSON-RPC message: an array (a batch), a number, no "jsonrpc",
+    // an id that is an object.
+    for body in [
+        "[1,2]",
+        "42",
+        r#"{"id":7,"method":"shutdown"}"#,
+        r#"{"jsonrpc":"2.0","id":{},"method":"x"}"#,
+    ] {
+        client.raw(format!("Content-Length: {}\r\n\r\n{body}", body.len()).as_bytes());
+        let error = client.wait(|m| m.get("error").is_some());
+        assert!(is_error(&error, -32600), "{body}: {error}");
+        if body.contains("\"id\":7") {
+            assert_eq!(error["id"], 7);
+        } else {
+            assert_eq!(error["id"], Value::Null);
+        }
+    }
+    // Unknown method; parameters of the wrong shape.
+    assert!(is_error(
+        &client.call("textDocument/frobnicate", json!({})),
+        -32601
+    ));
+    assert!(is_error(
+        &client.call("textDocument/hover", json!({ "textDocument": 3 })),
+        -32602
+    ));
+    // A notification with nonsense parameters is ignored.
+    client.notify("textDocument/didOpen", json!({ "textDocument": [] }));
+
+    // Still serving: a document is linted.
+    let uri = "file:///nowhere/still.txt";
+    client.open(uri, "一、基本情况\n(一)情况良好。\n");
+    let diagnostics = client.diagnostics(uri);
+    assert_eq!(diagnostics.len(), 1, "{diagnostics:?}");
+    assert_eq!(diagnostics[0]["code"], "N105");
+
+    client.request("shutdown", Value::Null);
+    // After shutdown a request is invalid.
+    assert!(is_error(
+        &client.call("textDocument/hover", json!({})),
+        -32600
+    ));
+    client.notify("exit", Value::Null);
+    assert_eq!(client.finish(), Some(0));
+}
+
+#[test]
+fn exit_without_shutdown_exits_1() {
+    let mut client = Client::start();
+    client.initialize(json!({}));
+    client.notify("exit", Value::Null);
+    assert_eq!(client.finish(), Some(1));
+    // The input ending without exit is the same.
+    let mut client = Client::start();
+    client.initialize(json!({}));
+    assert_eq!(client.finish(), Some(1));
+}
+
+/// A Content-Length of a terabyte followed by a few bytes: the server neither
+/// allocates it (an abort) nor waits for more after the input ends.
+#[test]
+fn a_huge_content_length_is_not_allocated() {
+    let mut client = Client::start();
+    client.initialize(json!({}));
+    client.raw(b"Content-Length: 1000000000000\r\n\r\n{\"jsonrpc\":\"2.0\"");
+    assert_eq!(client.finish(), Some(1));
+}
+
+/// Ten quick changes to a large document: only the latest text is linted and
+/// published; a code action after the burst is answered for the latest text.
+#[test]
+fn a_burst_of_changes_is_linted_once_at_the_latest_version() {
+    let seed = std::fs::read_to_string(SEED).unwrap();
+    // ~1 MB: long enough that the changes arrive while the first lint runs.
+    let big = seed.repeat(1_000_000 / seed.len() + 1);
+    let uri = "file:///nowhere/big.txt";
+    let mut client = Client::start();
+    client.initialize(json!({}));
+    client.open(uri, &big);
+    let mut burst = Vec::new();
+    for version in 2..=11 {
+        // Each version ends with a distinct number of "1、" markers (N105).
+        let text = format!("{big}\n{}", "1、甲\n".repeat(version));
+        let body = json!({
+            "jsonrpc": "2.0", "method": "textDocument/didChange",
+            "params": { "textDocument": { "uri": uri, "version": version },
+                        "contentChanges": [{ "text": text }] },
+        })
+        .to_string();
+        burst.extend(format!("Content-Length: {}\r\n\r\n{body}", body.len()).bytes());
+    }
+    client.raw(&burst);
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({
+            "textDocument": { "uri": uri },
+            "range": { "start": { "line": 0, "character": 0 }, "end": { "line": 0, "character": 0 } },
+            "context": { "diagnostics": [], "only": ["source.fixAll"] },
+        }),
+    );
+    // The fix-all action rewrites the latest text: it ends with eleven "1." lines.
+    let fixed = actions[0]["edit"]["changes"][uri][0]["newText"]
+        .as_str()
+        .unwrap();
+    assert!(fixed.ends_with(&"1.甲\n".repeat(11)));
+    assert!(!fixed.ends_with(&"1.甲\n".repeat(12)));
+    let mut versions = Vec::new();
+    loop {
+        let m = client.wait(|m| m["method"] == "textDocument/publishDiagnostics");
+        versions.push(m["params"]["version"].as_i64().unwrap());
+        if versions.last() == Some(&11) {
+            break;
+        }
+    }
+    // Versions only rise, the last is 11, and at most one intermediate version was
+    // linted (the one, if any, that arrived alone before the others).
+    assert!(versions.windows(2).all(|w| w[0] < w[1]), "{versions:?}");
+    assert!(versions.len() <= 3, "{versions:?}");
+    client.request("shutdown", Value::Null);
+    client.notify("exit", Value::Null);
+    assert_eq!(client.finish(), Some(0));
+}
+
+/// Hover shows the rule's documentation; code actions honour `context.only`; pull
+/// diagnostics; a changed configuration is read again on didChangeConfiguration; a
+/// client that can is asked to watch gwlint.toml.
+#[test]
+fn hover_code_action_kinds_pull_diagnostics_and_configuration_reload() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.txt");
+    let text = "一、基本情况\n(一)情况良好,继续保持。\n";
+    std::fs::write(&path, text).unwrap();
+    let uri = uri_of(&path);
+    let mut client = Client::start();
+    let init = client.initialize(json!({
+        "textDocument": { "diagnostic": { "dynamicRegistration": false } },
+        "workspace": { "didChangeWatchedFiles": { "dynamicRegistration": true } },
+    }));
+    assert_eq!(init["capabilities"]["hoverProvider"], true);
+    assert_eq!(
+        init["capabilities"]["codeActionProvider"]["codeActionKinds"],
+        json!(["quickfix", "source.fixAll.gwlint"])
+    );
+    let registration = client.wait(|m| m["method"] == "client/registerCapability");
+    let watchers = &registration["params"]["registrations"][0]["registerOptions"]["watchers"];
+    assert_eq!(watchers[0]["globPattern"], "**/gwlint.toml");
+    client.open(&uri, text);
+
+    // Pull: the client asks; nothing is pushed to a client that pulls.
+    let pulled = client.request(
+        "textDocument/diagnostic",
+        json!({ "textDocument": { "uri": uri } }),
+    );
+    assert_eq!(pulled["kind"], "full");
+    let codes: Vec<&str> = pulled["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["N105", "T101"]);
+
+    // Hover on the "(" of line 2: N105's message and documentation.
+    let hover = client.request(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": uri }, "position": { "line": 1, "character": 1 } }),
+    );
+    let value = hover["contents"]["value"].as_str().unwrap();
+    assert!(value.starts_with("**N105 nonstandard-marker**"), "{value}");
+    assert!(value.contains("为什么"), "{value}");
+    assert_eq!(
+        hover["range"]["start"],
+        json!({ "line": 1, "character": 0 })
+    );
+    // Nothing under the cursor: null.
+    let nothing = client.request(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": uri }, "position": { "line": 0, "character": 3 } }),
+    );
+    assert_eq!(nothing, Value::Null);
+
+    // context.only: quickfix gives no fix-all, source.fixAll gives no quick fix.
+    let actions = |client: &mut Client, only: Value| -> Vec<String> {
+        let result = client.request(
+            "textDocument/codeAction",
+            json!({
+                "textDocument": { "uri": uri },
+                "range": { "start": { "line": 1, "character": 0 }, "end": { "line": 1, "character": 20 } },
+                "context": { "diagnostics": [], "only": only },
+            }),
+        );
+        result
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["kind"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(
+        actions(&mut client, json!(["quickfix"])),
+        ["quickfix", "quickfix"]
+    );
+    assert_eq!(
+        actions(&mut client, json!(["source.fixAll"])),
+        ["source.fixAll.gwlint"]
+    );
+    assert_eq!(
+        actions(&mut client, json!(["source"])),
+        ["source.fixAll.gwlint"]
+    );
+    assert!(actions(&mut client, json!(["refactor"])).is_empty());
+
+    // A gwlint.toml appears; didChangeConfiguration reads it.
+    std::fs::write(dir.path().join("gwlint.toml"), "ignore = [\"N105\"]\n").unwrap();
+    client.notify(
+        "workspace/didChangeConfiguration",
+        json!({ "settings": {} }),
+    );
+    let pulled = client.request(
+        "textDocument/diagnostic",
+        json!({ "textDocument": { "uri": uri } }),
+    );
+    let codes: Vec<&str> = pulled["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap())
+        .collect();
+    assert_eq!(codes, ["T101"]);
+    // And a watched-file change does the same.
+    std::fs::write(dir.path().join("gwlint.toml"), "ignore = [\"T101\"]\n").unwrap();
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": uri_of(&dir.path().join("gwlint.toml")), "type": 2 }] }),
+    );
+    let pulled = client.request(
+        "textDocument/diagnostic",
+        json!({ "textDocument": { "uri": uri } }),
+    );
+    assert_eq!(pulled["items"][0]["code"], "N105");
+    assert_eq!(pulled["items"].as_array().unwrap().len(), 1);
+    client.request("shutdown", Value::Null);
+    client.notify("exit", Value::Null);
+    assert_eq!(client.finish(), Some(0));
 }
