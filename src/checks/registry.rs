@@ -140,7 +140,7 @@ mod tests {
         names.sort_unstable();
         names.dedup();
         assert_eq!(names.len(), RULES.len(), "rule names must be unique");
-        for r in RULES.iter() {
+        for r in RULES {
             let m = r.meta();
             assert_eq!(m.code.chars().next(), Some(m.family.letter()), "{}", m.code);
             assert_eq!(m.code.len(), 4, "{}", m.code);

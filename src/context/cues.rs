@@ -125,7 +125,7 @@ impl BeforeWords {
         let mut masks: Vec<u8> = Vec::new();
         let mut empty = 0;
         for (bit, list) in lists.iter().enumerate() {
-            for w in list.iter() {
+            for w in *list {
                 if w.is_empty() {
                     empty |= 1 << bit;
                 } else if let Some(i) = words.iter().position(|x| *x == w.as_str()) {

@@ -30,7 +30,9 @@ impl PartialDate {
     pub fn latest(&self) -> Date {
         match (self.month, self.day) {
             (Some(m), Some(d)) => Date::new(self.year, m as i8, d as i8),
-            (Some(m), None) => Date::new(self.year, m as i8, 1).map(|d| d.last_of_month()),
+            (Some(m), None) => {
+                Date::new(self.year, m as i8, 1).map(jiff::civil::Date::last_of_month)
+            }
             _ => Date::new(self.year, 12, 31),
         }
         .expect("validated when parsed")

@@ -71,7 +71,7 @@ fn matcher() -> Matcher {
         groups: pattern.clone(),
         args: args[..args.len() - 1]
             .iter()
-            .map(|a| a.to_string())
+            .map(std::string::ToString::to_string)
             .collect(),
     }
 }

@@ -76,7 +76,7 @@ impl Rule for AsciiQuote {
                             .find(|c| !is_neutral(c))
                             .is_some_and(is_han)
                 };
-                if marks.len() % 2 == 0 {
+                if marks.len().is_multiple_of(2) {
                     for pair in marks.chunks(2) {
                         let (a, b) = (pair[0], pair[1]);
                         let inner = &s[a + 1..b];

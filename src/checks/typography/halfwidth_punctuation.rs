@@ -58,9 +58,9 @@ fn neighbour(cs: &[(usize, char)], k: usize, forward: bool) -> Option<char> {
     let mut j = k;
     for _ in 0..4 {
         j = if forward { j + 1 } else { j.checked_sub(1)? };
-        match cs.get(j)?.1 {
-            '*' | '_' => continue,
-            c => return Some(c),
+        let c = cs.get(j)?.1;
+        if !matches!(c, '*' | '_') {
+            return Some(c);
         }
     }
     None

@@ -359,7 +359,7 @@ impl Knowledge {
             self.expand_enumerations(&norm, &mut out);
         }
         if let Some(set) = &m.regex_set {
-            for si in set.matches(text).iter() {
+            for si in &set.matches(text) {
                 let (ci, re) = &m.regexes[si];
                 for hit in re.find_iter(text) {
                     if !out
