@@ -26,9 +26,9 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = RulesFormat::Text)]
         format: RulesFormat,
     },
-    /// 显示一条规则的说明和示例
+    /// 显示一条规则的说明和示例；gwlint rule profiles 列出全部文种，gwlint rule ID 显示一个文种
     Rule {
-        /// 规则代码或名称，如 N105 或 nonstandard-marker
+        /// 规则代码或名称（如 N105 或 nonstandard-marker），文种 id（如 request），或 profiles
         code: String,
     },
     /// 写出一个带注释的 gwlint.toml，列出全部配置项
@@ -59,9 +59,12 @@ pub struct CheckArgs {
     #[arg(long, value_enum, default_value_t = ColumnUnit::Char, value_name = "UNIT")]
     pub column_unit: ColumnUnit,
 
-    /// 文种（自查报告等），不指定时从标题判断：self-inspection, rectification,
-    /// inspection-rectification, work-summary, duty-report, duty-integrity-report,
-    /// comparison-check, generic
+    /// 文种，不指定时从标题判断：notice（通知）, issuing-notice（印发通知）, bulletin（通报）,
+    /// report（报告）, request（请示）, reply（批复）, letter（函）, opinion（意见）,
+    /// decision（决定）, minutes（纪要）, plan（方案）, speech（讲话稿）, rule-of-law-report,
+    /// self-inspection, rectification, inspection-rectification, work-summary, duty-report,
+    /// duty-integrity-report, comparison-check, government-work-report, generic；
+    /// gwlint.toml 的 profiles 加入的文种同样可用（gwlint rule profiles 列出全部）
     #[arg(long)]
     pub profile: Option<String>,
 

@@ -84,7 +84,8 @@ fn check_part(
         Some(body) => (Some(body.as_of), body.province.clone()),
         None => (settings.as_of, settings.province.clone()),
     };
-    let context = Context::resolve(
+    let context = Context::resolve_in(
+        settings.profiles,
         text,
         &document,
         settings.profile,

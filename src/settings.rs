@@ -5,13 +5,16 @@ use jiff::civil::Date;
 use crate::checks::{registry, Rule, RuleId, RuleSet};
 use crate::diagnostic::Severity;
 use crate::knowledge::Knowledge;
-use crate::profile::Profile;
+use crate::profile::{Profile, ProfileSet};
 
 /// Settings with every choice made, for one file. Built from the command line and the
 /// file's `gwlint.toml` by `config::Resolver`.
 #[derive(Debug, Clone)]
 pub struct Settings {
     pub profile: Option<&'static Profile>,
+    /// The profiles a title is matched against: the built-in ones, after the user's own
+    /// (`profiles = [...]` in gwlint.toml).
+    pub profiles: &'static ProfileSet,
     pub as_of: Option<Date>,
     pub today: Date,
     pub province: Option<String>,
@@ -50,6 +53,7 @@ impl Settings {
     pub fn new(today: Date) -> Self {
         Self {
             profile: None,
+            profiles: ProfileSet::embedded(),
             as_of: None,
             today,
             province: None,

@@ -24,7 +24,7 @@ pub fn run(cli: Cli, today: jiff::civil::Date) -> Status {
     match cli.command {
         Command::Check(args) => check::run(&args, today),
         Command::Rules { format } => rules::list(format),
-        Command::Rule { code } => rules::show(&code),
+        Command::Rule { code } => rules::show(&code, today),
         Command::Init { path, force } => init::run(&path, force),
         Command::Lsp => lsp::run(today),
     }

@@ -58,9 +58,108 @@ pub fn markdown_table() -> String {
     out
 }
 
-pub(super) fn show(key: &str) -> Status {
+/// `gwlint rule profiles`: the profiles in the order a title is matched against them.
+fn list_profiles(today: jiff::civil::Date) -> String {
+    let mut out = String::from(
+        "文种（--profile ID，或 gwlint.toml 中的 profile；不指定时按标题依次尝试；gwlint rule ID 显示详情）\n",
+    );
+    out.push_str("id                        名称\n");
+    for profile in profiles(today).iter() {
+        out.push_str(&format!("{:<25} {}\n", profile.id, profile.name));
+    }
+    out
+}
+
+/// The profiles of the nearest gwlint.toml above the current folder (the built-in ones
+/// when there is none, or when it cannot be read: `gwlint check` reports that).
+fn profiles(today: jiff::civil::Date) -> &'static crate::profile::ProfileSet {
+    let here = std::path::Path::new(".").join("gwlint.toml");
+    crate::config::Resolver::new(
+        crate::config::Overrides::default(),
+        crate::config::Source::Nearest,
+        today,
+    )
+    .and_then(|mut r| r.settings_for(&here))
+    .map_or_else(|_| crate::profile::ProfileSet::embedded(), |s| s.profiles)
+}
+
+/// `gwlint rule ID` for a profile: what it matches, requires and where it comes from.
+fn show_profile(profile: &crate::profile::Profile) -> String {
+    let list = |words: &[String]| {
+        words
+            .iter()
+            .map(|w| format!("“{w}”"))
+            .collect::<Vec<_>>()
+            .join("、")
+    };
+    let mut out = format!(
+        "# 文种 {} {}\n\n依据：{}\n\n",
+        profile.id, profile.name, profile.source
+    );
+    if !profile.title_ends_with.is_empty() {
+        out.push_str(&format!("标题以{}结尾", list(&profile.title_ends_with)));
+        if !profile.title_contains.is_empty() {
+            out.push_str(&format!("，且含有{}", list(&profile.title_contains)));
+        }
+        out.push('\n');
+    } else if !profile.title_contains.is_empty() {
+        out.push_str(&format!("标题含有{}\n", list(&profile.title_contains)));
+    }
+    if !profile.subtitle_contains.is_empty() {
+        out.push_str(&format!("或副题含有{}\n", list(&profile.subtitle_contains)));
+    }
+    for section in &profile.sections {
+        out.push_str(&format!(
+            "{}部分“{}”：一级标题含有{}\n",
+            if section.required { "必备" } else { "可有" },
+            section.name,
+            list(&section.titles)
+        ));
+    }
+    if profile.addressee.required {
+        out.push_str(if profile.addressee.single {
+            "主送机关：必须有，且只写一个\n"
+        } else {
+            "主送机关：必须有\n"
+        });
+    }
+    let closing = &profile.closing;
+    out.push_str(&format!(
+        "落款：{}；成文日期：{}\n",
+        if closing.signature {
+            "必须有"
+        } else {
+            "不要求"
+        },
+        if closing.date {
+            "必须有"
+        } else {
+            "不要求"
+        }
+    ));
+    if !closing.phrases.is_empty() {
+        out.push_str(&format!(
+            "结束语{}：{}\n",
+            if closing.phrase_required {
+                "（必须有）"
+            } else {
+                ""
+            },
+            list(&closing.phrases)
+        ));
+    }
+    out
+}
+
+pub(super) fn show(key: &str, today: jiff::civil::Date) -> Status {
     let Some(rule) = registry::find(key) else {
-        eprintln!("gwlint: 未知规则“{key}”（用 gwlint rules 查看全部规则）");
+        if matches!(key, "profiles" | "文种") {
+            return print(&list_profiles(today));
+        }
+        if let Some(profile) = profiles(today).by_id(key) {
+            return print(&show_profile(profile));
+        }
+        eprintln!("gwlint: 未知规则或文种“{key}”（用 gwlint rules 查看全部规则，gwlint rule profiles 查看全部文种）");
         return Status::Error;
     };
     let m = rule.meta();

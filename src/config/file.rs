@@ -29,6 +29,9 @@ pub struct ConfigFile {
     pub per_path: Option<Vec<PerPath>>,
     /// The user's knowledge files, relative to the config file.
     pub extra_rules: Option<Vec<Spanned<String>>>,
+    /// The user's document profiles (`rules/profiles/*.toml` format), relative to the
+    /// config file; tried before the built-in ones, replacing those with the same id.
+    pub profiles: Option<Vec<Spanned<String>>>,
     pub allow: Option<Vec<Allow>>,
 }
 

@@ -10,6 +10,7 @@
 mod discovery;
 mod error;
 mod file;
+mod user_profiles;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -26,7 +27,7 @@ pub use file::{ConfigFile, Level, RuleEntry};
 use crate::checks::{registry, RuleId};
 use crate::diagnostic::Severity;
 use crate::knowledge::Knowledge;
-use crate::profile::Profile;
+use crate::profile::ProfileSet;
 use crate::settings::{Allowed, Settings};
 
 /// The commented file `gwlint init` writes; it lists every key.
@@ -93,6 +94,8 @@ pub struct Resolver {
     finder: Finder,
     /// Settings when no config file applies.
     plain: Settings,
+    /// Why `plain` cannot be used: `--profile` names no built-in profile.
+    plain_error: Option<String>,
     loaded: HashMap<PathBuf, Arc<Resolved>>,
 }
 
@@ -101,13 +104,30 @@ impl Resolver {
     pub fn new(mut overrides: Overrides, source: Source, today: Date) -> Result<Self, Error> {
         overrides.knowledge = command_line_knowledge(&overrides)?;
         let mut plain = Settings::new(today);
+        // `--profile` may name a profile a gwlint.toml adds: judged where settings are made
+        // for a file, here only when no configuration is read at all.
+        let profile = overrides.profile.take();
         apply_overrides(&mut plain, &overrides, &[], &[])?;
+        overrides.profile = profile;
+        let plain_profile = overrides.profile.as_ref().map(|id| {
+            ProfileSet::embedded()
+                .by_id(id)
+                .ok_or_else(|| unknown_profile(id, ProfileSet::embedded()))
+        });
+        if let (Source::Isolated, Some(Err(e))) = (&source, &plain_profile) {
+            return Err(Error::Usage(e.clone()));
+        }
+        if let Some(Ok(profile)) = plain_profile {
+            plain.profile = Some(profile);
+        }
+        let plain_error = plain_profile.and_then(Result::err);
         let mut resolver = Self {
             overrides,
             source,
             today,
             finder: Finder::default(),
             plain,
+            plain_error,
             loaded: HashMap::new(),
         };
         if let Source::Explicit(path) = &resolver.source {
@@ -129,6 +149,9 @@ impl Resolver {
     /// The settings for one file.
     pub fn settings_for(&mut self, file: &Path) -> Result<Settings, Error> {
         let Some(config) = self.config_path(file) else {
+            if let Some(e) = &self.plain_error {
+                return Err(Error::Usage(e.clone()));
+            }
             return Ok(self.plain.clone());
         };
         let resolved = self.load(&config)?;
@@ -170,10 +193,13 @@ fn resolve(path: &Path, text: &str, overrides: &Overrides, today: Date) -> Resul
         .map_or_else(|| PathBuf::from("."), Path::to_path_buf);
     let mut settings = Settings::new(today);
 
+    if let Some(entries) = file.profiles.as_ref().filter(|e| !e.is_empty()) {
+        settings.profiles = user_profiles::load(&dir, entries, &err)?;
+    }
     if let Some(id) = &file.profile {
-        settings.profile = Some(Profile::by_id(id.get_ref()).ok_or_else(|| {
+        settings.profile = Some(settings.profiles.by_id(id.get_ref()).ok_or_else(|| {
             err(Some(id.span()), format!("未知的文种“{}”", id.get_ref()))
-                .with_help(format!("可选：{}", profile_ids()))
+                .with_help(format!("可选：{}", settings.profiles.ids()))
         })?);
     }
     if let Some(value) = &file.as_of {
@@ -333,10 +359,12 @@ fn apply_overrides(
         settings.province.clone_from(&overrides.province);
     }
     if let Some(id) = &overrides.profile {
-        settings.profile =
-            Some(Profile::by_id(id).ok_or_else(|| {
-                Error::Usage(format!("未知的文种“{id}”，可选：{}", profile_ids()))
-            })?);
+        settings.profile = Some(
+            settings
+                .profiles
+                .by_id(id)
+                .ok_or_else(|| Error::Usage(unknown_profile(id, settings.profiles)))?,
+        );
     }
     if let Some(date) = &overrides.as_of {
         settings.as_of = Some(date.parse().map_err(|_| {
@@ -350,6 +378,10 @@ fn apply_overrides(
         }
     }
     Ok(())
+}
+
+fn unknown_profile(id: &str, set: &ProfileSet) -> String {
+    format!("未知的文种“{id}”，可选：{}", set.ids())
 }
 
 /// The embedded knowledge plus the `--rules` files, loaded once per run (a config's own
@@ -407,14 +439,6 @@ fn parse_as_of(value: &toml::Value) -> Option<Date> {
         toml::Value::String(s) => s.parse().ok(),
         _ => None,
     }
-}
-
-fn profile_ids() -> String {
-    Profile::all()
-        .iter()
-        .map(|p| p.id.as_str())
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 #[cfg(test)]
@@ -477,6 +501,7 @@ mod tests {
                 "ignore",
                 "per-path",
                 "profile",
+                "profiles",
                 "province",
                 "rules",
                 "select"

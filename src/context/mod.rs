@@ -10,7 +10,7 @@ use jiff::civil::Date;
 use crate::diagnostic::Span;
 use crate::document::{parse_date, Document};
 use crate::knowledge::{Knowledge, Mention};
-use crate::profile::{Profile, SectionKind};
+use crate::profile::{Profile, ProfileSet, SectionKind, TitleBlock};
 
 /// Where the as-of date came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,7 +56,8 @@ pub struct Context {
 }
 
 impl Context {
-    /// Resolves the context: profile from `profile_override` or the title; as-of from
+    /// Resolves the context: profile from the override or the title (matched against the
+    /// run's profile set); as-of from
     /// `as_of_override`, else the document's 成文日期, else `today`.
     pub fn resolve(
         text: &str,
@@ -67,8 +68,59 @@ impl Context {
         province: Option<String>,
         knowledge: &'static Knowledge,
     ) -> Self {
-        let title = doc.title.map(|t| doc.content(text, t));
-        let profile = profile_override.unwrap_or_else(|| Profile::for_title(title));
+        Self::resolve_in(
+            ProfileSet::embedded(),
+            text,
+            doc,
+            profile_override,
+            as_of_override,
+            today,
+            province,
+            knowledge,
+        )
+    }
+
+    /// [`Context::resolve`] with the profiles of the run (the user's own before the
+    /// built-in ones).
+    #[allow(clippy::too_many_arguments)]
+    pub fn resolve_in(
+        set: &ProfileSet,
+        text: &str,
+        doc: &Document,
+        profile_override: Option<&'static Profile>,
+        as_of_override: Option<Date>,
+        today: Date,
+        province: Option<String>,
+        knowledge: &'static Knowledge,
+    ) -> Self {
+        let profile = profile_override.unwrap_or_else(|| {
+            use crate::document::title::{full_title, other_title_lines, subtitles};
+            let title = full_title(doc, text);
+            let subtitles = subtitles(doc, text);
+            let chosen = set.for_title_block(TitleBlock {
+                title: title.as_ref().map(|t| t.text.as_str()),
+                subtitles: &subtitles,
+            });
+            // A first line that names no type (a file name set as a heading): the other
+            // lines of the title block may.
+            let others = title
+                .as_ref()
+                .map(|t| other_title_lines(doc, text, t))
+                .unwrap_or_default();
+            if chosen.id != "generic" {
+                return chosen;
+            }
+            others
+                .iter()
+                .map(|line| {
+                    set.for_title_block(TitleBlock {
+                        title: Some(line),
+                        subtitles: &[],
+                    })
+                })
+                .find(|p| p.id != "generic")
+                .unwrap_or(chosen)
+        });
         let document_date = doc
             .date
             .and_then(|d| parse_date(doc.content(text, d)))

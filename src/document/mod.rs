@@ -2,11 +2,14 @@
 //!
 //! `parser.rs` builds it from text (the only place that uses pest); rules only read it.
 
+pub mod elements;
 pub mod enumeration;
 pub mod marker;
 mod parser;
+pub mod title;
 pub mod vocabulary;
 
+pub use elements::Element;
 pub use enumeration::{EnumItem, Series};
 pub use marker::{Level, Marker, MarkerStyle};
 pub use parser::{parse, parse_date};
@@ -33,6 +36,10 @@ pub enum LineKind {
     Date,
     /// 附件说明 and the list of attachments.
     Attachment,
+    /// A 版头 element above the title: 份号, 密级, 紧急程度, 发文机关标志, 发文字号, 签发人.
+    Masthead,
+    /// After the 成文日期: 附注 and the 版记 (抄送机关, 印发机关和印发日期, 公开属性).
+    Imprint,
 }
 
 /// One line of the source, without its line ending.
@@ -96,6 +103,13 @@ pub struct Document {
     pub signature: Vec<usize>,
     pub date: Option<usize>,
     pub attachments: Vec<usize>,
+    /// 版头 lines above the title, with the element each is.
+    pub masthead: Vec<(usize, Element)>,
+    /// 附注 and 版记 lines after the 成文日期, with the element each is.
+    pub imprint: Vec<(usize, Element)>,
+    /// The title line of a document printed after the 落款 and 成文日期 (the 方案 that a
+    /// 印发通知 issues); its lines stay in the body.
+    pub issued_document: Option<usize>,
 }
 
 impl Document {

@@ -5,6 +5,7 @@ use pest::iterators::Pair;
 use pest::Parser as _;
 use pest_derive::Parser;
 
+use super::elements::{masthead_element, trailing_element, Element};
 use super::enumeration::find_items;
 use super::marker::{parse_arabic, parse_hanzi_numeral, Marker, MarkerStyle};
 use super::vocabulary::Vocabulary;
@@ -32,13 +33,152 @@ pub fn parse(text: &str) -> Document {
         doc.lines.push(line);
         markers.push(marker);
     }
-    let first = doc.lines.iter().position(|l| l.kind != LineKind::Blank);
+    let first = mark_masthead(text, &mut doc, &markers);
     let body_start = first.map_or(doc.lines.len(), |first| {
         find_title_block(text, &mut doc, &markers, first)
     });
-    let body_end = find_closing_part(text, &mut doc, &markers, body_start, vocabulary);
+    let limit = mark_imprint(text, &mut doc, &markers, body_start);
+    let mut body_end = find_closing_part(text, &mut doc, &markers, body_start, limit, vocabulary);
+    if doc.date.is_none() {
+        // A 印发通知 followed by the document it issues: its 落款 and 成文日期 are in the
+        // middle; the issued document stays in the body.
+        if let Some(end) =
+            find_closing_before_issued(text, &mut doc, &markers, body_start, body_end, vocabulary)
+        {
+            body_end = body_end.max(end);
+        }
+    }
     build_body(text, &mut doc, &markers, body_start, body_end);
     doc
+}
+
+/// Marks the 版头 lines at the top (份号, 密级, 紧急程度, 发文机关标志, 发文字号, 签发人);
+/// returns the first other non-blank line, where the title may start.
+fn mark_masthead(
+    text: &str,
+    doc: &mut Document,
+    markers: &[Option<(Marker, Option<Span>)>],
+) -> Option<usize> {
+    let mut i = 0;
+    while i < doc.lines.len() {
+        if doc.lines[i].kind == LineKind::Blank {
+            i += 1;
+            continue;
+        }
+        match masthead_element(doc.content(text, i)).filter(|_| markers[i].is_none()) {
+            Some(element) => {
+                doc.lines[i].kind = LineKind::Masthead;
+                doc.masthead.push((i, element));
+                i += 1;
+            }
+            None => return Some(i),
+        }
+    }
+    None
+}
+
+/// Marks the 附注 and 版记 lines at the end (after the 成文日期), scanning back; returns
+/// the line where they start (the end of what the closing part is looked for in).
+fn mark_imprint(
+    text: &str,
+    doc: &mut Document,
+    markers: &[Option<(Marker, Option<Span>)>],
+    body_start: usize,
+) -> usize {
+    let mut limit = doc.lines.len();
+    let mut found = Vec::new();
+    let mut i = doc.lines.len();
+    while i > body_start {
+        i -= 1;
+        if doc.lines[i].kind == LineKind::Blank {
+            continue;
+        }
+        let content = doc.content(text, i);
+        // A Markdown rule (---) between the parts.
+        if content.chars().all(|c| c == '-' || c == '—' || c == '_') && content.len() >= 3 {
+            continue;
+        }
+        match trailing_element(content).filter(|_| markers[i].is_none()) {
+            Some(element) => {
+                found.push((i, element));
+                limit = i;
+            }
+            None => break,
+        }
+    }
+    // Notes in parentheses alone may be the body's last lines; they are 附注 only when a
+    // date comes right before them.
+    let only_notes = found.iter().all(|&(_, e)| e == Element::Note);
+    let before_is_date = (body_start..limit)
+        .rev()
+        .find(|&j| doc.lines[j].kind != LineKind::Blank)
+        .is_some_and(|j| is_date(strip_emphasis(doc.content(text, j))));
+    if found.is_empty() || (only_notes && !before_is_date) {
+        return doc.lines.len();
+    }
+    found.reverse();
+    for &(line, _) in &found {
+        doc.lines[line].kind = LineKind::Imprint;
+    }
+    doc.imprint = found;
+    limit
+}
+
+/// In a document without a 成文日期 at its end: a 结束语 line (特此通知), up to two
+/// signature lines and a date, followed by the title of another document. Marks them and
+/// the issued document's title; returns the line after the date.
+fn find_closing_before_issued(
+    text: &str,
+    doc: &mut Document,
+    markers: &[Option<(Marker, Option<Span>)>],
+    body_start: usize,
+    body_end: usize,
+    vocabulary: &Vocabulary,
+) -> Option<usize> {
+    let nonblank = |doc: &Document, from: usize| {
+        (from..body_end).find(|&j| doc.lines[j].kind != LineKind::Blank)
+    };
+    for closing in body_start..body_end {
+        if doc.lines[closing].kind != LineKind::Paragraph
+            || markers[closing].is_some()
+            || !vocabulary.is_closing(doc.content(text, closing))
+        {
+            continue;
+        }
+        let mut signature = Vec::new();
+        let mut next = nonblank(doc, closing + 1)?;
+        while signature.len() < 2
+            && markers[next].is_none()
+            && is_signature_like(strip_emphasis(doc.content(text, next)))
+            && !is_date(strip_emphasis(doc.content(text, next)))
+        {
+            signature.push(next);
+            next = nonblank(doc, next + 1)?;
+        }
+        if !is_date(strip_emphasis(doc.content(text, next))) {
+            continue;
+        }
+        let date = next;
+        let issued = nonblank(doc, date + 1)?;
+        let title = doc.content(text, issued);
+        if markers[issued].is_some()
+            || ends_sentence(title)
+            || title.chars().count() > MAX_TITLE_CHARS
+        {
+            continue;
+        }
+        doc.lines[closing].kind = LineKind::Closing;
+        doc.closing.push(closing);
+        for &s in &signature {
+            doc.lines[s].kind = LineKind::Signature;
+        }
+        doc.signature = signature;
+        doc.lines[date].kind = LineKind::Date;
+        doc.date = Some(date);
+        doc.issued_document = Some(issued);
+        return Some(date + 1);
+    }
+    None
 }
 
 /// Splits the text into lines (spans without their `\n`, `\r\n` or `\r`).
@@ -217,9 +357,10 @@ fn find_title_block(
 ) -> usize {
     let mut next = first;
     let content = doc.content(text, first);
+    let vocabulary = Vocabulary::embedded();
     let title_like = |c: &str| {
         c.chars().count() <= MAX_TITLE_CHARS
-            && !ends_sentence(c)
+            && (!ends_sentence(c) || vocabulary.is_title_with_full_stop(c))
             && !is_salutation(c)
             && !is_date(c)
     };
@@ -273,9 +414,10 @@ fn find_closing_part(
     doc: &mut Document,
     markers: &[Option<(Marker, Option<Span>)>],
     body_start: usize,
+    limit: usize,
     vocabulary: &Vocabulary,
 ) -> usize {
-    let mut end = doc.lines.len();
+    let mut end = limit;
     // 附件说明: from the first line that starts with 附件 to the end, if it is near the end
     // (an attachment list is short); the closing lines may come before or after it.
     if let Some(at) = (body_start..end).find(|&i| {
@@ -433,7 +575,7 @@ fn build_body(
 ) {
     // 1. Headings, in order.
     for (i, found) in markers.iter().enumerate().take(end).skip(start) {
-        if doc.lines[i].kind == LineKind::Blank {
+        if doc.lines[i].kind != LineKind::Paragraph {
             continue;
         }
         if let Some((marker, gap)) = found {

@@ -13,6 +13,25 @@ pub struct Vocabulary {
     pub attachment: Attachment,
     #[serde(rename = "placeholder")]
     pub placeholders: Vec<Placeholder>,
+    #[serde(rename = "wrong-genre")]
+    pub wrong_genres: Vec<WrongGenre>,
+    #[serde(rename = "genre-closing")]
+    pub genre_closings: Vec<GenreClosing>,
+    pub request: Request,
+}
+
+/// Words of the 请示 rules.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Request {
+    /// Verbs that open a matter asked for (申请, 增加 …): two of them joined by 和/及 in
+    /// one title are two matters.
+    pub matter_verbs: Vec<String>,
+    /// Words that join two matters in a title.
+    pub joiners: Vec<String>,
+    /// A 抄送机关 written with one of these prefixes is below the sender (各乡镇, 所属单位).
+    pub subordinate_prefixes: Vec<String>,
+    pub source: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -28,7 +47,32 @@ pub struct Closing {
 pub struct DocumentType {
     /// A title ending in one of these names a kind of document that is not a report.
     pub non_report_endings: Vec<String>,
+    /// The 文种 of 《党政机关公文处理工作条例》第八条.
+    pub statutory: Vec<String>,
+    /// Other words a title may end with (事务文书: 总结, 方案, 讲话 …).
+    pub other: Vec<String>,
     pub source: String,
+}
+
+/// A word written as a 文种 that is none (请示报告).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct WrongGenre {
+    pub written: String,
+    /// What to write instead.
+    pub instead: String,
+    /// Only wrong in a document sent to a body (it has a 主送机关 or a 发文字号):
+    /// “工作汇报” is a fine title for material read out at a meeting.
+    #[serde(default)]
+    pub only_when_sent: bool,
+}
+
+/// The 结束语 that belong to one 文种 only.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct GenreClosing {
+    pub genre: String,
+    pub phrases: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -66,6 +110,29 @@ impl Vocabulary {
             .phrases
             .iter()
             .any(|p| content.starts_with(p.as_str()))
+    }
+
+    /// The 文种 a title ends with (the longest of the statutory and other words), if any.
+    pub fn genre_of_title<'v>(&'v self, title: &str) -> Option<&'v str> {
+        let t = title.trim_end_matches(['。', ' ', '\u{3000}', '*']);
+        self.document_type
+            .statutory
+            .iter()
+            .chain(&self.document_type.other)
+            .filter(|g| t.ends_with(g.as_str()))
+            .max_by_key(|g| g.len())
+            .map(String::as_str)
+    }
+
+    /// A title that a drafter closed with “。”: “关于……的请示。”.
+    pub fn is_title_with_full_stop(&self, content: &str) -> bool {
+        content.ends_with('。')
+            && content.matches('。').count() == 1
+            && !content.contains(['，', '；'])
+            && content.contains("关于")
+            && self
+                .genre_of_title(content)
+                .is_some_and(|g| self.document_type.statutory.iter().any(|s| s == g))
     }
 
     pub fn is_attachment(&self, content: &str) -> bool {

@@ -205,3 +205,97 @@ fn drafts_typography_findings_are_the_reviewed_ones() {
         findings(&files, &["typography"]).join("\n")
     );
 }
+
+/// The profile each corpus document gets from its title, as `-v` shows it; each was
+/// checked against the document (the MANIFEST's type and the text). National reports
+/// that open with “各位代表：” have no title, hence `generic`.
+#[test]
+fn every_corpus_document_gets_the_profile_its_title_names() {
+    let expected = [
+        ("enterprise/017", "comparison-check"),
+        ("enterprise/018", "comparison-check"),
+        ("enterprise/019", "comparison-check"),
+        ("enterprise/020", "comparison-check"),
+        ("enterprise/021", "comparison-check"),
+        ("enterprise/022", "comparison-check"),
+        ("enterprise/023", "comparison-check"),
+        ("enterprise/026", "work-summary"),
+        ("enterprise/027", "work-summary"),
+        ("enterprise/028", "rectification"),
+        ("enterprise/029", "comparison-check"),
+        ("enterprise/030", "comparison-check"),
+        ("enterprise/031", "comparison-check"),
+        ("enterprise/032", "comparison-check"),
+        ("enterprise/033", "comparison-check"),
+        ("enterprise/034", "notice"),
+        ("enterprise/035", "generic"),
+        ("enterprise/036", "work-summary"),
+        ("enterprise/037", "speech"),
+        ("enterprise/038", "report"),
+        ("local/101", "work-summary"),
+        ("local/102", "notice"),
+        ("local/103", "rule-of-law-report"),
+        ("local/104", "rectification"),
+        ("local/105", "report"),
+        ("local/106", "report"),
+        ("local/107", "letter"),
+        ("local/108", "notice"),
+        ("local/109", "issuing-notice"),
+        ("local/110", "report"),
+        ("local/111", "bulletin"),
+        ("local/112", "generic"),
+        ("local/113", "report"),
+        ("local/114", "notice"),
+        ("local/115", "work-summary"),
+        ("local/116", "notice"),
+        ("local/117", "issuing-notice"),
+        ("local/118", "opinion"),
+        ("national/001", "generic"),
+        ("national/002", "generic"),
+        ("national/003", "generic"),
+        ("national/004", "generic"),
+        ("national/005", "generic"),
+        ("national/006", "government-work-report"),
+        ("national/007", "generic"),
+        ("national/008", "generic"),
+        ("national/009", "government-work-report"),
+        ("national/010", "government-work-report"),
+        ("national/011", "government-work-report"),
+        ("national/012", "government-work-report"),
+        ("national/013", "generic"),
+        ("national/014", "generic"),
+        ("national/015", "speech"),
+        ("national/016", "speech"),
+    ];
+    let mut files = Vec::new();
+    for sub in ["enterprise", "local", "national"] {
+        let Some(found) = corpus_files(sub) else {
+            return;
+        };
+        files.extend(found);
+    }
+    let settings = Settings::new(jiff::civil::date(2026, 11, 27));
+    let got: Vec<(String, String)> = files
+        .iter()
+        .map(|path| {
+            let name = path
+                .strip_prefix(CORPUS)
+                .unwrap_or(path)
+                .display()
+                .to_string();
+            let report = lint(
+                SourceFile::read(path).expect("corpus files are UTF-8 text"),
+                &settings,
+            );
+            (
+                name[..name.find('_').unwrap_or(name.len())].to_string(),
+                report.context.profile.id.clone(),
+            )
+        })
+        .collect();
+    let expected: Vec<(String, String)> = expected
+        .iter()
+        .map(|(f, p)| ((*f).to_string(), (*p).to_string()))
+        .collect();
+    assert_eq!(got, expected);
+}

@@ -16,6 +16,7 @@ mod knowledge_examples;
 mod lsp;
 mod markdown;
 mod never_fails;
+mod profiles;
 mod rule_docs;
 mod rules;
 mod seed;

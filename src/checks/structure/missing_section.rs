@@ -70,11 +70,20 @@ impl Rule for MissingSection {
             .map(|(i, _)| doc.content(text, i))
             .filter(|c| looks_like_unnumbered_heading(c))
             .collect();
+        // A title that reports on one part (“……整改落实情况的报告”) makes the whole text
+        // that part, organised as the writer sees fit (by unit, by problem).
+        let title = crate::document::title::full_title(doc, text).map(|t| t.text);
+        let reported_on = |k: &str| {
+            title.as_deref().is_some_and(|t| {
+                t.contains(&format!("{k}的报告")) || t.contains(&format!("{k}报告"))
+            })
+        };
         for (index, spec) in profile.sections.iter().enumerate() {
             let satisfied = |t: &str| spec.titles.iter().any(|k| t.contains(k.as_str()));
             if !spec.required
                 || titles.iter().any(|(_, t)| satisfied(t))
                 || unnumbered.iter().any(|t| satisfied(t))
+                || spec.titles.iter().any(|k| reported_on(k))
             {
                 continue;
             }

@@ -1,0 +1,155 @@
+//! `profiles = ["..."]` in gwlint.toml: the user's own document profiles, read and
+//! checked like the built-in ones (unknown keys, empty names, a profile no title can
+//! select), each error pointing at the entry that names the file.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{LazyLock, Mutex};
+
+use toml::Spanned;
+
+use super::{ConfigError, Error};
+use crate::profile::{Profile, ProfileSet};
+
+/// Profiles already read, by file and text, and the sets made of them: the settings hold
+/// `&'static` references, and a language server re-reading an unchanged configuration
+/// after each save must not allocate them again.
+type Interned = (
+    HashMap<(PathBuf, String), &'static Profile>,
+    HashMap<Vec<usize>, &'static ProfileSet>,
+);
+static INTERNED: LazyLock<Mutex<Interned>> = LazyLock::new(Mutex::default);
+
+/// Reads the files named in `entries` (relative to `dir`) into a profile set.
+pub(super) fn load(
+    dir: &Path,
+    entries: &[Spanned<String>],
+    err: &impl Fn(Option<std::ops::Range<usize>>, String) -> ConfigError,
+) -> Result<&'static ProfileSet, Error> {
+    let mut profiles: Vec<&'static Profile> = Vec::new();
+    for entry in entries {
+        let at = Some(entry.span());
+        let path = dir.join(entry.get_ref());
+        let text = std::fs::read_to_string(&path).map_err(|e| {
+            err(
+                at.clone(),
+                format!("文种文件“{}”无法读取：{e}", path.display()),
+            )
+        })?;
+        let profile = intern(&path, &text).map_err(|message| {
+            err(
+                at.clone(),
+                format!("文种文件“{}”有误：{message}", path.display()),
+            )
+            .with_help(
+                "格式见 gwlint 自带的 rules/profiles/*.toml；用 gwlint rule profiles 查看全部文种",
+            )
+        })?;
+        if profiles.iter().any(|p| p.id == profile.id) {
+            return Err(err(at, format!("文种 id“{}”重复", profile.id)).into());
+        }
+        profiles.push(profile);
+    }
+    let key: Vec<usize> = profiles
+        .iter()
+        .map(|p| std::ptr::from_ref::<Profile>(p) as usize)
+        .collect();
+    let mut interned = INTERNED.lock().unwrap_or_else(|e| e.into_inner());
+    Ok(*interned
+        .1
+        .entry(key)
+        .or_insert_with(|| Box::leak(Box::new(ProfileSet::with_user(profiles)))))
+}
+
+/// Parses and checks one profile file, once per distinct text.
+fn intern(path: &Path, text: &str) -> Result<&'static Profile, String> {
+    let key = (path.to_path_buf(), text.to_string());
+    if let Some(hit) = INTERNED
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .0
+        .get(&key)
+    {
+        return Ok(hit);
+    }
+    let profile: Profile = toml::from_str(text).map_err(|e| {
+        let line = e
+            .span()
+            .map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
+        match line {
+            Some(line) => format!("第 {line} 行：{}", e.message().trim()),
+            None => e.message().trim().to_string(),
+        }
+    })?;
+    let problems = profile.problems();
+    if !problems.is_empty() {
+        return Err(problems.join("；"));
+    }
+    let leaked: &'static Profile = Box::leak(Box::new(profile));
+    INTERNED
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .0
+        .insert(key, leaked);
+    Ok(leaked)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{resolve, Overrides};
+    use super::*;
+
+    fn config(dir: &Path, profile_file: &str) -> Result<super::super::Resolved, Error> {
+        std::fs::write(dir.join("本单位请示.toml"), profile_file).unwrap();
+        let path = dir.join("gwlint.toml");
+        let text = "profiles = [\"本单位请示.toml\"]\nprofile = \"own-request\"\n";
+        resolve(
+            &path,
+            text,
+            &Overrides::default(),
+            jiff::civil::date(2024, 1, 1),
+        )
+    }
+
+    #[test]
+    fn a_user_profile_is_loaded_and_selectable_by_id() {
+        let dir = tempfile::tempdir().unwrap();
+        let resolved = config(
+            dir.path(),
+            "id = \"own-request\"\nname = \"本单位请示\"\ntitle-ends-with = [\"请示\"]\nsource = \"本单位公文处理办法\"\n",
+        )
+        .unwrap();
+        assert_eq!(
+            resolved.base.profile.map(|p| p.name.as_str()),
+            Some("本单位请示")
+        );
+        assert!(resolved.base.profiles.by_id("notice").is_some());
+    }
+
+    #[test]
+    fn a_broken_user_profile_is_an_error_at_its_entry() {
+        let dir = tempfile::tempdir().unwrap();
+        for (file, says) in [
+            (
+                "id = \"own-request\"\nname = \"本单位请示\"\ntitle-endswith = [\"请示\"]\nsource = \"x\"\n",
+                "第 3 行",
+            ),
+            (
+                "id = \"own-request\"\nname = \"本单位请示\"\nsource = \"x\"\n",
+                "至少写一项",
+            ),
+            (
+                "id = \"Own Request\"\nname = \"本单位请示\"\ntitle-ends-with = [\"请示\"]\nsource = \"x\"\n",
+                "小写英文字母",
+            ),
+        ] {
+            match config(dir.path(), file) {
+                Err(Error::Config(e)) => {
+                    let shown = e.to_string();
+                    assert!(shown.contains(says), "{shown}");
+                }
+                other => panic!("expected a config error, got {other:?}"),
+            }
+        }
+    }
+}
