@@ -54,7 +54,7 @@ pub(super) fn load(
         .iter()
         .map(|p| std::ptr::from_ref::<Profile>(p) as usize)
         .collect();
-    let mut interned = INTERNED.lock().unwrap_or_else(|e| e.into_inner());
+    let mut interned = INTERNED.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     Ok(*interned
         .1
         .entry(key)
@@ -66,7 +66,7 @@ fn intern(path: &Path, text: &str) -> Result<&'static Profile, String> {
     let key = (path.to_path_buf(), text.to_string());
     if let Some(hit) = INTERNED
         .lock()
-        .unwrap_or_else(|e| e.into_inner())
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
         .0
         .get(&key)
     {
@@ -88,7 +88,7 @@ fn intern(path: &Path, text: &str) -> Result<&'static Profile, String> {
     let leaked: &'static Profile = Box::leak(Box::new(profile));
     INTERNED
         .lock()
-        .unwrap_or_else(|e| e.into_inner())
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
         .0
         .insert(key, leaked);
     Ok(leaked)
