@@ -287,9 +287,12 @@ impl<W: Write> Server<W> {
                     self.publish(&uri, Vec::new(), None);
                 }
             }
-            ("textDocument/didSave", _)
-            | ("workspace/didChangeConfiguration", _)
-            | ("workspace/didChangeWatchedFiles", _) => self.reload_configs(),
+            (
+                "textDocument/didSave"
+                | "workspace/didChangeConfiguration"
+                | "workspace/didChangeWatchedFiles",
+                _,
+            ) => self.reload_configs(),
             _ => {}
         }
     }

@@ -54,9 +54,8 @@ pub fn read_message(input: &mut impl BufRead) -> Incoming {
     let mut length: Option<Result<usize, String>> = None;
     let mut saw_header = false;
     loop {
-        let line = match read_header_line(input) {
-            Some(line) => line,
-            None => return Incoming::Eof,
+        let Some(line) = read_header_line(input) else {
+            return Incoming::Eof;
         };
         let line = line.trim_end_matches(['\r', '\n']);
         if line.is_empty() {
