@@ -54,7 +54,9 @@ pub(super) fn load(
         .iter()
         .map(|p| std::ptr::from_ref::<Profile>(p) as usize)
         .collect();
-    let mut interned = INTERNED.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let mut interned = INTERNED
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     Ok(*interned
         .1
         .entry(key)
