@@ -39,10 +39,13 @@ pub(super) fn run(args: &CheckArgs, today: jiff::civil::Date) -> Status {
         Err(e) => return config_failed(&e),
     };
     let (files, walk_errors) = collect_paths(&args.paths);
-    let mut had_error = false;
+    // One-line errors of the run (also recorded in a SARIF invocation).
+    let mut errors: Vec<String> = Vec::new();
     for e in &walk_errors {
         eprintln!("gwlint: {e}");
-        had_error |= !e.is_warning();
+        if !e.is_warning() {
+            errors.push(e.to_string());
+        }
     }
     if let Some(output) = &args.output {
         if let Some(input) = same_file_as_output(output, &files) {
@@ -111,7 +114,7 @@ pub(super) fn run(args: &CheckArgs, today: jiff::civil::Date) -> Status {
             Ok(done) => done,
             Err(message) => {
                 eprintln!("gwlint: {message}");
-                had_error = true;
+                errors.push(message.clone());
                 // Also a finding (G003), so that JSON, SARIF and GitHub output show it.
                 if let Some(report) = unreadable_report(path, settings, &message) {
                     reports.push(report);
@@ -147,7 +150,7 @@ pub(super) fn run(args: &CheckArgs, today: jiff::civil::Date) -> Status {
                         Ok(()) => eprintln!("gwlint: {path}: 已修复 {} 处", fixed.applied),
                         Err(e) => {
                             eprintln!("gwlint: {e}");
-                            had_error = true;
+                            errors.push(e.to_string());
                         }
                     }
                 }
@@ -157,7 +160,7 @@ pub(super) fn run(args: &CheckArgs, today: jiff::civil::Date) -> Status {
     }
     // `[[allow]]` fragments that suppressed nothing in any file they applied to: G002,
     // reported in the configuration file itself.
-    for (report, fail_on) in allowances.unused(today) {
+    for (report, fail_on) in allowances.unused(today, &args.paths) {
         failing |= report.diagnostics.iter().any(|d| d.severity >= fail_on);
         reports.push(report);
     }
@@ -182,6 +185,7 @@ pub(super) fn run(args: &CheckArgs, today: jiff::civil::Date) -> Status {
                 column_unit: args.column_unit,
                 applicability,
             },
+            &errors,
         ));
     }
     if let Some(path) = &args.output {
@@ -207,7 +211,7 @@ pub(super) fn run(args: &CheckArgs, today: jiff::civil::Date) -> Status {
             summary(files.len(), &reports, applicability, started.elapsed())
         );
     }
-    if had_error {
+    if !errors.is_empty() {
         Status::Error
     } else if failing {
         Status::Findings
@@ -399,8 +403,26 @@ impl Allowances {
         }
     }
 
-    /// One report per configuration file with a G002 finding for each unused fragment.
-    fn unused(self, today: jiff::civil::Date) -> Vec<(FileReport, Severity)> {
+    /// One report per configuration file with a G002 finding for each unused fragment,
+    /// for the configuration files whose whole folder this run walked: when only some
+    /// files are checked (pre-commit with the changed files, an editor task on one
+    /// file), an entry may well be used by a file left out, and is not reported.
+    fn unused(
+        self,
+        today: jiff::civil::Date,
+        paths: &[std::path::PathBuf],
+    ) -> Vec<(FileReport, Severity)> {
+        let walked: Vec<std::path::PathBuf> = paths
+            .iter()
+            .filter(|p| p.is_dir())
+            .filter_map(|p| std::fs::canonicalize(p).ok())
+            .collect();
+        let covered = |config: &std::path::Path| {
+            let folder = std::fs::canonicalize(config)
+                .ok()
+                .and_then(|c| c.parent().map(std::path::Path::to_path_buf));
+            folder.is_some_and(|f| walked.iter().any(|w| f.starts_with(w)))
+        };
         let meta = crate::checks::RuleId::G002.rule().meta();
         let mut by_file: Vec<(
             std::path::PathBuf,
@@ -410,6 +432,7 @@ impl Allowances {
         for (path, span, text, settings) in self.seen {
             if self.used.iter().any(|(p, s)| *p == path && *s == span)
                 || !settings.is_enabled(meta.id)
+                || !covered(&path)
             {
                 continue;
             }

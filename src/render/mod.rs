@@ -36,13 +36,19 @@ pub struct RenderOptions {
     pub applicability: crate::fix::Applicability,
 }
 
-/// Renders all reports in `format`.
-pub fn render(format: OutputFormat, reports: &[FileReport], options: RenderOptions) -> String {
+/// Renders all reports in `format`; `errors` are the one-line errors of the run (files
+/// that could not be read or written), which SARIF records in its invocation.
+pub fn render(
+    format: OutputFormat,
+    reports: &[FileReport],
+    options: RenderOptions,
+    errors: &[String],
+) -> String {
     match format {
         OutputFormat::Human => human::render(reports, options),
         OutputFormat::Short => short::render(reports, options),
         OutputFormat::Json => json::render(reports, options.column_unit),
-        OutputFormat::Sarif => sarif::render(reports),
+        OutputFormat::Sarif => sarif::render(reports, errors),
         OutputFormat::Github => github::render(reports, options.column_unit),
     }
 }

@@ -1,24 +1,30 @@
 //! SARIF 2.1.0: one run, the rules with their documentation, one result per finding.
 //! Columns count UTF-16 code units, the SARIF default: GitHub code scanning reads them so
-//! whatever `columnKind` says.
+//! whatever `columnKind` says. Paths are relative to the repository root (the nearest
+//! folder above the working directory holding `.git`, else the working directory), named
+//! by `originalUriBaseIds.SRCROOT`, so a run from a subfolder still gives paths code
+//! scanning finds. A run that could not check everything says so in its invocation
+//! (`executionSuccessful: false`): an empty result list must not close open alerts.
 
 use serde_json::{json, Value};
 
 use super::{display_path, located, rule_docs};
 use crate::checks::registry;
-use crate::diagnostic::Severity;
+use std::path::{Component, Path, PathBuf};
+
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::source::ColumnUnit;
 use crate::FileReport;
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
-pub(super) fn render(reports: &[FileReport]) -> String {
+pub(super) fn render(reports: &[FileReport], errors: &[String]) -> String {
     let rules: Vec<Value> = registry::all()
         .iter()
         .map(|r| {
             let m = r.meta();
             let docs = rule_docs(m.docs);
-            json!({
+            let mut rule = json!({
                 "id": m.code,
                 "name": m.name,
                 "shortDescription": { "text": m.summary() },
@@ -26,12 +32,20 @@ pub(super) fn render(reports: &[FileReport]) -> String {
                 "help": { "text": docs, "markdown": docs },
                 "defaultConfiguration": { "level": level(m.severity) },
                 "properties": { "tags": [m.family.as_str()] },
-            })
+            });
+            if let Some(uri) = super::rule_help_uri(m.code) {
+                rule["helpUri"] = json!(uri);
+            }
+            rule
         })
         .collect();
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let root = source_root(&cwd);
     let mut results = Vec::new();
     for report in reports {
-        let uri = uri_of(&display_path(report));
+        let artifact = artifact_location(&root, &cwd, &display_path(report));
+        let index = crate::source::LineIndex::new(&report.source.text);
+        let mut fingerprints = Fingerprints::default();
         for (d, loc) in located(report, ColumnUnit::Utf16) {
             let mut message = d.message.clone();
             if let Some(help) = &d.help {
@@ -42,9 +56,12 @@ pub(super) fn render(reports: &[FileReport]) -> String {
                 "ruleId": d.code,
                 "level": level(d.severity),
                 "message": { "text": message },
+                "partialFingerprints": {
+                    "gwlint/v1": fingerprints.next(d, &report.source.text, &index),
+                },
                 "locations": [{
                     "physicalLocation": {
-                        "artifactLocation": { "uri": uri },
+                        "artifactLocation": artifact,
                         "region": {
                             "startLine": loc.start.line,
                             "startColumn": loc.start.column,
@@ -60,17 +77,31 @@ pub(super) fn render(reports: &[FileReport]) -> String {
             results.push(result);
         }
     }
+    let mut driver = json!({
+        "name": "gwlint",
+        "version": env!("CARGO_PKG_VERSION"),
+        "semanticVersion": env!("CARGO_PKG_VERSION"),
+        "rules": rules,
+    });
+    let home = env!("CARGO_PKG_HOMEPAGE");
+    if !home.is_empty() {
+        driver["informationUri"] = json!(home);
+    }
+    let notifications: Vec<Value> = errors
+        .iter()
+        .map(|e| json!({ "level": "error", "message": { "text": e } }))
+        .collect();
     let log = json!({
         "$schema": SCHEMA,
         "version": "2.1.0",
         "runs": [{
-            "tool": {
-                "driver": {
-                    "name": "gwlint",
-                    "version": env!("CARGO_PKG_VERSION"),
-                    "semanticVersion": env!("CARGO_PKG_VERSION"),
-                    "rules": rules,
-                }
+            "tool": { "driver": driver },
+            "invocations": [{
+                "executionSuccessful": errors.is_empty(),
+                "toolExecutionNotifications": notifications,
+            }],
+            "originalUriBaseIds": {
+                "SRCROOT": { "uri": format!("{}/", uri_of(&root.to_string_lossy()).trim_end_matches('/')) },
             },
             "columnKind": "utf16CodeUnits",
             "results": results,
@@ -79,6 +110,79 @@ pub(super) fn render(reports: &[FileReport]) -> String {
     let mut out = serde_json::to_string_pretty(&log).unwrap_or_else(|_| "{}".to_string());
     out.push('\n');
     out
+}
+
+/// The repository root: the nearest folder at or above `cwd` holding `.git` (a folder, or
+/// a file in a worktree or submodule); else `cwd`.
+fn source_root(cwd: &Path) -> PathBuf {
+    cwd.ancestors()
+        .find(|d| d.join(".git").exists())
+        .unwrap_or(cwd)
+        .to_path_buf()
+}
+
+/// A path relative to the root (`uriBaseId: SRCROOT`) when it lies under it, else an
+/// absolute `file:` URI.
+fn artifact_location(root: &Path, cwd: &Path, shown: &str) -> Value {
+    let absolute = normalize(&cwd.join(shown));
+    match absolute.strip_prefix(root) {
+        Ok(relative) => json!({
+            "uri": uri_of(&relative.to_string_lossy()),
+            "uriBaseId": "SRCROOT",
+        }),
+        Err(_) => json!({ "uri": uri_of(&absolute.to_string_lossy()) }),
+    }
+}
+
+/// `a/./b/../c` → `a/c`, without touching the file system (links stay as named).
+fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for part in path.components() {
+        match part {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+/// Fingerprints that survive edits elsewhere in the file: the rule, the flagged text and
+/// its line without whitespace, hashed (FNV-1a, stable across builds), and which
+/// occurrence of that triple in the file it is.
+#[derive(Default)]
+struct Fingerprints {
+    seen: std::collections::HashMap<u64, usize>,
+}
+
+impl Fingerprints {
+    fn next(&mut self, d: &Diagnostic, text: &str, index: &crate::source::LineIndex) -> String {
+        let line = index.line_col(text, d.span.start).line - 1;
+        let start = index.line_start(line);
+        let end = text[start..]
+            .find(['\n', '\r'])
+            .map_or(text.len(), |i| start + i);
+        let flagged = text.get(d.span.start..d.span.end).unwrap_or("");
+        let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+        let parts = [d.code, "\0", flagged, "\0"];
+        let line_text = text[start..end].chars().filter(|c| !c.is_whitespace());
+        for b in parts
+            .iter()
+            .flat_map(|p| p.bytes())
+            .chain(line_text.flat_map(|c| {
+                let mut buf = [0; 4];
+                c.encode_utf8(&mut buf).as_bytes().to_vec()
+            }))
+        {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        let n = self.seen.entry(hash).or_insert(0);
+        *n += 1;
+        format!("{hash:016x}:{n}")
+    }
 }
 
 fn level(severity: Severity) -> &'static str {
@@ -114,7 +218,21 @@ fn uri_of(path: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::uri_of;
+    use super::*;
+
+    #[test]
+    fn paths_are_relative_to_the_root() {
+        let root = Path::new("/repo");
+        let cwd = Path::new("/repo/docs/sub");
+        assert_eq!(
+            artifact_location(root, cwd, "../报告.txt"),
+            json!({ "uri": "docs/%E6%8A%A5%E5%91%8A.txt", "uriBaseId": "SRCROOT" })
+        );
+        assert_eq!(
+            artifact_location(root, cwd, "/elsewhere/a.txt"),
+            json!({ "uri": "file:///elsewhere/a.txt" })
+        );
+    }
 
     #[test]
     fn uris() {

@@ -254,14 +254,15 @@ fn extra_rules_in_the_config_are_used_by_the_rules() {
 
 #[test]
 fn an_allowed_fragment_that_suppresses_nothing_is_reported_in_the_config() {
-    let (root, report) = tree();
+    let (root, _report) = tree();
     let config = root.path().join("gwlint.toml");
     std::fs::write(
         &config,
         "# 允许的写法\n[[allow]]\ntext = \"（五）干部作风需进一步改进。一是\"\ncodes = [\"N107\"]\n\n[[allow]]\ntext = \"这段文字不在文中\"\n",
     )
     .unwrap();
-    let (status, out, _) = short(&["--quiet", "--select", "N107,G002"], &report);
+    // The whole tree the config governs is walked: the unused entry is reported.
+    let (status, out, _) = short(&["--quiet", "--select", "N107,G002"], root.path());
     assert_eq!(status, Some(1));
     let lines: Vec<&str> = out.lines().collect();
     assert_eq!(lines.len(), 1, "{out}");
@@ -271,4 +272,21 @@ fn an_allowed_fragment_that_suppresses_nothing_is_reported_in_the_config() {
         ),
         "{out}"
     );
+}
+
+/// A partial run (one file, as pre-commit and the editor task do; or a subfolder) cannot
+/// tell an unused entry from one used by a file left out: no G002, exit 0.
+#[test]
+fn an_allowed_fragment_is_not_reported_unused_on_a_partial_run() {
+    let (root, report) = tree();
+    std::fs::write(
+        root.path().join("gwlint.toml"),
+        "[[allow]]\ntext = \"（五）干部作风需进一步改进。一是\"\n\n[[allow]]\ntext = \"只在别的文件里\"\n",
+    )
+    .unwrap();
+    for path in [report.as_path(), report.parent().unwrap()] {
+        let (status, out, _) = short(&["--quiet", "--select", "N107,G002"], path);
+        assert_eq!(status, Some(0), "{}: {out}", path.display());
+        assert_eq!(out, "", "{}", path.display());
+    }
 }

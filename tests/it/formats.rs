@@ -2,7 +2,7 @@
 //! one for one; `--output`; the summary line on stderr.
 
 use crate::common::{gwlint, SEED};
-use serde_json::Value;
+use serde_json::{json, Value};
 
 fn stdout_of(args: &[&str]) -> String {
     let out = gwlint().args(args).output().unwrap();
@@ -92,6 +92,8 @@ const SCHEMA: &[(&str, &[&str], &[&str])] = &[
     ("location", &["id", "physicalLocation", "logicalLocations", "message", "annotations", "relationships", "properties"], &[]),
     ("physicalLocation", &["address", "artifactLocation", "region", "contextRegion", "properties"], &[]),
     ("artifactLocation", &["uri", "uriBaseId", "index", "description", "properties"], &[]),
+    ("invocation", &["commandLine", "arguments", "responseFiles", "startTimeUtc", "endTimeUtc", "exitCode", "ruleConfigurationOverrides", "notificationConfigurationOverrides", "toolExecutionNotifications", "toolConfigurationNotifications", "exitCodeDescription", "exitSignalName", "exitSignalNumber", "processStartFailureMessage", "executionSuccessful", "machine", "account", "processId", "executableLocation", "workingDirectory", "environmentVariables", "stdin", "stdout", "stderr", "stdoutStderr", "properties"], &["executionSuccessful"]),
+    ("notification", &["locations", "message", "level", "threadId", "timeUtc", "exception", "descriptor", "associatedRule", "properties"], &["message"]),
     ("region", &["startLine", "startColumn", "endLine", "endColumn", "charOffset", "charLength", "byteOffset", "byteLength", "snippet", "message", "sourceLanguage", "properties"], &[]),
 ];
 
@@ -140,8 +142,26 @@ fn sarif_conforms_to_the_2_1_0_schema() {
         let tags = rule["properties"]["tags"].as_array().unwrap();
         assert!(tags.iter().all(Value::is_string));
     }
+    conforms(&run["invocations"][0], "invocation");
+    assert_eq!(run["invocations"][0]["executionSuccessful"], true);
+    // originalUriBaseIds: an absolute file: URI ending in "/" (SARIF 3.14.14).
+    let base = run["originalUriBaseIds"]["SRCROOT"]["uri"]
+        .as_str()
+        .unwrap();
+    assert!(
+        base.starts_with("file:///") && base.ends_with('/'),
+        "{base}"
+    );
+    let mut fingerprints = std::collections::HashSet::new();
     for result in run["results"].as_array().unwrap() {
         conforms(result, "result");
+        // Unique within a file.
+        let fingerprint = result["partialFingerprints"]["gwlint/v1"].as_str().unwrap();
+        let uri = &result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"];
+        assert!(
+            fingerprints.insert(format!("{uri}{fingerprint}")),
+            "{fingerprint}"
+        );
         let rule_index = result["ruleIndex"].as_u64().unwrap() as usize;
         assert_eq!(rules[rule_index]["id"], result["ruleId"]);
         assert!(["none", "note", "warning", "error"].contains(&result["level"].as_str().unwrap()));
@@ -154,6 +174,7 @@ fn sarif_conforms_to_the_2_1_0_schema() {
             conforms(&physical["artifactLocation"], "artifactLocation");
             let uri = physical["artifactLocation"]["uri"].as_str().unwrap();
             assert!(uri.is_ascii() && !uri.contains(' '), "{uri}");
+            assert_eq!(physical["artifactLocation"]["uriBaseId"], "SRCROOT");
             let region = &physical["region"];
             conforms(region, "region");
             for key in ["startLine", "startColumn", "endLine", "endColumn"] {
@@ -206,4 +227,56 @@ fn output_goes_to_the_file_and_the_summary_to_stderr() {
     );
     // Not a terminal here: no progress drawing on stderr.
     assert!(!stderr.contains('\r'));
+}
+
+/// Run from a subfolder of a repository, SARIF paths are relative to the repository root
+/// (what code scanning resolves); a run that exits 2 marks its invocation failed, so an
+/// empty result list does not close open alerts.
+#[test]
+fn sarif_paths_from_the_repository_root_and_failed_runs_marked() {
+    let repo = tempfile::tempdir().unwrap();
+    std::fs::create_dir(repo.path().join(".git")).unwrap();
+    let docs = repo.path().join("公文").join("2024");
+    std::fs::create_dir_all(&docs).unwrap();
+    std::fs::write(docs.join("a.txt"), "一是加强学习。\n").unwrap();
+    let run_in = |dir: &std::path::Path, args: &[&str]| -> (Option<i32>, Value) {
+        let out = gwlint()
+            .current_dir(dir)
+            .args(["check", "--quiet", "--format", "sarif", "--select", "N107"])
+            .args(args)
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            serde_json::from_slice(&out.stdout).unwrap(),
+        )
+    };
+    for (dir, arg) in [(repo.path(), "公文/2024/a.txt"), (docs.as_path(), "a.txt")] {
+        let (status, log) = run_in(dir, &[arg]);
+        assert_eq!(status, Some(1));
+        let location = &log["runs"][0]["results"][0]["locations"][0]["physicalLocation"];
+        assert_eq!(
+            location["artifactLocation"],
+            json!({ "uri": "%E5%85%AC%E6%96%87/2024/a.txt", "uriBaseId": "SRCROOT" }),
+            "run in {}",
+            dir.display()
+        );
+    }
+    // A file that cannot be read: exit 2, the invocation failed with the reason.
+    std::fs::write(docs.join("b.txt"), [0xffu8, 0xfe, 0x00, 0xd8]).unwrap();
+    let (status, log) = run_in(&docs, &["b.txt", "nothing-here.txt"]);
+    assert_eq!(status, Some(2));
+    let invocation = &log["runs"][0]["invocations"][0];
+    assert_eq!(invocation["executionSuccessful"], false);
+    let notes = invocation["toolExecutionNotifications"].as_array().unwrap();
+    assert_eq!(notes.len(), 2, "{notes:?}");
+    assert!(notes.iter().all(|n| n["level"] == "error"));
+    assert!(notes[0]["message"]["text"]
+        .as_str()
+        .unwrap()
+        .contains("nothing-here.txt"));
+    assert!(notes[1]["message"]["text"]
+        .as_str()
+        .unwrap()
+        .contains("b.txt"));
 }

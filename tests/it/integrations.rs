@@ -191,22 +191,38 @@ fn columns_land_on_the_finding_in_bytes_utf16_and_characters() {
 }
 
 #[test]
-fn pre_commit_hook_runs_the_short_check_on_documents() {
+fn pre_commit_hook_runs_the_short_check_on_documents_with_a_locked_build() {
     let hooks = std::fs::read_to_string(".pre-commit-hooks.yaml").unwrap();
     assert!(hooks.contains("- id: gwlint\n"));
-    assert!(hooks.contains("entry: gwlint check --format short"));
-    // `language: rust` builds the repository's binary named in `entry`.
-    assert!(hooks.contains("language: rust"));
-    let manifest = std::fs::read_to_string("Cargo.toml").unwrap();
-    assert!(manifest.contains("name = \"gwlint\"\npath = \"src/main.rs\""));
+    assert!(hooks.contains("entry: scripts/pre-commit-gwlint.sh check --format short --quiet"));
+    assert!(hooks.contains("language: script"));
+    // pre-commit's `language: rust` installs without --locked; the script builds with it.
+    let script = std::fs::read_to_string("scripts/pre-commit-gwlint.sh").unwrap();
+    assert!(script.contains("cargo run --locked --release"));
+    assert!(script.contains("--bin gwlint -- \"$@\""));
+    let status = std::process::Command::new("sh")
+        .args(["-n", "scripts/pre-commit-gwlint.sh"])
+        .status()
+        .unwrap();
+    assert!(status.success(), "the hook script parses");
+    use std::os::unix::fs::PermissionsExt as _;
+    let mode = std::fs::metadata("scripts/pre-commit-gwlint.sh")
+        .unwrap()
+        .permissions()
+        .mode();
+    assert!(mode & 0o111 != 0, "the hook script is executable");
 }
 
 #[test]
-fn workflow_uploads_the_sarif_it_writes() {
+fn workflow_uploads_the_sarif_it_writes_and_installs_locked() {
     let workflow = std::fs::read_to_string("examples/github-actions/gwlint.yml").unwrap();
     assert!(workflow.contains("gwlint check --format sarif --output gwlint.sarif"));
-    assert!(workflow.contains("uses: github/codeql-action/upload-sarif@"));
+    assert!(workflow.contains("uses: github/codeql-action/upload-sarif@v4"));
     assert!(workflow.contains("sarif_file: gwlint.sarif"));
     assert!(workflow.contains("security-events: write"));
-    assert!(workflow.contains("gwlint check --format github"));
+    assert!(workflow.contains("actions: read"));
+    assert!(workflow.contains("cargo install --locked"));
+    assert!(workflow.contains("uses: actions/cache@v4"));
+    // Code scanning shows the findings; annotations would repeat them.
+    assert!(!workflow.contains("--format github"));
 }
