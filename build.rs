@@ -7,6 +7,11 @@
 //! rule in registry order), included by `src/checks/registry.rs`. The build fails with a
 //! message naming the file when a rule file is named differently from its rule, or when a
 //! code is used twice.
+//!
+//! It also compiles the word lexicon (`build/lexicon.rs`).
+
+#[path = "build/lexicon.rs"]
+mod lexicon;
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -32,6 +37,9 @@ struct RuleFile {
 }
 
 fn main() {
+    // The word lexicon (src/words/lexicon.rs).
+    lexicon::build();
+
     let checks = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/checks");
     println!("cargo:rerun-if-changed=src/checks");
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));

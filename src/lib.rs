@@ -18,6 +18,7 @@ pub mod render;
 pub mod settings;
 pub mod source;
 pub mod suppression;
+pub mod words;
 pub mod write;
 
 pub use diagnostic::{Diagnostic, Family, Severity, Span};

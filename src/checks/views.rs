@@ -11,6 +11,7 @@ use regex::Regex;
 use crate::context::Context;
 use crate::diagnostic::Span;
 use crate::document::{Document, LineKind};
+use crate::words::DocumentWords;
 
 /// The document and what is derived from it.
 pub struct Views<'a> {
@@ -18,6 +19,8 @@ pub struct Views<'a> {
     pub text: &'a str,
     pub document: &'a Document,
     pub context: &'a Context,
+    /// The words of the text, segmented on first use (`crate::words`).
+    pub words: DocumentWords<'a>,
     segments: OnceCell<Vec<Segment>>,
     protected: OnceCell<Vec<OnceCell<Protected>>>,
 }
@@ -28,6 +31,7 @@ impl<'a> Views<'a> {
             text,
             document,
             context,
+            words: DocumentWords::new(text),
             segments: OnceCell::new(),
             protected: OnceCell::new(),
         }

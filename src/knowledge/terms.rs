@@ -86,6 +86,10 @@ pub struct Formulation {
     pub fix: FixKind,
     /// Lower than the rule's default severity (see [`EntrySeverity`]).
     pub severity: Option<EntrySeverity>,
+    /// The wrong phrase may start or end inside a word (see docs/KNOWLEDGE.md); by default
+    /// a match counts only where it starts and ends on word boundaries.
+    #[serde(default)]
+    pub crosses_words: bool,
     #[serde(deserialize_with = "one_or_many")]
     pub source: Vec<String>,
     pub note: Option<String>,
@@ -104,6 +108,10 @@ pub struct SetPhrase {
     pub wrong: Vec<String>,
     /// Lower than the rule's default severity (see [`EntrySeverity`]).
     pub severity: Option<EntrySeverity>,
+    /// The wrong phrase may start or end inside a word (see docs/KNOWLEDGE.md); by default
+    /// a match counts only where it starts and ends on word boundaries.
+    #[serde(default)]
+    pub crosses_words: bool,
     #[serde(deserialize_with = "one_or_many")]
     pub source: Vec<String>,
     pub note: Option<String>,
@@ -133,6 +141,10 @@ pub struct Confusable {
     pub exclude: Vec<String>,
     /// Lower than the rule's default severity (see [`EntrySeverity`]).
     pub severity: Option<EntrySeverity>,
+    /// The wrong phrase may start or end inside a word (see docs/KNOWLEDGE.md); by default
+    /// a match counts only where it starts and ends on word boundaries.
+    #[serde(default)]
+    pub crosses_words: bool,
     #[serde(deserialize_with = "one_or_many")]
     pub source: Vec<String>,
     pub note: Option<String>,

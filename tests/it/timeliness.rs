@@ -219,6 +219,40 @@ fn f103_confusable_word() {
     );
 }
 
+/// A listed wrong form counts only where it lines up with the words of the sentence:
+/// 迁徒 in 拆迁徒增 belongs to two words (拆迁 · 徒增) and is not 迁徙 misspelt.
+#[test]
+fn f103_confusable_word_needs_word_boundaries() {
+    for sentence in [
+        "频繁拆迁徒增负担。",
+        "登记帐篷数量。",
+        "检查帐篷是否完好。",
+        "发放蚊帐目前已完成。",
+        "宣布署长任职。",
+        "实施战略夺取主动。",
+        "抓住关键问题纲举目张。",
+        "按排期推进。",
+        "按装饰面积计算。",
+        "担心问责，故裹足不前。",
+        "农村地区尤如此。",
+    ] {
+        let text = format!("{sentence}\n");
+        assert_eq!(
+            findings_at("F103", &text, None),
+            Vec::<String>::new(),
+            "{sentence}"
+        );
+    }
+    assert_eq!(
+        findings_at("F103", "候鸟迁徒季节，工作布署到位，要按排好时间。\n", None),
+        vec![
+            "1:3 warning F103 “迁徒”是别字或误用",
+            "1:10 warning F103 “布署”是别字或误用",
+            "1:16 warning F103 “按排”是别字或误用",
+        ]
+    );
+}
+
 #[test]
 fn r109_renamed_institution() {
     let text = "请安监局牵头，会同有关部门抓好落实。\n";

@@ -1,0 +1,85 @@
+//! The word layer: a frequency lexicon ([`lexicon()`]) and jieba-style segmentation
+//! ([`segment`]), and [`DocumentWords`], the words of one document, worked out once on
+//! first use and shared by every rule that reads words.
+//!
+//! Why not the `jieba-rs` crate itself: it parses its 349,045-line dictionary and builds a
+//! trie when created (~100 ms), which would be most of gwlint's start-up. Its dictionary
+//! is used instead (`data/jieba/dict.txt`, MIT), compiled by `build.rs` into an fst map that
+//! is ready without parsing, with the same segmentation algorithm (DAG of dictionary words,
+//! maximum-probability path; jieba's HMM for unknown words is left out: a linter must not
+//! guess new words, and an unknown character stays a single-character word).
+
+pub mod lexicon;
+pub mod segment;
+
+use std::borrow::Cow;
+use std::cell::OnceCell;
+
+pub use lexicon::{lexicon, Entry, Lexicon};
+pub use segment::{clause_at, is_han, is_word_char, segment, Segmenter, Word};
+
+use crate::diagnostic::Span;
+
+/// The words of one document. The whole text is segmented only when a rule asks for all
+/// of it; a rule that looks at a few places segments only the clauses around them.
+pub struct DocumentWords<'t> {
+    text: &'t str,
+    all: OnceCell<Vec<Word>>,
+}
+
+impl<'t> DocumentWords<'t> {
+    pub fn new(text: &'t str) -> Self {
+        Self {
+            text,
+            all: OnceCell::new(),
+        }
+    }
+
+    pub fn text(&self) -> &'t str {
+        self.text
+    }
+
+    /// Every word of the document, in order (computed once).
+    pub fn all(&self) -> &[Word] {
+        self.all
+            .get_or_init(|| segment(self.text, Span::new(0, self.text.len())))
+    }
+
+    /// The words of the clause (run of word characters) holding byte `at`; empty when
+    /// `at` is not inside one.
+    pub fn clause(&self, at: usize) -> Cow<'_, [Word]> {
+        let clause = clause_at(self.text, at);
+        if clause.is_empty() {
+            return Cow::Borrowed(&[]);
+        }
+        match self.all.get() {
+            Some(all) => {
+                let first = all.partition_point(|w| w.span.start < clause.start);
+                let last = all.partition_point(|w| w.span.start < clause.end);
+                Cow::Borrowed(&all[first..last])
+            }
+            None => Cow::Owned(segment(self.text, clause)),
+        }
+    }
+
+    /// Whether a word starts or ends at byte `at`: the edge of the text, beside a
+    /// character that is not a word character, or between two words of the segmentation.
+    pub fn is_boundary(&self, at: usize) -> bool {
+        let before = self.text[..at].chars().next_back();
+        let after = self.text[at..].chars().next();
+        match (before, after) {
+            (Some(b), Some(a)) if is_word_char(b) && is_word_char(a) => {
+                self.clause(at).iter().any(|w| w.span.start == at)
+            }
+            _ => true,
+        }
+    }
+
+    /// Whether `span` starts and ends on word boundaries: it holds whole words only.
+    pub fn is_aligned(&self, span: Span) -> bool {
+        self.is_boundary(span.start) && self.is_boundary(span.end)
+    }
+}
+
+#[cfg(test)]
+mod tests;

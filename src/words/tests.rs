@@ -1,0 +1,65 @@
+use super::*;
+
+fn words(text: &str) -> Vec<&str> {
+    segment(text, Span::new(0, text.len()))
+        .iter()
+        .map(|w| w.text(text))
+        .collect()
+}
+
+#[test]
+fn segments_like_jieba() {
+    assert_eq!(words("频繁拆迁徒增负担"), ["频繁", "拆迁", "徒增", "负担"]);
+    assert_eq!(words("宣布署长任职"), ["宣布", "署长", "任职"]);
+    assert_eq!(words("关键问题纲举目张"), ["关键问题", "纲举目张"]);
+    assert_eq!(
+        words("我来到北京清华大学"),
+        ["我", "来到", "北京", "清华大学"]
+    );
+}
+
+#[test]
+fn skips_punctuation_and_joins_letters_and_digits() {
+    assert_eq!(
+        words("完成GDP目标，增长5.2%"),
+        ["完成", "GDP", "目标", "增长", "5", "2"]
+    );
+    let text = "全年2025年";
+    let spans: Vec<_> = segment(text, Span::new(0, text.len()))
+        .iter()
+        .map(|w| w.span)
+        .collect();
+    assert_eq!(spans.first(), Some(&Span::new(0, 6)));
+}
+
+#[test]
+fn a_clause_segments_alone_as_in_its_paragraph() {
+    let text = "为此，我们频繁拆迁徒增负担。此外";
+    let document = DocumentWords::new(text);
+    let at = text.find("迁徒").unwrap();
+    let alone: Vec<Word> = document.clause(at).into_owned();
+    let whole: Vec<Word> = document
+        .all()
+        .iter()
+        .copied()
+        .filter(|w| {
+            let clause = clause_at(text, at);
+            clause.start <= w.span.start && w.span.end <= clause.end
+        })
+        .collect();
+    assert_eq!(alone, whole);
+    assert_eq!(document.clause(at), whole.as_slice());
+}
+
+#[test]
+fn boundaries_follow_the_segmentation() {
+    let text = "宣布署长任职，工作布署到位";
+    let document = DocumentWords::new(text);
+    let crossing = text.find("布署").unwrap();
+    assert!(!document.is_aligned(Span::new(crossing, crossing + 6)));
+    let whole = text.rfind("布署").unwrap();
+    assert!(document.is_aligned(Span::new(whole, whole + 6)));
+    assert!(document.is_boundary(0));
+    assert!(document.is_boundary(text.len()));
+    assert!(document.is_boundary(text.find('，').unwrap()));
+}
