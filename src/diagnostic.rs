@@ -76,18 +76,22 @@ pub enum Family {
     Timeliness,
     Formulation,
     Typography,
+    /// 语言文字: wrong characters, duplicated words, broken set phrases, 的/地/得, number
+    /// words, read through the word layer (`crate::words`).
+    Language,
     /// gwlint's own findings: suppression comments that name unknown rules or suppress
     /// nothing. Emitted by the suppression stage, not by a rule's `check`.
     Gwlint,
 }
 
 impl Family {
-    pub const ALL: [Family; 6] = [
+    pub const ALL: [Family; 7] = [
         Self::Structure,
         Self::Numbering,
         Self::Timeliness,
         Self::Formulation,
         Self::Typography,
+        Self::Language,
         Self::Gwlint,
     ];
 
@@ -98,6 +102,7 @@ impl Family {
             Self::Timeliness => "timeliness",
             Self::Formulation => "formulation",
             Self::Typography => "typography",
+            Self::Language => "language",
             Self::Gwlint => "gwlint",
         }
     }
@@ -110,6 +115,7 @@ impl Family {
             Self::Timeliness => 'R',
             Self::Formulation => 'F',
             Self::Typography => 'T',
+            Self::Language => 'L',
             Self::Gwlint => 'G',
         }
     }

@@ -6,6 +6,7 @@
 
 pub mod formulation;
 pub mod gwlint;
+pub mod language;
 pub mod numbering;
 pub mod registry;
 pub mod structure;

@@ -16,7 +16,7 @@ use std::borrow::Cow;
 use std::cell::OnceCell;
 
 pub use lexicon::{lexicon, Entry, Lexicon};
-pub use segment::{clause_at, is_han, is_word_char, segment, Segmenter, Word};
+pub use segment::{clause_at, is_han, is_word_char, log_probability, segment, Segmenter, Word};
 
 use crate::diagnostic::Span;
 
@@ -73,6 +73,26 @@ impl<'t> DocumentWords<'t> {
             }
             _ => true,
         }
+    }
+
+    /// How much more likely (natural log of the ratio of best-segmentation probabilities)
+    /// the clauses around `span` read with `replacement` in its place: positive when the
+    /// replacement makes better words (在巡察中原形必露 → …原形毕露), negative when the
+    /// text already reads as words (拆迁徒增 → 拆迁徙增).
+    pub fn gain_of_replacing(&self, span: Span, replacement: &str) -> f64 {
+        let around = Span::new(
+            clause_at(self.text, span.start).start.min(span.start),
+            clause_at(self.text, span.end).end.max(span.end),
+        );
+        let mut segmenter = Segmenter::default();
+        let before = segmenter.log_probability(self.text, around);
+        let corrected = format!(
+            "{}{replacement}{}",
+            &self.text[around.start..span.start],
+            &self.text[span.end..around.end]
+        );
+        let after = segmenter.log_probability(&corrected, Span::new(0, corrected.len()));
+        after - before
     }
 
     /// Whether `span` starts and ends on word boundaries: it holds whole words only.

@@ -71,6 +71,12 @@ pub fn clause_at(text: &str, at: usize) -> Span {
     Span::new(start, end)
 }
 
+/// The log-probability of the best segmentation of `text[span]` (see
+/// [`Segmenter::log_probability`]).
+pub fn log_probability(text: &str, span: Span) -> f64 {
+    Segmenter::default().log_probability(text, span)
+}
+
 /// Segments `text[span]` into words, with spans in `text`. Characters that are not word
 /// characters are skipped. `span` must lie on character boundaries.
 pub fn segment(text: &str, span: Span) -> Vec<Word> {
@@ -112,8 +118,32 @@ impl Segmenter {
         }
     }
 
-    /// A run of word characters `text[start..end]`.
-    fn segment_run(&mut self, text: &str, start: usize, end: usize, words: &mut Vec<Word>) {
+    /// The natural logarithm of the probability of the best segmentation of `text[span]`
+    /// (the sum over its runs): how likely the text is as a sequence of words. Comparing
+    /// it before and after a correction says whether the correction reads better.
+    pub fn log_probability(&mut self, text: &str, span: Span) -> f64 {
+        let mut total = 0.0;
+        let mut run_start = None;
+        for (offset, c) in text[span.start..span.end].char_indices() {
+            let at = span.start + offset;
+            match (is_word_char(c), run_start) {
+                (true, None) => run_start = Some(at),
+                (false, Some(start)) => {
+                    total += self.route_run(text, start, at);
+                    run_start = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(start) = run_start {
+            total += self.route_run(text, start, span.end);
+        }
+        total
+    }
+
+    /// Fills `starts` and `route` for the run `text[start..end]`; returns the best
+    /// path's log-probability.
+    fn route_run(&mut self, text: &str, start: usize, end: usize) -> f64 {
         let lexicon = lexicon();
         let log_total = (lexicon.total() as f64).ln();
         self.starts.clear();
@@ -143,6 +173,14 @@ impl Segmenter {
             }
             self.route[i] = best;
         }
+        self.route[0].0
+    }
+
+    /// A run of word characters `text[start..end]`.
+    fn segment_run(&mut self, text: &str, start: usize, end: usize, words: &mut Vec<Word>) {
+        let lexicon = lexicon();
+        self.route_run(text, start, end);
+        let n = self.starts.len() - 1;
         // Letters and digits left as single characters are joined into one word.
         let mut ascii_group: Option<usize> = None;
         let mut i = 0;

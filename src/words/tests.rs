@@ -63,3 +63,19 @@ fn boundaries_follow_the_segmentation() {
     assert!(document.is_boundary(text.len()));
     assert!(document.is_boundary(text.find('，').unwrap()));
 }
+
+#[test]
+fn a_correction_that_makes_words_gains_and_one_that_breaks_them_loses() {
+    let text = "在巡察中原形必露";
+    let document = DocumentWords::new(text);
+    let at = text.find("原形必露").unwrap();
+    let misspelt = Span::new(at, at + "原形必露".len());
+    assert!(!document.is_aligned(misspelt), "中原 crosses the start");
+    let gain = document.gain_of_replacing(misspelt, "原形毕露");
+    assert!(gain > 12.0, "{gain}");
+
+    let text = "频繁拆迁徒增负担";
+    let document = DocumentWords::new(text);
+    let at = text.find("迁徒").unwrap();
+    assert!(document.gain_of_replacing(Span::new(at, at + 6), "迁徙") < 0.0);
+}
