@@ -25,6 +25,8 @@ pub use diagnostic::{Diagnostic, Family, Severity, Span};
 pub use settings::Settings;
 pub use source::SourceFile;
 
+use std::sync::Arc;
+
 use checks::{Checker, Views};
 use context::Context;
 use source::parts::{Part, Scope};
@@ -93,7 +95,7 @@ fn check_part(
         as_of,
         settings.today,
         province,
-        settings.knowledge,
+        Arc::clone(&settings.knowledge),
     );
     let views = Views::new(text, &document, &context);
     for rule in settings.rules() {

@@ -1,5 +1,7 @@
 //! Resolved settings for a run: which rules, which profile, which dates.
 
+use std::sync::Arc;
+
 use jiff::civil::Date;
 
 use crate::checks::{registry, Rule, RuleId, RuleSet};
@@ -21,7 +23,7 @@ pub struct Settings {
     pub fail_on: Severity,
     /// The knowledge the timeliness and formulation rules use: the embedded files, plus
     /// the user's own (`--rules`), loaded once per run.
-    pub knowledge: &'static Knowledge,
+    pub knowledge: Arc<Knowledge>,
     /// Configured severities (`[rules] N105 = "error"`), replacing what a rule reports.
     pub severities: Vec<(RuleId, Severity)>,
     /// Text fragments whose findings are dropped (`[[allow]]`), for files that cannot
@@ -58,7 +60,7 @@ impl Settings {
             today,
             province: None,
             fail_on: Severity::Warning,
-            knowledge: Knowledge::embedded(),
+            knowledge: Arc::clone(Knowledge::embedded_shared()),
             severities: Vec::new(),
             allow: Vec::new(),
             enabled: RuleSet::all(),
@@ -115,8 +117,8 @@ impl Settings {
     }
 
     /// The knowledge the rules read: the embedded files plus the user's own.
-    pub fn knowledge(&self) -> &'static Knowledge {
-        self.knowledge
+    pub fn knowledge(&self) -> &Knowledge {
+        &self.knowledge
     }
 
     /// The enabled rules.

@@ -45,7 +45,7 @@ pub struct Overrides {
     /// `--rules PATH`: the user's knowledge files, added to the config's `extra-rules`.
     pub rule_files: Vec<PathBuf>,
     /// The embedded knowledge plus `rule_files`, loaded once by `Resolver::new`.
-    pub knowledge: Option<&'static Knowledge>,
+    pub knowledge: Option<Arc<Knowledge>>,
 }
 
 /// Where the config comes from.
@@ -295,9 +295,9 @@ fn resolve(path: &Path, text: &str, overrides: &Overrides, today: Date) -> Resul
                 };
                 err(at, format!("知识文件无法加载{from}：{e}"))
             })?;
-            // Loaded once per configuration file and shared by every file under it;
-            // leaking gives it the same 'static lifetime as the embedded knowledge.
-            settings.knowledge = Box::leak(Box::new(knowledge));
+            // Loaded once per configuration file and shared by every file under it; dropped
+            // with the last settings that hold it (the language server reloads configs).
+            settings.knowledge = Arc::new(knowledge);
         }
     }
 
@@ -372,9 +372,9 @@ fn apply_overrides(
         })?);
     }
     // A config's extra-rules were loaded together with the --rules files already.
-    if let Some(knowledge) = overrides.knowledge {
-        if std::ptr::eq(settings.knowledge, Knowledge::embedded()) {
-            settings.knowledge = knowledge;
+    if let Some(knowledge) = &overrides.knowledge {
+        if Arc::ptr_eq(&settings.knowledge, Knowledge::embedded_shared()) {
+            settings.knowledge = Arc::clone(knowledge);
         }
     }
     Ok(())
@@ -386,15 +386,14 @@ fn unknown_profile(id: &str, set: &ProfileSet) -> String {
 
 /// The embedded knowledge plus the `--rules` files, loaded once per run (a config's own
 /// `extra-rules` are loaded together with these where the config is read).
-fn command_line_knowledge(overrides: &Overrides) -> Result<Option<&'static Knowledge>, Error> {
+fn command_line_knowledge(overrides: &Overrides) -> Result<Option<Arc<Knowledge>>, Error> {
     if overrides.rule_files.is_empty() {
         return Ok(None);
     }
     let knowledge = Knowledge::with_extra_files(&overrides.rule_files)
         .map_err(|e| Error::Usage(e.to_string()))?;
-    // Shared by every file for the whole run: leaking gives it the embedded knowledge's
-    // 'static lifetime.
-    Ok(Some(Box::leak(Box::new(knowledge))))
+    // Shared by every file of the run.
+    Ok(Some(Arc::new(knowledge)))
 }
 
 /// The selectors as strings, each checked against the registry.

@@ -9,6 +9,8 @@ use jiff::civil::Date;
 
 use crate::diagnostic::Span;
 use crate::document::{parse_date, Document};
+use std::sync::Arc;
+
 use crate::knowledge::{Knowledge, Mention};
 use crate::profile::{Profile, ProfileSet, SectionKind, TitleBlock};
 
@@ -48,7 +50,7 @@ pub struct Context {
     pub as_of_source: AsOfSource,
     pub province: Option<String>,
     pub province_source: Option<ProvinceSource>,
-    pub knowledge: &'static Knowledge,
+    pub knowledge: Arc<Knowledge>,
     /// Knowledge entries mentioned in the text, in order (one scan per document).
     pub mentions: Vec<Mention>,
     /// Each top-level section's span and kind (from the profile, else from title words).
@@ -66,7 +68,7 @@ impl Context {
         as_of_override: Option<Date>,
         today: Date,
         province: Option<String>,
-        knowledge: &'static Knowledge,
+        knowledge: Arc<Knowledge>,
     ) -> Self {
         Self::resolve_in(
             ProfileSet::embedded(),
@@ -91,7 +93,7 @@ impl Context {
         as_of_override: Option<Date>,
         today: Date,
         province: Option<String>,
-        knowledge: &'static Knowledge,
+        knowledge: Arc<Knowledge>,
     ) -> Self {
         let profile = profile_override.unwrap_or_else(|| {
             use crate::document::title::{full_title, other_title_lines, subtitles};
@@ -139,7 +141,7 @@ impl Context {
         };
         let (province, province_source) = match province {
             Some(p) => (Some(p), Some(ProvinceSource::Override)),
-            None => match province::infer(text, knowledge) {
+            None => match province::infer(text, &knowledge) {
                 Some(p) => (Some(p), Some(ProvinceSource::Inferred)),
                 None => (None, None),
             },

@@ -19,7 +19,7 @@ mod query;
 mod terms;
 mod timeline;
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use jiff::civil::Date;
 use serde::Deserialize;
@@ -81,10 +81,18 @@ pub struct Knowledge {
 impl Knowledge {
     /// The knowledge compiled into the binary, loaded and validated once.
     pub fn embedded() -> &'static Knowledge {
-        static EMBEDDED_KNOWLEDGE: OnceLock<Knowledge> = OnceLock::new();
+        Self::embedded_shared()
+    }
+
+    /// The embedded knowledge as a shared handle, for settings that may instead hold the
+    /// user's own (embedded plus `--rules`/`extra-rules`), which is dropped with them.
+    pub fn embedded_shared() -> &'static Arc<Knowledge> {
+        static EMBEDDED_KNOWLEDGE: OnceLock<Arc<Knowledge>> = OnceLock::new();
         EMBEDDED_KNOWLEDGE.get_or_init(|| {
-            Knowledge::from_sources(EMBEDDED)
-                .unwrap_or_else(|e| panic!("embedded knowledge files are invalid: {e}"))
+            Arc::new(
+                Knowledge::from_sources(EMBEDDED)
+                    .unwrap_or_else(|e| panic!("embedded knowledge files are invalid: {e}")),
+            )
         })
     }
 }

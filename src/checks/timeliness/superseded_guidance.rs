@@ -32,7 +32,7 @@ declare_rule! {
 
 impl Rule for SupersededGuidance {
     fn check(&self, cx: &mut Checker<'_>) {
-        let knowledge = cx.context.knowledge;
+        let knowledge = &*cx.context.knowledge;
         let as_of = cx.context.as_of;
         let groups = event_groups(
             cx,
