@@ -46,9 +46,14 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// 要检查的文件或目录
+    /// 要检查的文件或目录；- 表示标准输入（也可写 /dev/stdin）
     #[arg(default_value = ".")]
     pub paths: Vec<PathBuf>,
+
+    /// 标准输入所代表的文件名：据此查找 gwlint.toml、判断文件类型（.txt、.md、.docx）并报告路径；
+    /// 默认 -。标准输入不会被 --fix 写回
+    #[arg(long, value_name = "NAME")]
+    pub stdin_filename: Option<PathBuf>,
 
     /// 输出格式
     #[arg(long, value_enum, default_value_t = OutputFormat::Human)]

@@ -8,6 +8,7 @@ use rayon::prelude::*;
 
 use super::isolate;
 use super::progress::Progress;
+use super::stdin;
 use super::Status;
 use crate::cli::CheckArgs;
 use crate::config::{self, Overrides, Resolver};
@@ -38,7 +39,14 @@ pub(super) fn run(args: &CheckArgs, today: jiff::civil::Date) -> Status {
         Ok(r) => r,
         Err(e) => return config_failed(&e),
     };
-    let (files, walk_errors) = collect_paths(&args.paths);
+    let (stdin_name, paths) = match stdin::split_args(args) {
+        Ok(split) => split,
+        Err(message) => {
+            eprintln!("gwlint: {message}");
+            return Status::Error;
+        }
+    };
+    let (files, walk_errors) = collect_paths(&paths);
     // One-line errors of the run (also recorded in a SARIF invocation).
     let mut errors: Vec<String> = Vec::new();
     for e in &walk_errors {
@@ -59,7 +67,22 @@ pub(super) fn run(args: &CheckArgs, today: jiff::civil::Date) -> Status {
     }
     // Settings are resolved before the parallel part: discovery is a few stat calls
     // per folder, and a broken config stops the run before any output.
-    let mut jobs: Vec<(&std::path::Path, Settings)> = Vec::with_capacity(files.len());
+    let mut jobs: Vec<(&std::path::Path, Settings)> = Vec::with_capacity(files.len() + 1);
+    // Standard input is read whole before the parallel part, once, and checked first.
+    let stdin_source = std::sync::Mutex::new(None);
+    if let Some(name) = &stdin_name {
+        match resolver.settings_for(name) {
+            Ok(settings) => jobs.push((name, settings)),
+            Err(e) => return config_failed(&e),
+        }
+        *stdin_source
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) =
+            Some(SourceFile::read_stdin(name, std::io::stdin().lock()));
+        if args.fix && !args.diff {
+            eprintln!("gwlint: {}", stdin::NOT_FIXED);
+        }
+    }
     for path in &files {
         match resolver.settings_for(path) {
             Ok(settings) => jobs.push((path, settings)),
@@ -75,19 +98,30 @@ pub(super) fn run(args: &CheckArgs, today: jiff::civil::Date) -> Status {
     let progress = Progress::new(jobs.len(), args.quiet);
     let results: Vec<Result<(Checked, Severity), String>> = jobs
         .par_iter()
-        .map(|(path, settings)| {
+        .enumerate()
+        .map(|(index, (path, settings))| {
+            let from_stdin = index == 0 && stdin_name.is_some();
             let checked = isolate::guard(|| {
                 isolate::inject_panic(path);
-                SourceFile::read(path)
-                    .map_err(|e| e.to_string())
+                let read = if from_stdin {
+                    stdin_source
+                        .lock()
+                        .unwrap_or_else(std::sync::PoisonError::into_inner)
+                        .take()
+                        .expect("standard input is read once, before the parallel part")
+                } else {
+                    SourceFile::read(path)
+                };
+                read.map_err(|e| e.to_string())
                     .map(|source| {
-                        // A Word file is only linted: its fixes are shown, never written.
+                        // A Word file is only linted: its fixes are shown, never written;
+                        // so is standard input (there is no file to write back).
                         if args.diff && !source.kind.is_docx() {
                             // A dry run: the findings are those of the file as it stays.
                             let report = lint(source, settings);
                             let (fixed_text, _) = preview_fixes(&report, settings, applicability);
                             Checked::Previewed { report, fixed_text }
-                        } else if fixing && !source.kind.is_docx() {
+                        } else if fixing && !source.kind.is_docx() && !from_stdin {
                             Checked::Fixed(fix_in_memory_with(source, settings, applicability))
                         } else {
                             Checked::Linted(lint(source, settings))
@@ -208,7 +242,7 @@ pub(super) fn run(args: &CheckArgs, today: jiff::civil::Date) -> Status {
     if !args.quiet {
         eprintln!(
             "{}",
-            summary(files.len(), &reports, applicability, started.elapsed())
+            summary(jobs.len(), &reports, applicability, started.elapsed())
         );
     }
     if !errors.is_empty() {

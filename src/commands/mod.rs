@@ -8,6 +8,7 @@ mod isolate;
 mod lsp;
 mod progress;
 pub mod rules;
+mod stdin;
 
 use crate::cli::{Cli, Command};
 

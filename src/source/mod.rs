@@ -166,6 +166,43 @@ impl SourceFile {
         Self::decode(path, bytes)
     }
 
+    /// Reads standard input as the document `name` (from `--stdin-filename`, or the
+    /// argument as typed): its extension decides Word, Markdown or text as for a file.
+    /// At most `MAX_FILE_BYTES` are read, so a endless pipe is refused, not buffered.
+    /// The result is never written back (`original` is `None`).
+    pub fn read_stdin(name: &Path, input: impl std::io::Read) -> Result<Self, ReadError> {
+        use std::io::Read as _;
+        let io = |source| ReadError::Io {
+            path: name.to_path_buf(),
+            source,
+        };
+        if let Some(format) = binary_office_format(name) {
+            return Err(ReadError::Unsupported {
+                path: name.to_path_buf(),
+                format,
+            });
+        }
+        let mut bytes = Vec::new();
+        input
+            .take(MAX_FILE_BYTES + 1)
+            .read_to_end(&mut bytes)
+            .map_err(io)?;
+        let size = bytes.len() as u64;
+        if size > MAX_FILE_BYTES {
+            return Err(ReadError::TooLarge {
+                path: name.to_path_buf(),
+                size,
+            });
+        }
+        let mut source = if is_word(name) {
+            Self::from_docx(name, &bytes)?
+        } else {
+            Self::decode(name, bytes)?
+        };
+        source.original = None;
+        Ok(source)
+    }
+
     /// Reads the text of a Word `.docx` (see `docx.rs`): one line per paragraph.
     pub fn from_docx(path: &Path, bytes: &[u8]) -> Result<Self, ReadError> {
         let extracted = docx::extract(bytes).map_err(|source| ReadError::Docx {

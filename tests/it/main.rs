@@ -20,5 +20,6 @@ mod profiles;
 mod rule_docs;
 mod rules;
 mod seed;
+mod stdin;
 mod timeliness;
 mod typography;
