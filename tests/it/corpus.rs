@@ -299,3 +299,23 @@ fn every_corpus_document_gets_the_profile_its_title_names() {
         .collect();
     assert_eq!(got, expected);
 }
+
+#[test]
+fn clean_national_publications_have_no_language_findings() {
+    let Some(files) = corpus_files("national") else {
+        return;
+    };
+    assert_eq!(files.len(), 16);
+    assert_eq!(findings(&files, &["language"]), Vec::<String>::new());
+}
+
+/// The drafts hold no contradictory number words (no 近…余, 超过…以上 or 3余个 in them,
+/// checked by reading): L105 stays silent on them.
+#[test]
+fn drafts_have_no_contradictory_number_words() {
+    let Some(mut files) = corpus_files("enterprise") else {
+        return;
+    };
+    files.extend(corpus_files("local").unwrap_or_default());
+    assert_eq!(findings(&files, &["L105"]), Vec::<String>::new());
+}

@@ -1,0 +1,231 @@
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::checks::{declare_rule, Checker, Rule};
+
+declare_rule! {
+    /// 约数词自相矛盾：“近千余人”“约3000多名”“超过100人以上”“3余个”。
+    ///
+    /// ## 检查什么
+    /// - “近、约、将近、接近、大约”与“余、多、左右”修饰同一个数：“近”说不到，“余”“多”说超过，
+    ///   “约”与“左右”意思重复；
+    /// - “超过、多于”与“以上”修饰同一个数（“超过100人以上”）；
+    /// - “余”紧跟个位数和量词（“3余个”“五余家”）：“余”只用在整十、整百、整千等整数之后（“十余个”）。
+    ///
+    /// 数字可以是阿拉伯数字或汉字数字。“十余个”“百余家”“万余人”等写法正确，不报告。
+    ///
+    /// ## 为什么
+    /// 概数只能有一个方向。《咬文嚼字》多次指出“近千余人”“约3000多名”这类写法自相矛盾；
+    /// 《现代汉语词典》释“余”为“整数后的零头”，个位数后用“余”不成话。
+    ///
+    /// ## 示例
+    /// ```text
+    /// 全县近千余名干部参加培训，约3000多名群众受益。
+    /// ```
+    /// 应写作：
+    /// ```text
+    /// 全县近千名干部参加培训，约3000名群众受益。
+    /// ```
+    pub struct ContradictoryNumberWords {
+        code: L105,
+        name: "contradictory-number-words",
+        family: Language,
+        severity: Warning,
+        fix: Never,
+        scope: Wording,
+        since: "0.2.0",
+        basis: "《现代汉语词典》“余”“多”“左右”条；《咬文嚼字》约数用法",
+    }
+}
+
+/// A number in Arabic digits (with a decimal part and a 万/亿 unit) or in Chinese numerals.
+const NUMBER: &str = r"(?:[0-9０-９]+(?:[.．][0-9０-９]+)?[万亿]?|[〇零一二两三四五六七八九十百千万亿]+)";
+
+/// Classifiers that may stand between a number and 左右 / 以上, or after 余.
+const CLASSIFIER: &str = "[个家人名位项次件条所座户篇份台辆处批场种套元吨亩公里米天年月周倍岁户只张本部批]";
+
+/// 近/约 … + number + 余/多/左右.
+static APPROXIMATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?P<pre>将近|接近|大约|近|约)(?P<num>{NUMBER})(?:(?P<over>余|多)|(?P<cls>{CLASSIFIER}?)(?P<around>左右))"
+    ))
+    .expect("approximate pattern is valid")
+});
+
+/// 超过/多于 + number + (classifier) + 以上.
+static MORE_THAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?P<pre>超过|多于)(?P<num>{NUMBER})(?P<cls>[%％]|{CLASSIFIER}{{0,2}})以上"
+    ))
+    .expect("more-than pattern is valid")
+});
+
+/// A single digit, then 余, then a classifier: 3余个.
+static SINGLE_DIGIT_REMAINDER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?P<digit>[1-9１-９一二两三四五六七八九])余(?P<cls>{CLASSIFIER})"
+    ))
+    .expect("single-digit pattern is valid")
+});
+
+/// Characters that make a preceding 近/约 part of another word (最近、附近、公约、节约 …).
+const NOT_APPROXIMATE_BEFORE: &str = "最附靠邻亲贴远就新晚浅相公条节制签契履合违预邀特简隐缔婚租";
+
+/// Characters that continue a number: a 余 after them does not follow a single digit.
+fn continues_number(c: char) -> bool {
+    c.is_ascii_digit()
+        || ('０'..='９').contains(&c)
+        || matches!(c, '.' | '．' | ',' | '，')
+        || "〇零一二两三四五六七八九十百千万亿".contains(c)
+}
+
+impl Rule for ContradictoryNumberWords {
+    fn check(&self, cx: &mut Checker<'_>) {
+        let text = cx.text();
+        for seg in cx.views.segments() {
+            let s = seg.text(text);
+            if !s.contains(['余', '多', '左', '以']) {
+                continue;
+            }
+            let protected = cx.views.protected(seg);
+            for m in APPROXIMATE.captures_iter(s) {
+                let whole = m.get(0).expect("match");
+                let pre = &m["pre"];
+                if protected.contains(whole.start()) {
+                    continue;
+                }
+                if pre.chars().count() == 1
+                    && s[..whole.start()]
+                        .chars()
+                        .next_back()
+                        .is_some_and(|c| NOT_APPROXIMATE_BEFORE.contains(c))
+                {
+                    continue;
+                }
+                let num = &m["num"];
+                let (tail, tail_at) = match (m.name("over"), m.name("around")) {
+                    (Some(t), _) | (None, Some(t)) => (t.as_str(), t),
+                    (None, None) => continue,
+                };
+                // 多元、多样、多彩 … begin another word.
+                if tail == "多"
+                    && s[tail_at.end()..]
+                        .chars()
+                        .next()
+                        .is_some_and(|c| "元样彩种方层边".contains(c))
+                {
+                    continue;
+                }
+                let cls = m.name("cls").map_or("", |c| c.as_str());
+                let shown = whole.as_str();
+                let without_pre = format!("{num}{tail}");
+                let without_tail = format!("{pre}{num}{cls}");
+                let meaning = if tail == "左右" {
+                    "意思重复"
+                } else {
+                    "一说不到、一说超过，意思矛盾"
+                };
+                cx.report(
+                    seg.at(whole.range()),
+                    format!("“{shown}”中“{pre}”与“{tail}”同时修饰一个数，{meaning}"),
+                )
+                .help(format!(
+                    "删去“{tail}”或“{pre}”，写作“{without_tail}”或“{}”",
+                    if cls.is_empty() {
+                        without_pre
+                    } else {
+                        format!("{num}{cls}{tail}")
+                    }
+                ));
+            }
+            for m in MORE_THAN.captures_iter(s) {
+                let whole = m.get(0).expect("match");
+                if protected.contains(whole.start()) {
+                    continue;
+                }
+                let (pre, num, cls) = (&m["pre"], &m["num"], &m["cls"]);
+                cx.report(
+                    seg.at(whole.range()),
+                    format!(
+                        "“{}”中“{pre}”与“以上”同时修饰一个数，意思重复",
+                        whole.as_str()
+                    ),
+                )
+                .help(format!(
+                    "删去“以上”或“{pre}”，写作“{pre}{num}{cls}”或“{num}{cls}以上”"
+                ));
+            }
+            for m in SINGLE_DIGIT_REMAINDER.captures_iter(s) {
+                let whole = m.get(0).expect("match");
+                if protected.contains(whole.start())
+                    || s[..whole.start()]
+                        .chars()
+                        .next_back()
+                        .is_some_and(continues_number)
+                {
+                    continue;
+                }
+                let (digit, cls) = (&m["digit"], &m["cls"]);
+                cx.report(
+                    seg.at(whole.range()),
+                    format!(
+                        "“{}”中“余”用在个位数后：“余”只用在整十、整百等整数之后（如“十余{cls}”）",
+                        whole.as_str()
+                    ),
+                )
+                .help(format!("写作“{digit}{cls}多”或“{digit}{cls}”"));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::typography::testing::findings;
+
+    #[test]
+    fn approximate_words_with_remainder_fire() {
+        assert_eq!(
+            findings(
+                "L105",
+                "全县近千余名干部参加培训，约3000多名群众受益。\n培训大约200人左右。"
+            ),
+            [
+                "1:3 “近千余”中“近”与“余”同时修饰一个数，一说不到、一说超过，意思矛盾",
+                "1:14 “约3000多”中“约”与“多”同时修饰一个数，一说不到、一说超过，意思矛盾",
+                "2:3 “大约200人左右”中“大约”与“左右”同时修饰一个数，意思重复",
+            ]
+        );
+    }
+
+    #[test]
+    fn more_than_with_above_and_single_digit_remainder_fire() {
+        assert_eq!(
+            findings(
+                "L105",
+                "参会人数超过100人以上。\n已建成3余个示范点，引进五余家企业。"
+            ),
+            [
+                "1:5 “超过100人以上”中“超过”与“以上”同时修饰一个数，意思重复",
+                "2:4 “3余个”中“余”用在个位数后：“余”只用在整十、整百等整数之后（如“十余个”）",
+                "2:13 “五余家”中“余”用在个位数后：“余”只用在整十、整百等整数之后（如“十余家”）",
+            ]
+        );
+    }
+
+    #[test]
+    fn correct_approximations_stay_silent() {
+        for clean in [
+            "已建成十余个示范点，引进二十余家企业，带动1.5万余人就业。",
+            "近千名干部参加培训，约3000名群众受益，培训200人左右。",
+            "最近3年多来，附近200多户群众受益。",
+            "规模超过100人的企业占比达到一半以上。",
+            "超过100人，或者100人以上。",
+            "坚持公约100多条的要求，推动多元化发展，约10多样化。",
+            "共13余个，其余3个。",
+        ] {
+            assert_eq!(findings("L105", clean), Vec::<String>::new(), "{clean}");
+        }
+    }
+}
