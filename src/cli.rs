@@ -129,6 +129,10 @@ pub struct CheckArgs {
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
+    /// 发现问题时退出码仍为 0（用法错误、无法读取等仍为 2）
+    #[arg(long)]
+    pub exit_zero: bool,
+
     /// 不在标准错误输出上打印汇总行和进度
     #[arg(long, short)]
     pub quiet: bool,

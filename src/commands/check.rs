@@ -247,7 +247,7 @@ pub(super) fn run(args: &CheckArgs, today: jiff::civil::Date) -> Status {
     }
     if !errors.is_empty() {
         Status::Error
-    } else if failing {
+    } else if failing && !args.exit_zero {
         Status::Findings
     } else {
         Status::Clean

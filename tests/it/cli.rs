@@ -348,3 +348,19 @@ fn an_unreadable_file_is_also_a_finding_in_json() {
     let value: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).unwrap();
     assert_eq!(value.as_array().unwrap().len(), 1);
 }
+
+#[test]
+fn exit_zero_keeps_findings_but_not_errors_out_of_the_status() {
+    let out = gwlint()
+        .args(["check", "--exit-zero", "--format", "short", SEED])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stdout.contains("error[T101]"), "{stdout}");
+    let out = gwlint()
+        .args(["check", "--exit-zero", "no/such/file.txt"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
