@@ -234,3 +234,162 @@ fn seed_report_mentions() {
         );
     }
 }
+
+/// Publishers a Party or government office can show a superior: official and Party
+/// media, government and Party websites, the standards, 《现代汉语词典》, 《咬文嚼字》,
+/// 《秘书工作》, 国家语委, laws, the official texts in the corpus. A source names one of
+/// these (or a web address on one of the domains), or says “公文写作惯例”.
+const ALLOWED_PUBLISHERS: &[&str] = &[
+    "新华社",
+    "新华网",
+    "人民日报",
+    "人民网",
+    "求是",
+    "中国政府网",
+    "国务院",
+    "中共中央",
+    "中央纪委",
+    "国家监委",
+    "全国人大常委会",
+    "国家统计局",
+    "国家语委",
+    "教育部",
+    "咬文嚼字",
+    "现代汉语词典",
+    "现代汉语规范词典",
+    "秘书工作",
+    "GB/T",
+    "政府工作报告",
+    "全国代表大会上的报告",
+    "党的十八大报告",
+    "党的十九大报告",
+    "党的二十大报告",
+    "公报",
+    "中国共产党章程",
+    "《中华人民共和国",
+    "光明日报",
+    "经济日报",
+    "中国新闻网",
+    "中国日报",
+    "共产党员网",
+    "日报",
+    "国家卫生健康委员会",
+    "海关总署",
+    "国家发展改革委",
+    "中共中央办公厅",
+    "../shared/corpus/national/",
+];
+const ALLOWED_DOMAINS: &[&str] = &[
+    "gov.cn",
+    "people.com.cn",
+    "xinhuanet.com",
+    "news.cn",
+    "qstheory.cn",
+    "chinadaily.com.cn",
+    "chinanews.com",
+    "china.org.cn",
+    "cctv.com",
+    "12371.cn",
+    "gmw.cn",
+    "ce.cn",
+    "cri.cn",
+];
+const CONVENTION: &str = "公文写作惯例";
+
+fn source_is_allowed(source: &str) -> bool {
+    let hosts: Vec<&str> = source
+        .split("://")
+        .skip(1)
+        .map(|rest| rest.split(['/', ' ', '）', ')']).next().unwrap_or(""))
+        .collect();
+    if !hosts.is_empty() {
+        return hosts.iter().all(|h| {
+            ALLOWED_DOMAINS
+                .iter()
+                .any(|d| h == d || h.ends_with(&format!(".{d}")))
+        });
+    }
+    source.starts_with(CONVENTION) || ALLOWED_PUBLISHERS.iter().any(|p| source.contains(p))
+}
+
+#[test]
+fn every_source_is_an_allowed_publisher_or_marked_as_convention() {
+    let k = Knowledge::embedded();
+    let mut bad = Vec::new();
+    let mut check = |id: &str, origin: &Origin, sources: &[String]| {
+        for s in sources {
+            if !source_is_allowed(s) {
+                bad.push(format!("{origin} `{id}`: {s}"));
+            }
+        }
+    };
+    for e in &k.events {
+        check(&e.id, &e.origin, &e.source);
+    }
+    for e in &k.superseded {
+        check(&e.id, &e.origin, &e.source);
+    }
+    for e in &k.formulations {
+        check(&e.id, &e.origin, &e.source);
+    }
+    for e in &k.set_phrases {
+        check(&e.id, &e.origin, &e.source);
+    }
+    for e in &k.confusables {
+        check(&e.id, &e.origin, &e.source);
+    }
+    assert!(bad.is_empty(), "{} sources:\n{}", bad.len(), bad.join("\n"));
+    assert!(!source_is_allowed("https://www.360docs.net/doc/x.html"));
+    assert!(!source_is_allowed("李问渠《中国人容易写错的字词》"));
+    assert!(source_is_allowed("https://www.gov.cn/zhengce/x.htm"));
+}
+
+#[test]
+fn entries_resting_on_convention_alone_stay_at_warning_or_below() {
+    let k = Knowledge::embedded();
+    let convention_only = |s: &[String]| s.iter().all(|x| x.starts_with(CONVENTION));
+    // F101 and F102 report errors by default; a convention is not enough for that.
+    for f in &k.formulations {
+        if convention_only(&f.source) {
+            assert!(f.severity.is_some(), "`{}` needs severity", f.id);
+        }
+    }
+    for p in &k.set_phrases {
+        if convention_only(&p.source) {
+            assert!(p.severity.is_some(), "`{}` needs severity", p.id);
+        }
+    }
+}
+
+/// Notes are shown in messages: they never name an entry by its internal id.
+#[test]
+fn notes_shown_to_users_carry_no_internal_ids() {
+    let k = Knowledge::embedded();
+    let ids: std::collections::HashSet<&str> = k
+        .events
+        .iter()
+        .map(|e| e.id.as_str())
+        .chain(k.superseded.iter().map(|e| e.id.as_str()))
+        .chain(k.formulations.iter().map(|e| e.id.as_str()))
+        .chain(k.set_phrases.iter().map(|e| e.id.as_str()))
+        .chain(k.confusables.iter().map(|e| e.id.as_str()))
+        .filter(|id| id.contains('-'))
+        .collect();
+    let notes = k
+        .superseded
+        .iter()
+        .map(|e| (&e.id, &e.note))
+        .chain(k.formulations.iter().map(|e| (&e.id, &e.note)))
+        .chain(k.set_phrases.iter().map(|e| (&e.id, &e.note)))
+        .chain(k.confusables.iter().map(|e| (&e.id, &e.note)));
+    for (id, note) in notes {
+        let Some(note) = note else { continue };
+        assert!(!note.contains("[["), "`{id}`: {note}");
+        for word in note.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-')) {
+            assert!(
+                !ids.contains(word),
+                "`{id}` names `{word}` in its note: {note}"
+            );
+        }
+    }
+}
