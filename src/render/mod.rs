@@ -1,6 +1,7 @@
 //! Output: one module per format. Every renderer reads the same `FileReport`s.
 
 mod github;
+mod html;
 mod human;
 mod json;
 mod sarif;
@@ -23,6 +24,9 @@ pub enum OutputFormat {
     Sarif,
     /// GitHub Actions workflow commands: annotations on the changed files.
     Github,
+    /// One self-contained HTML page: the text with the findings marked, for reading in
+    /// a browser (use with --output report.html).
+    Html,
 }
 
 /// Options that affect rendering only.
@@ -50,6 +54,7 @@ pub fn render(
         OutputFormat::Json => json::render(reports, options.column_unit),
         OutputFormat::Sarif => sarif::render(reports, errors),
         OutputFormat::Github => github::render(reports, options.column_unit),
+        OutputFormat::Html => html::render(reports),
     }
 }
 

@@ -11,6 +11,7 @@ mod fix;
 mod formats;
 mod hostile;
 mod hostile_writes;
+mod html_report;
 mod integrations;
 mod knowledge_examples;
 mod lsp;
