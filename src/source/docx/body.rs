@@ -4,6 +4,7 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
 use super::labels::{Counters, Resolver};
+use super::trace::{ParagraphTrace, PieceKind, Recorder};
 use super::{attr, attr_num, next, unclosed, XmlError};
 
 /// A paragraph being read.
@@ -15,6 +16,8 @@ pub(super) struct Paragraph {
     pub(super) style: Option<String>,
     pub(super) num_id: Option<u32>,
     pub(super) ilvl: Option<u8>,
+    /// Where its text came from, when a `Recorder` is listening.
+    trace: Option<ParagraphTrace>,
 }
 
 /// Elements whose whole content gives no text: deleted and moved-away text, field codes,
@@ -69,13 +72,14 @@ impl From<XmlError> for StoryError {
 
 /// Appends the paragraphs of one story (body, header, footer, notes) to `out`, each
 /// followed by `\n`, with automatic numbering rendered; `out` may grow to `max_len`
-/// bytes, no further.
+/// bytes, no further. With a `recorder`, where each piece of text came from in `xml`.
 pub(super) fn paragraphs(
     xml: &str,
     resolver: &Resolver<'_>,
     story: Story,
     out: &mut String,
     max_len: usize,
+    mut recorder: Option<&mut Recorder>,
 ) -> Result<(), StoryError> {
     let mut reader = Reader::from_str(xml);
     let mut counters = Counters::default();
@@ -85,10 +89,14 @@ pub(super) fn paragraphs(
     let mut in_properties = 0usize;
     let mut in_text = false;
     let mut in_field_code = false;
-    let mut emit = |para: Paragraph, out: &mut String| {
+    let mut emit = |para: Paragraph,
+                    out: &mut String,
+                    recorder: &mut Option<&mut Recorder>,
+                    end_tag: Option<usize>| {
         if story == Story::HeaderFooter && para.field_codes.contains("PAGE") {
             return Ok(());
         }
+        let line_start = out.len();
         if let Some((num_id, ilvl)) = resolver.paragraph_numbering(&para) {
             let room = max_len.saturating_sub(out.len());
             if let Some(label) = resolver.label(&mut counters, num_id, ilvl, room) {
@@ -101,12 +109,20 @@ pub(super) fn paragraphs(
         if out.len() + para.text.len() + 1 > max_len {
             return Err(StoryError::TextTooLarge);
         }
+        let text_start = out.len();
         out.push_str(&para.text);
+        if let (Some(recorder), Some(trace)) = (recorder.as_deref_mut(), para.trace) {
+            recorder.paragraph_end(trace, end_tag, line_start..out.len(), text_start);
+        }
         out.push('\n');
         Ok(())
     };
+    let position = |reader: &Reader<&[u8]>| usize::try_from(reader.buffer_position()).unwrap_or(0);
     loop {
+        // Events follow each other without gaps: this is where the next one starts.
+        let at = position(&reader);
         let event = next(&mut reader)?;
+        let after = position(&reader);
         match event {
             Event::Start(e) => {
                 depth += 1;
@@ -117,9 +133,32 @@ pub(super) fn paragraphs(
                 let name = e.local_name();
                 match name.as_ref() {
                     n if skipped(n) || is_separator_note(&e) => skip = 1,
-                    b"p" => stack.push(Paragraph::default()),
+                    b"p" => {
+                        let trace = recorder
+                            .as_deref()
+                            .map(|r| r.paragraph_start(at, after, !stack.is_empty()));
+                        stack.push(Paragraph {
+                            trace,
+                            ..Paragraph::default()
+                        });
+                    }
                     b"pPr" => in_properties += 1,
-                    b"t" if in_properties == 0 => in_text = true,
+                    b"r" if in_properties == 0 => {
+                        if let Some(r) = recorder.as_deref_mut() {
+                            r.run_start(at..after);
+                        }
+                    }
+                    b"rPr" if in_properties == 0 => {
+                        if let Some(r) = recorder.as_deref_mut() {
+                            r.properties_start(at);
+                        }
+                    }
+                    b"t" if in_properties == 0 => {
+                        in_text = true;
+                        if let Some(r) = recorder.as_deref_mut() {
+                            r.text_tag(Some(at..after));
+                        }
+                    }
                     b"instrText" => in_field_code = true,
                     b"fldSimple" => {
                         if let (Some(para), Some(code)) = (stack.last_mut(), attr(&e, b"instr")) {
@@ -138,11 +177,31 @@ pub(super) fn paragraphs(
                 match e.local_name().as_ref() {
                     b"p" => {
                         if let Some(para) = stack.pop() {
-                            emit(para, out)?;
+                            emit(para, out, &mut recorder, Some(at))?;
                         }
                     }
-                    b"pPr" => in_properties = in_properties.saturating_sub(1),
-                    b"t" => in_text = false,
+                    b"pPr" => {
+                        in_properties = in_properties.saturating_sub(1);
+                        if let Some(trace) = stack.last_mut().and_then(|p| p.trace.as_mut()) {
+                            Recorder::properties_of_paragraph_end(trace, after);
+                        }
+                    }
+                    b"r" if in_properties == 0 => {
+                        if let Some(r) = recorder.as_deref_mut() {
+                            r.run_end(after);
+                        }
+                    }
+                    b"rPr" if in_properties == 0 => {
+                        if let Some(r) = recorder.as_deref_mut() {
+                            r.properties_end(after);
+                        }
+                    }
+                    b"t" => {
+                        in_text = false;
+                        if let Some(r) = recorder.as_deref_mut() {
+                            r.text_tag(None);
+                        }
+                    }
                     b"instrText" => in_field_code = false,
                     _ => {}
                 }
@@ -151,14 +210,29 @@ pub(super) fn paragraphs(
                 if skip > 0 {
                     continue;
                 }
+                let empty_paragraph = |recorder: &Option<&mut Recorder>, nested| Paragraph {
+                    trace: recorder
+                        .as_deref()
+                        .map(|r| r.paragraph_start(at, after, nested)),
+                    ..Paragraph::default()
+                };
                 let Some(para) = stack.last_mut() else {
                     if e.local_name().as_ref() == b"p" {
-                        emit(Paragraph::default(), out)?;
+                        emit(empty_paragraph(&recorder, false), out, &mut recorder, None)?;
                     }
                     continue;
                 };
+                let text_before = para.text.len();
                 match e.local_name().as_ref() {
-                    b"p" => emit(Paragraph::default(), out)?,
+                    b"p" => {
+                        emit(empty_paragraph(&recorder, true), out, &mut recorder, None)?;
+                        continue;
+                    }
+                    b"rPr" if in_properties == 0 => {
+                        if let Some(r) = recorder.as_deref_mut() {
+                            r.empty_properties(at..after);
+                        }
+                    }
                     b"pStyle" if in_properties > 0 => para.style = attr(&e, b"val"),
                     b"numId" if in_properties > 0 => para.num_id = attr_num(&e, b"val"),
                     b"ilvl" if in_properties > 0 => para.ilvl = attr_num(&e, b"val"),
@@ -179,6 +253,10 @@ pub(super) fn paragraphs(
                     }
                     _ => {}
                 }
+                if let (Some(r), Some(trace)) = (recorder.as_deref(), para.trace.as_mut()) {
+                    let text = text_before..para.text.len();
+                    r.piece(trace, text, at..after, PieceKind::Element);
+                }
             }
             Event::Text(t) if (in_text || in_field_code) && skip == 0 => {
                 if let Some(para) = stack.last_mut() {
@@ -189,13 +267,23 @@ pub(super) fn paragraphs(
                     if in_field_code {
                         para.field_codes.push_str(&content);
                     } else {
+                        let text_before = para.text.len();
                         push_text(&mut para.text, &content);
+                        if let (Some(r), Some(trace)) = (recorder.as_deref(), para.trace.as_mut()) {
+                            let text = text_before..para.text.len();
+                            r.piece(trace, text, at..after, PieceKind::Chars);
+                        }
                     }
                 }
             }
             Event::CData(t) if in_text && skip == 0 => {
                 if let Some(para) = stack.last_mut() {
+                    let text_before = para.text.len();
                     push_text(&mut para.text, &String::from_utf8_lossy(&t));
+                    if let (Some(r), Some(trace)) = (recorder.as_deref(), para.trace.as_mut()) {
+                        let text = text_before..para.text.len();
+                        r.piece(trace, text, at..after, PieceKind::InText);
+                    }
                 }
             }
             Event::GeneralRef(r) if in_text && skip == 0 => {
@@ -219,7 +307,12 @@ pub(super) fn paragraphs(
                         }
                     };
                     if let Some(c) = c {
+                        let text_before = para.text.len();
                         push_text(&mut para.text, c.encode_utf8(&mut [0; 4]));
+                        if let (Some(r), Some(trace)) = (recorder.as_deref(), para.trace.as_mut()) {
+                            let text = text_before..para.text.len();
+                            r.piece(trace, text, at..after, PieceKind::InText);
+                        }
                     }
                 }
             }

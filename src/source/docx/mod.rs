@@ -45,6 +45,7 @@ mod package;
 mod styles;
 #[cfg(test)]
 mod tests;
+mod trace;
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -58,6 +59,7 @@ use numbering::{parse_numbering, Numbering};
 pub use package::Limits;
 use package::{main_document, numbered_parts, Package};
 use styles::parse_styles;
+pub use trace::{BodyTrace, Piece, PieceKind, TracedParagraph, TracedRun};
 
 /// The text of a `.docx`: the body's paragraphs, then those of the headers, footers,
 /// footnotes and endnotes; every paragraph ends in `\n`.
@@ -96,6 +98,22 @@ pub fn extract(bytes: &[u8]) -> Result<Extracted, DocxError> {
 
 /// Reads the text of a `.docx` held in memory.
 pub fn extract_with_limits(bytes: &[u8], limits: Limits) -> Result<Extracted, DocxError> {
+    extract_inner(bytes, limits, None)
+}
+
+/// Reads the text of a `.docx` and where each piece of the body's text is in the main
+/// part's XML (for anchoring Word comments on it).
+pub fn extract_traced(bytes: &[u8]) -> Result<(Extracted, BodyTrace), DocxError> {
+    let mut recorder = trace::Recorder::default();
+    let extracted = extract_inner(bytes, Limits::default(), Some(&mut recorder))?;
+    Ok((extracted, recorder.trace))
+}
+
+fn extract_inner(
+    bytes: &[u8],
+    limits: Limits,
+    mut recorder: Option<&mut trace::Recorder>,
+) -> Result<Extracted, DocxError> {
     let mut package = Package::open(bytes, limits)?;
     let main = package
         .part("_rels/.rels")?
@@ -125,7 +143,10 @@ pub fn extract_with_limits(bytes: &[u8], limits: Limits) -> Result<Extracted, Do
         StoryError::TextTooLarge => DocxError::TextTooLarge { limit: max_len },
     };
     let mut text = String::with_capacity(body.len() / 4);
-    paragraphs(&body, &resolver, Story::Body, &mut text, max_len)
+    if let Some(recorder) = recorder.as_deref_mut() {
+        recorder.trace.part.clone_from(&main);
+    }
+    paragraphs(&body, &resolver, Story::Body, &mut text, max_len, recorder)
         .map_err(|e| story_error(&main, e))?;
     let body_len = text.len();
 
@@ -137,8 +158,15 @@ pub fn extract_with_limits(bytes: &[u8], limits: Limits) -> Result<Extracted, Do
             };
             let mut part_text = String::new();
             let room = max_len - text.len();
-            paragraphs(&xml, &resolver, Story::HeaderFooter, &mut part_text, room)
-                .map_err(|e| story_error(&name, e))?;
+            paragraphs(
+                &xml,
+                &resolver,
+                Story::HeaderFooter,
+                &mut part_text,
+                room,
+                None,
+            )
+            .map_err(|e| story_error(&name, e))?;
             if seen.insert(part_text.clone()) {
                 text.push_str(&part_text);
             }
@@ -147,7 +175,7 @@ pub fn extract_with_limits(bytes: &[u8], limits: Limits) -> Result<Extracted, Do
     for notes in ["footnotes.xml", "endnotes.xml"] {
         let name = format!("{dir}{notes}");
         if let Some(xml) = package.part(&name)? {
-            paragraphs(&xml, &resolver, Story::Notes, &mut text, max_len)
+            paragraphs(&xml, &resolver, Story::Notes, &mut text, max_len, None)
                 .map_err(|e| story_error(&name, e))?;
         }
     }
