@@ -172,6 +172,7 @@ fn family_label(family: Family) -> &'static str {
         Family::Timeliness => "时效",
         Family::Formulation => "提法",
         Family::Typography => "标点与格式",
+        Family::Language => "语言文字",
         Family::Gwlint => "gwlint 自检",
     }
 }
@@ -226,7 +227,7 @@ fn summary(out: &mut String, reports: &[FileReport], counts: &Counts) {
     out.push_str("</dd>\n<dt>gwlint 版本</dt><dd>");
     out.push_str(env!("CARGO_PKG_VERSION"));
     out.push_str("</dd>\n<dt>知识库</dt><dd>");
-    match reports.first().map(|r| r.context.knowledge) {
+    match reports.first().map(|r| &r.context.knowledge) {
         Some(knowledge) => knowledge_facts(out, knowledge),
         None => out.push('—'),
     }
