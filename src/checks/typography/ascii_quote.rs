@@ -1,4 +1,4 @@
-use super::{is_chinese, is_han};
+use super::{is_chinese, is_han, is_space};
 use crate::checks::{declare_rule, Checker, Rule};
 use crate::diagnostic::{Edit, Fix};
 
@@ -60,10 +60,14 @@ impl Rule for AsciiQuote {
                 // The neighbour is the nearest character that is not itself a quotation
                 // mark, so that fixing one pair ("→“) does not change how the next is judged.
                 let is_quote = |c: &char| matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’');
-                // Punctuation does not count either: another rule's fix ("(" → "（") must not
-                // turn a mark it did not touch into a finding.
+                // Punctuation and spaces do not count either: another rule's fix ("(" →
+                // "（", a stray space removed) must not turn a mark it did not touch into a
+                // finding.
                 let is_neutral = |c: &char| {
-                    is_quote(c) || c.is_ascii_punctuation() || !is_han(*c) && is_chinese(*c)
+                    is_quote(c)
+                        || c.is_ascii_punctuation()
+                        || is_space(*c)
+                        || !is_han(*c) && is_chinese(*c)
                 };
                 let neighbours_chinese = |off: usize| {
                     s[..off]
