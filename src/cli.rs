@@ -40,6 +40,12 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// 显示知识库的新旧：最后核对日期、各系列已知最近一次、预计召开的会议、条目数、未核实的条目
+    Knowledge {
+        /// 另加的知识文件（与 rules/timeline.toml、rules/terms.toml 格式相同），可多次指定
+        #[arg(long = "rules", value_name = "PATH")]
+        rules: Vec<PathBuf>,
+    },
     /// 作为语言服务器运行（LSP，经标准输入输出），供编辑器使用
     Lsp,
 }

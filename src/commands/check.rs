@@ -240,6 +240,9 @@ pub(super) fn run(args: &CheckArgs, today: jiff::civil::Date) -> Status {
         }
     }
     if !args.quiet {
+        if let Some(notice) = knowledge_notice(&jobs, today) {
+            eprintln!("gwlint: {notice}");
+        }
         eprintln!(
             "{}",
             summary(jobs.len(), &reports, applicability, started.elapsed())
@@ -503,4 +506,22 @@ impl Allowances {
             })
             .collect()
     }
+}
+
+/// Once per run: when a file is checked as of a date more than six months past the
+/// knowledge's horizon, findings about “the current one” may be missing.
+fn knowledge_notice<P>(
+    jobs: &[(P, crate::settings::Settings)],
+    today: jiff::civil::Date,
+) -> Option<String> {
+    let (as_of, horizon) = jobs
+        .iter()
+        .map(|(_, s)| (s.as_of.unwrap_or(today), s.knowledge()))
+        .filter(|(as_of, k)| k.is_outdated_at(*as_of))
+        .map(|(as_of, k)| (as_of, k.horizon()))
+        .max_by_key(|(as_of, _)| *as_of)?;
+    Some(format!(
+        "注意：知识库只到 {}，核对日期 {as_of} 已超过半年，关于“当前”会议、规划、学习教育的提示可能缺失；请更新 gwlint，或用 --rules 加入新的事件",
+        horizon.map_or_else(|| "未知".to_string(), |h| h.to_string())
+    ))
 }

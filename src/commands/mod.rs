@@ -5,6 +5,7 @@
 mod check;
 mod init;
 mod isolate;
+pub mod knowledge;
 mod lsp;
 mod progress;
 pub mod rules;
@@ -27,6 +28,7 @@ pub fn run(cli: Cli, today: jiff::civil::Date) -> Status {
         Command::Rules { format } => rules::list(format),
         Command::Rule { code } => rules::show(&code, today),
         Command::Init { path, force } => init::run(&path, force),
+        Command::Knowledge { rules } => knowledge::run(&rules, today),
         Command::Lsp => lsp::run(today),
     }
 }

@@ -75,6 +75,8 @@ pub struct Knowledge {
     pub formulations: Vec<Formulation>,
     pub set_phrases: Vec<SetPhrase>,
     pub confusables: Vec<Confusable>,
+    /// The latest `reviewed` date of the files (when their facts were last checked).
+    pub reviewed: Option<PartialDate>,
     matcher: Matcher,
 }
 

@@ -115,6 +115,33 @@ impl Knowledge {
         }
     }
 
+    /// The day up to which the knowledge can be trusted to know “the current one”: the
+    /// latest of the files' `reviewed` dates and of the events known to have begun. A
+    /// user's file with a later review date or later events moves it.
+    pub fn horizon(&self) -> Option<Date> {
+        self.events
+            .iter()
+            .filter_map(|e| e.start.map(|d| d.earliest()))
+            .chain(self.reviewed.map(|d| d.latest()))
+            .max()
+    }
+
+    /// True when findings about “the current one” may be missing at `as_of`: it is more
+    /// than six months past [`Knowledge::horizon`].
+    pub fn is_outdated_at(&self, as_of: Date) -> bool {
+        self.horizon()
+            .and_then(|h| h.checked_add(jiff::Span::new().months(6)).ok())
+            .is_some_and(|limit| as_of > limit)
+    }
+
+    /// The latest event of `kind` that has begun (by start date).
+    pub fn latest_of_kind(&self, kind: EventKind) -> Option<&Event> {
+        self.events
+            .iter()
+            .filter(|e| e.kind == kind && e.start.is_some())
+            .max_by_key(|e| e.start.map(|d| d.earliest()))
+    }
+
     /// True when `date` is certainly on or after [`Knowledge::guidance_expires`].
     ///
     /// The day itself does not count: the report of a congress, read on its opening day,

@@ -35,6 +35,8 @@ pub(in crate::knowledge) fn one_or_many<'de, D: Deserializer<'de>>(
 #[derive(Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct FileTables {
+    /// When the file's facts were last checked against their sources.
+    reviewed: Option<crate::knowledge::PartialDate>,
     #[serde(default)]
     event: Vec<Spanned<Event>>,
     #[serde(default)]
@@ -57,6 +59,7 @@ impl Knowledge {
             set_phrases: Vec::new(),
             confusables: Vec::new(),
             matcher: Matcher::default(),
+            reviewed: None,
         };
         for (file, text) in sources {
             let tables: FileTables = toml::from_str(text).map_err(|e| {
@@ -84,6 +87,11 @@ impl Knowledge {
                         k.$into.push(entry);
                     }
                 };
+            }
+            if let Some(r) = tables.reviewed {
+                if k.reviewed.is_none_or(|old| old.latest() < r.latest()) {
+                    k.reviewed = Some(r);
+                }
             }
             take!(event, events);
             take!(superseded, superseded);
