@@ -139,6 +139,14 @@ pub struct CheckArgs {
     #[arg(long)]
     pub exit_zero: bool,
 
+    /// 为每个 .docx 写出带批注的副本（报告.gwlint.docx，与原文件同一文件夹）：每个问题一条 Word 批注
+    #[arg(long)]
+    pub annotate: bool,
+
+    /// 与 --annotate 一起用：副本已存在时覆盖
+    #[arg(long, requires = "annotate")]
+    pub force: bool,
+
     /// 不在标准错误输出上打印汇总行和进度
     #[arg(long, short)]
     pub quiet: bool,

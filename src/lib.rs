@@ -4,6 +4,7 @@
 //! and returns diagnostics, with no IO. Reading files, applying fixes and rendering
 //! happen at the edges (`source`, `render`, `commands`).
 
+pub mod annotate;
 pub mod checks;
 pub mod cli;
 pub mod commands;

@@ -198,6 +198,10 @@ pub(super) fn run(args: &CheckArgs, today: jiff::civil::Date) -> Status {
         failing |= report.diagnostics.iter().any(|d| d.severity >= fail_on);
         reports.push(report);
     }
+    // Word comments in a copy of each .docx (`crate::annotate`).
+    if args.annotate {
+        errors.extend(crate::annotate::annotate_reports(&reports, args.force));
+    }
     if args.verbose {
         for report in &reports {
             eprintln!("gwlint: {}", describe_context(report));

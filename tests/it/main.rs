@@ -1,6 +1,7 @@
 //! The integration tests, one binary (each test binary links the whole crate: one is much
 //! faster to build than one per file). Shared helpers live in `common`.
 
+mod annotate;
 mod cli;
 mod common;
 mod config;
