@@ -105,3 +105,72 @@ fn a_notice_under_its_document_number_is_a_notice_and_its_imprint_is_not_its_sig
     assert_eq!(profile, "notice");
     assert_eq!(findings, Vec::<String>::new());
 }
+
+#[test]
+fn the_clean_notice_example_has_no_structure_finding() {
+    let text = std::fs::read_to_string("examples/notice.txt").unwrap();
+    assert_eq!(check(&text), ("notice".to_string(), Vec::<String>::new()));
+}
+
+#[test]
+fn the_request_example_gets_what_a_reviewer_marks() {
+    let text = std::fs::read_to_string("examples/request-with-defects.txt").unwrap();
+    let (profile, findings) = check(&text);
+    assert_eq!(profile, "request");
+    assert_eq!(
+        findings,
+        [
+            "1:30 S109 “请示报告”不是公文文种",
+            "3:1 S112 请示主送了不止一个机关：“县财政局、县委编办”",
+            "4:79 S113 发文字号写作“[2024]3号”：年份应用六角括号“〔〕”",
+            "5:5 S110 请示的结束语写作报告的“特此报告”",
+            "8:1 S108 成文日期写作“2024年3月5号”",
+        ]
+    );
+}
+
+#[test]
+fn a_request_without_its_request_and_a_letter_without_its_closing() {
+    let request = "关于申请办公用房维修经费的请示\n\n县财政局：\n    我镇办公楼屋面渗漏，需维修，预计经费12万元。\n\n示范镇人民政府\n2024年3月5日\n";
+    assert_eq!(
+        check(request),
+        (
+            "request".to_string(),
+            vec!["4:28 S111 请示没有结束语".to_string()]
+        )
+    );
+    let clean = request.replace("12万元。", "12万元。\n    妥否，请批示。");
+    assert_eq!(check(&clean).1, Vec::<String>::new());
+    let letter = "示范县交通运输局关于商请支持开展联合执法的函\n\n县公安局：\n    为整治超限运输，我局拟于6月开展联合执法，请派员参加。\n\n示范县交通运输局\n2024年5月6日\n";
+    assert_eq!(
+        check(letter),
+        (
+            "letter".to_string(),
+            vec!["4:32 S111 函没有结束语".to_string()]
+        )
+    );
+    let clean = letter.replace("请派员参加。", "请派员参加。\n    特此函告。");
+    assert_eq!(check(&clean).1, Vec::<String>::new());
+    let no_addressee = clean.replace("县公安局：\n", "");
+    assert_eq!(check(&no_addressee).1, ["3:1 S112 函没有主送机关"]);
+}
+
+#[test]
+fn a_report_asking_for_approval_and_an_opinion_without_signature() {
+    let report = "示范镇关于2023年安全生产工作情况的报告\n\n县应急管理局：\n    2023年，我镇未发生较大以上安全事故。\n    以上报告，妥否，请批示。\n\n示范镇人民政府\n2024年1月10日\n";
+    assert_eq!(
+        check(report),
+        (
+            "report".to_string(),
+            vec!["5:10 S110 报告中夹带请示事项（“妥否，请批示”）".to_string()]
+        )
+    );
+    let opinion = "关于进一步加强城市供水安全保障工作的实施意见\n\n各乡镇人民政府：\n    一、总体要求\n    保障供水安全。\n\n2015年4月28日\n";
+    assert_eq!(
+        check(opinion),
+        (
+            "opinion".to_string(),
+            vec!["7:1 S106 正文之后没有落款（发文机关署名）".to_string()]
+        )
+    );
+}

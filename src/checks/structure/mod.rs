@@ -19,3 +19,38 @@ pub(crate) fn end_of_document(doc: &Document) -> Span {
     doc.last_nonblank_line()
         .map_or(Span::point(0), |l| Span::point(doc.lines[l].content.end))
 }
+
+/// The lines where a document closes its text: the 结束语 lines the parser found and the
+/// last body paragraph before them (“……。当否，请批示。” ends a paragraph).
+pub(crate) fn closing_lines(doc: &Document) -> Vec<usize> {
+    use crate::document::LineKind;
+    let mut lines = doc.closing.clone();
+    let before = doc
+        .closing
+        .first()
+        .copied()
+        .or_else(|| doc.signature.first().copied())
+        .or(doc.date)
+        .or_else(|| doc.attachments.first().copied())
+        .unwrap_or(doc.lines.len());
+    if let Some(last) = (0..before)
+        .rev()
+        .find(|&i| doc.lines[i].kind != LineKind::Blank)
+        .filter(|&i| {
+            matches!(
+                doc.lines[i].kind,
+                LineKind::Paragraph | LineKind::Heading(_)
+            )
+        })
+    {
+        lines.insert(0, last);
+    }
+    lines
+}
+
+/// The 文种 the title ends with, if any.
+pub(crate) fn title_genre<'v>(doc: &Document, text: &str) -> Option<&'v str> {
+    let title = crate::document::title::full_title(doc, text)?;
+    let vocabulary = crate::document::vocabulary::Vocabulary::embedded();
+    vocabulary.genre_of_title(&title.text)
+}
