@@ -18,6 +18,7 @@ pub mod profile;
 pub mod render;
 pub mod settings;
 pub mod source;
+pub mod spelling;
 pub mod suppression;
 pub mod words;
 pub mod write;

@@ -1,0 +1,282 @@
+//! Measures L101's detector on SIGHAN-2015 (the test pairs shipped in pycorrector's
+//! package; `scripts/sighan.sh` fetches them). Prints, for the first half of the file (the
+//! half thresholds were tuned on) and the second (held out):
+//!
+//! - sentence-level detection, as in the SIGHAN bake-off: a sentence counts as right when
+//!   the set of flagged positions equals the set of wrong ones; precision over sentences
+//!   with a flag, recall over sentences with an error;
+//! - sentence-level correction: the same, with the suggested characters right too;
+//! - character-level detection precision and recall;
+//! - pycorrector's own sentence metric (`eval_model_single`: a sentence is right when the
+//!   corrected sentence equals the target; FP = a correct sentence changed), the one its
+//!   published figures use;
+//! - sentences per second.
+//!
+//!   cargo run --release --example sighan -- sighan2015_test.tsv [--show] [--min-gain G]
+//!       [--min-word-freq F] [--min-ratio R] [--cost SAME,TONE,NEAR,SHAPE] [--corpus DIR]...
+//!
+//! `--corpus DIR` also runs the detector over each `.txt` file of DIR (as L101 does: a
+//! written word that recurs in the file is left alone) and prints every suspect and the
+//! count per 10,000 characters.
+use std::collections::BTreeMap;
+use std::time::Instant;
+
+use gwlint::spelling::{find_with, Suspect, THRESHOLDS};
+use gwlint::words::segment;
+use gwlint::Span;
+
+#[derive(Default)]
+struct Tally {
+    sentences: usize,
+    with_error: usize,
+    flagged: usize,
+    detected: usize,
+    corrected: usize,
+    char_tp: usize,
+    char_fp: usize,
+    char_fn: usize,
+    pyc_tp: usize,
+    pyc_fp: usize,
+    pyc_fn: usize,
+    unaligned: usize,
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+impl Tally {
+    fn print(&self, name: &str) {
+        println!(
+            "{name}: {} sentences, {} with errors ({} of unequal length, never matched)",
+            self.sentences, self.with_error, self.unaligned
+        );
+        println!(
+            "  sentence detection   P {:.3}  R {:.3}  ({} right of {} flagged)",
+            ratio(self.detected, self.flagged),
+            ratio(self.detected, self.with_error),
+            self.detected,
+            self.flagged
+        );
+        println!(
+            "  sentence correction  P {:.3}  R {:.3}",
+            ratio(self.corrected, self.flagged),
+            ratio(self.corrected, self.with_error)
+        );
+        println!(
+            "  character detection  P {:.3}  R {:.3}  ({} right, {} wrong, {} missed)",
+            ratio(self.char_tp, self.char_tp + self.char_fp),
+            ratio(self.char_tp, self.char_tp + self.char_fn),
+            self.char_tp,
+            self.char_fp,
+            self.char_fn
+        );
+        println!(
+            "  pycorrector metric   P {:.3}  R {:.3}",
+            ratio(self.pyc_tp, self.pyc_tp + self.pyc_fp),
+            ratio(self.pyc_tp, self.pyc_tp + self.pyc_fn)
+        );
+    }
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some(path) = args.first() else {
+        eprintln!(
+            "usage: sighan FILE.tsv [--show] [--min-gain G] [--min-word-freq F] [--min-ratio R]"
+        );
+        std::process::exit(2);
+    };
+    let show = args.iter().any(|a| a == "--show");
+    let mut thresholds = THRESHOLDS;
+    let value = |name: &str| -> Option<f64> {
+        let i = args.iter().position(|a| a == name)?;
+        args.get(i + 1)?.parse().ok()
+    };
+    if let Some(v) = value("--min-gain") {
+        thresholds.min_gain = v as f32;
+    }
+    if let Some(v) = value("--min-word-freq") {
+        thresholds.min_word_freq = v as u64;
+    }
+    if let Some(v) = value("--min-ratio") {
+        thresholds.min_ratio = v as u64;
+    }
+    if let Some(i) = args.iter().position(|a| a == "--cost") {
+        let costs: Vec<f32> = args
+            .get(i + 1)
+            .map(|v| v.split(',').filter_map(|c| c.parse().ok()).collect())
+            .unwrap_or_default();
+        if let Ok(costs) = <[f32; 4]>::try_from(costs) {
+            thresholds.cost = costs;
+        }
+    }
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| {
+        eprintln!("{path}: {e}");
+        std::process::exit(2);
+    });
+    let pairs: Vec<(&str, &str)> = text
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .collect();
+    let half = pairs.len() / 2;
+    let mut tallies = [Tally::default(), Tally::default()];
+    let started = Instant::now();
+    for (k, (source, target)) in pairs.iter().enumerate() {
+        let suspects = find_with(
+            source,
+            Span::new(0, source.len()),
+            &thresholds,
+            &mut |run| segment(source, run),
+        );
+        let tally = &mut tallies[usize::from(k >= half)];
+        score(tally, source, target, &suspects, show);
+    }
+    let elapsed = started.elapsed().as_secs_f64();
+    let corpora: Vec<&String> = args
+        .windows(2)
+        .filter(|w| w[0] == "--corpus")
+        .map(|w| &w[1])
+        .collect();
+    for dir in corpora {
+        corpus(dir, &thresholds);
+    }
+    tallies[0].print("first half (tuning)");
+    tallies[1].print("second half (held out)");
+    println!(
+        "{} sentences in {:.3} s: {:.0} sentences/s",
+        pairs.len(),
+        elapsed,
+        pairs.len() as f64 / elapsed
+    );
+}
+
+fn score(tally: &mut Tally, source: &str, target: &str, suspects: &[Suspect], show: bool) {
+    tally.sentences += 1;
+    let src: Vec<(usize, char)> = source.char_indices().collect();
+    let tgt: Vec<char> = target.chars().collect();
+    let has_error = source != target;
+    // Gold: character index → right character; None for pairs of unequal length.
+    let gold: Option<BTreeMap<usize, char>> = (src.len() == tgt.len()).then(|| {
+        src.iter()
+            .zip(&tgt)
+            .enumerate()
+            .filter(|(_, ((_, a), b))| a != *b)
+            .map(|(i, (_, b))| (i, *b))
+            .collect()
+    });
+    let char_index = |byte: usize| src.partition_point(|&(at, _)| at < byte);
+    let predicted: BTreeMap<usize, char> = suspects
+        .iter()
+        .map(|s| (char_index(s.span.start), s.replacement))
+        .collect();
+    if has_error {
+        tally.with_error += 1;
+    }
+    if gold.is_none() {
+        tally.unaligned += 1;
+    }
+    let corrected: String = src
+        .iter()
+        .enumerate()
+        .map(|(i, &(_, c))| predicted.get(&i).copied().unwrap_or(c))
+        .collect();
+    if !predicted.is_empty() {
+        tally.flagged += 1;
+        if let Some(gold) = &gold {
+            if has_error && gold.keys().eq(predicted.keys()) {
+                tally.detected += 1;
+                if gold == &predicted {
+                    tally.corrected += 1;
+                }
+            }
+        }
+        let right = gold
+            .as_ref()
+            .is_some_and(|g| has_error && g.keys().eq(predicted.keys()));
+        if show && !right {
+            let flags: Vec<String> = suspects
+                .iter()
+                .map(|s| {
+                    format!(
+                        "{}→{}({},{:.1})",
+                        s.window.slice(source),
+                        s.suggested,
+                        s.similarity.describe(),
+                        s.score
+                    )
+                })
+                .collect();
+            println!(
+                "{} {source} | {} | {}",
+                if has_error { "MISS" } else { "FP  " },
+                if has_error { target } else { "" },
+                flags.join(" ")
+            );
+        }
+    }
+    match &gold {
+        Some(gold) => {
+            tally.char_tp += predicted.keys().filter(|i| gold.contains_key(i)).count();
+            tally.char_fp += predicted.keys().filter(|i| !gold.contains_key(i)).count();
+            tally.char_fn += gold.keys().filter(|i| !predicted.contains_key(i)).count();
+        }
+        None => tally.char_fp += predicted.len(),
+    }
+    match (has_error, corrected == target) {
+        (false, false) => tally.pyc_fp += 1,
+        (true, true) => tally.pyc_tp += 1,
+        (true, false) => tally.pyc_fn += 1,
+        (false, true) => {}
+    }
+}
+
+fn corpus(dir: &str, thresholds: &gwlint::spelling::Thresholds) {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    files.retain(|p| p.extension().is_some_and(|e| e == "txt"));
+    files.sort();
+    let (mut chars, mut count) = (0usize, 0usize);
+    for path in files {
+        let Ok(text) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        chars += text.chars().count();
+        for s in find_with(&text, Span::new(0, text.len()), thresholds, &mut |run| {
+            segment(&text, run)
+        }) {
+            let written = s.window.slice(&text);
+            if text.matches(written).nth(1).is_some() {
+                continue;
+            }
+            count += 1;
+            let mut from = s.window.start.saturating_sub(30);
+            while !text.is_char_boundary(from) {
+                from -= 1;
+            }
+            let mut to = (s.window.end + 30).min(text.len());
+            while !text.is_char_boundary(to) {
+                to += 1;
+            }
+            println!(
+                "{}: {}→{} ({}, {:.1}) …{}…",
+                path.file_name().unwrap_or_default().to_string_lossy(),
+                written,
+                s.suggested,
+                s.similarity.describe(),
+                s.score,
+                text[from..to].replace('\n', " ")
+            );
+        }
+    }
+    println!(
+        "{dir}: {count} suspects in {chars} characters, {:.2} per 10,000",
+        count as f64 * 1e4 / chars.max(1) as f64
+    );
+}

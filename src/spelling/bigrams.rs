@@ -1,0 +1,142 @@
+//! The character bigram model, read in place from `data/spelling/char-bigrams.bin` (made by
+//! `scripts/spelling-tables.sh` from Pinyin2Hanzi's HMM transition table and jieba's
+//! dictionary; see docs/KNOWLEDGE.md). Nothing is parsed at start-up: the first use reads
+//! a 16-byte header and slices the blob.
+//!
+//! Layout (little-endian): `GWB1`, character count n, pair count m, Bloom bits log2 k;
+//! U+4E00..=U+9FFF → character id (u16, 0xFFFF none); n + 1 row starts (u32); m successor
+//! ids (u16, sorted within a row); m values −ln P(next | char) in tenths (u8); n row
+//! defaults (the probability of a pair the row does not list); n clause-start values; the
+//! Bloom filter of supported pairs (2^k bits).
+
+use std::sync::OnceLock;
+
+static BYTES: &[u8] = include_bytes!("../../data/spelling/char-bigrams.bin");
+
+const HAN_FIRST: u32 = 0x4E00;
+const HAN_COUNT: usize = 0x9FFF - 0x4E00 + 1;
+/// log P of a pair when neither the row nor the character is known (as the source's own
+/// smallest default).
+const FLOOR: f32 = -16.1;
+
+pub struct Bigrams {
+    index: &'static [u8],
+    row_starts: &'static [u8],
+    successors: &'static [u8],
+    values: &'static [u8],
+    defaults: &'static [u8],
+    starts: &'static [u8],
+    bloom: &'static [u8],
+    bloom_bits_log2: u32,
+}
+
+pub fn bigrams() -> &'static Bigrams {
+    static MODEL: OnceLock<Bigrams> = OnceLock::new();
+    MODEL.get_or_init(|| Bigrams::from_bytes(BYTES))
+}
+
+fn u32_at(bytes: &[u8], at: usize) -> u32 {
+    u32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]])
+}
+
+fn u16_at(bytes: &[u8], at: usize) -> u16 {
+    u16::from_le_bytes([bytes[at], bytes[at + 1]])
+}
+
+fn log_prob(tenths: u8) -> f32 {
+    -f32::from(tenths) / 10.0
+}
+
+impl Bigrams {
+    fn from_bytes(bytes: &'static [u8]) -> Self {
+        assert_eq!(&bytes[..4], b"GWB1", "char-bigrams.bin: unknown format");
+        let n = u32_at(bytes, 4) as usize;
+        let m = u32_at(bytes, 8) as usize;
+        let bloom_bits_log2 = u32_at(bytes, 12);
+        let mut at = 16;
+        let mut take = |len: usize| {
+            let slice = &bytes[at..at + len];
+            at += len;
+            slice
+        };
+        let model = Self {
+            index: take(HAN_COUNT * 2),
+            row_starts: take((n + 1) * 4),
+            successors: take(m * 2),
+            values: take(m),
+            defaults: take(n),
+            starts: take(n),
+            bloom: take(1 << (bloom_bits_log2 - 3)),
+            bloom_bits_log2,
+        };
+        assert_eq!(at, bytes.len(), "char-bigrams.bin: wrong length");
+        model
+    }
+
+    fn id(&self, c: char) -> Option<usize> {
+        let offset = (c as u32).checked_sub(HAN_FIRST)? as usize;
+        if offset >= HAN_COUNT {
+            return None;
+        }
+        match u16_at(self.index, offset * 2) {
+            0xFFFF => None,
+            id => Some(usize::from(id)),
+        }
+    }
+
+    /// Whether `a` followed by `b` is common: a likely pair of the model, or two adjacent
+    /// characters of a word of the lexicon. A Bloom filter: a few pairs that are not
+    /// supported answer yes (about 1 in 70), never the other way round.
+    pub fn supported(&self, a: char, b: char) -> bool {
+        let h =
+            (u64::from(a as u32) << 32 | u64::from(b as u32)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let mask = (1u64 << self.bloom_bits_log2) - 1;
+        let x = (h >> (64 - self.bloom_bits_log2)) as usize;
+        let y = (h & mask) as usize;
+        self.bloom[x / 8] & (1 << (x % 8)) != 0 && self.bloom[y / 8] & (1 << (y % 8)) != 0
+    }
+
+    /// ln P(`c` | `prev`), or ln P(`c` starts a clause) when there is no `prev`.
+    pub fn log_prob(&self, prev: Option<char>, c: char) -> f32 {
+        let Some(prev) = prev else {
+            return self.id(c).map_or(FLOOR, |id| log_prob(self.starts[id]));
+        };
+        let Some(row) = self.id(prev) else {
+            return FLOOR;
+        };
+        let default = log_prob(self.defaults[row]);
+        let Some(target) = self.id(c) else {
+            return default;
+        };
+        let (mut lo, mut hi) = (
+            u32_at(self.row_starts, row * 4) as usize,
+            u32_at(self.row_starts, row * 4 + 4) as usize,
+        );
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            match usize::from(u16_at(self.successors, mid * 2)).cmp(&target) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return log_prob(self.values[mid]),
+            }
+        }
+        default
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn knows_likely_and_unlikely_pairs() {
+        let model = bigrams();
+        assert!(model.log_prob(Some('部'), '署') > -5.0);
+        assert!(model.log_prob(Some('早'), '餐') > model.log_prob(Some('早'), '菜') + 5.0);
+        assert!(model.supported('部', '署'));
+        assert!(model.supported('朋', '友'));
+        assert!(!model.supported('朋', '唷'));
+        assert!(!model.supported('跳', '无'));
+        assert_eq!(model.log_prob(Some('a'), '署'), FLOOR);
+    }
+}

@@ -1,0 +1,371 @@
+//! Wrong characters found without a list (L101 wrong-character): a character that a
+//! similar-sounding or similar-looking one would turn into a frequent word, where the
+//! written sequence is not one.
+//!
+//! For each run of Chinese characters:
+//!
+//! 1. a cheap pass keeps the characters that fit neither neighbour: no pair with the
+//!    character before or after it is common (`Bigrams::supported`, a Bloom filter), and
+//!    it is not a numeral or a function character (的, 是, 在 … — the lexicon counts them as
+//!    words very often). Ordinary text leaves about one character in a hundred;
+//! 2. only then is the run segmented (`crate::words::segment`): the character must be a
+//!    word of its own there, not part of a longer word;
+//! 3. each candidate from `confusion` (same sound, other tone, IME-merged sound, similar
+//!    shape) is scored by how much likelier the character bigram model finds the text with
+//!    it (both neighbouring pairs, minus a cost for the less likely kinds of slip), and must
+//!    make, with its neighbours, a frequent word of the lexicon (2 to 4 characters, not a
+//!    name) that takes no character from a neighbouring word, beside no numeral or function
+//!    character, many times more frequent than what is written;
+//! 4. names are left alone (`rules/spelling.toml`): a common surname before or inside the
+//!    window, a title after it, a name or place word of the lexicon beside it; so are
+//!    parallel phrases (先行先试, 应保尽保), whose repeated character makes their pairs
+//!    unusual on purpose;
+//! 5. of overlapping suspects the best-scored one is kept.
+//!
+//! Deterministic, offline, no allocation for text that passes step 1.
+
+mod bigrams;
+pub mod confusion;
+
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+pub use bigrams::{bigrams, Bigrams};
+pub use confusion::{candidates, Similarity};
+
+use crate::diagnostic::Span;
+use crate::words::{lexicon, segment, Word};
+
+/// A character that is probably a slip for another.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Suspect {
+    /// The wrong character.
+    pub span: Span,
+    /// The written word around it (2–4 characters).
+    pub window: Span,
+    /// The word it should probably be.
+    pub suggested: String,
+    /// The character to write instead.
+    pub replacement: char,
+    pub similarity: Similarity,
+    /// Log-likelihood gain of the bigram model, after the cost of the kind of slip.
+    pub score: f32,
+}
+
+/// The decision's thresholds. Tuned on the first half of SIGHAN-2015 and held to silence
+/// on the national publications (see scripts/sighan.sh and the README).
+#[derive(Debug, Clone, Copy)]
+pub struct Thresholds {
+    /// Minimal log-likelihood gain (natural log) of the bigram model.
+    pub min_gain: f32,
+    /// Minimal lexicon count of the suggested word.
+    pub min_word_freq: u64,
+    /// The suggested word is at least this many times as frequent as the written one.
+    pub min_ratio: u64,
+    /// A character counted at least this often as a word alone is a function character.
+    pub function_freq: u64,
+    /// Cost of each kind of slip, in the units of `min_gain` (same sound costs nothing).
+    pub cost: [f32; 4],
+}
+
+pub const THRESHOLDS: Thresholds = Thresholds {
+    min_gain: 10.0,
+    min_word_freq: 500,
+    min_ratio: 20,
+    function_freq: 50_000,
+    cost: [0.0, 3.0, 4.0, 4.0],
+};
+
+const NUMERALS: &str = "一二三四五六七八九十百千万亿两零○〇";
+const NAME_TAGS: [&str; 5] = ["nr", "nrt", "nrfg", "ns", "nt"];
+const FUNCTION_TAGS: [&str; 22] = [
+    "d", "dg", "df", "p", "c", "u", "uj", "ul", "ud", "uv", "uz", "ug", "r", "rr", "rz", "rg", "m",
+    "mq", "q", "f", "y", "e",
+];
+const MAX_WORD_CHARS: usize = 4;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SpellingFile {
+    names: Names,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Names {
+    surnames: String,
+    titles: Vec<String>,
+}
+
+fn names() -> &'static Names {
+    static NAMES: OnceLock<Names> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        toml::from_str::<SpellingFile>(include_str!("../../rules/spelling.toml"))
+            .expect("rules/spelling.toml is valid (checked by a test)")
+            .names
+    })
+}
+
+fn is_han(c: char) -> bool {
+    ('\u{4E00}'..='\u{9FFF}').contains(&c)
+}
+
+/// The suspects in `text[span]`, in text order.
+pub fn find(text: &str, span: Span) -> Vec<Suspect> {
+    find_with(text, span, &THRESHOLDS, &mut |run| segment(text, run))
+}
+
+/// [`find`] with other thresholds, and `words(run)` giving the words of the text around
+/// a run of Chinese characters (a rule passes the document's shared segmentation).
+pub fn find_with(
+    text: &str,
+    span: Span,
+    thresholds: &Thresholds,
+    words: &mut dyn FnMut(Span) -> Vec<Word>,
+) -> Vec<Suspect> {
+    let mut found = Vec::new();
+    let mut run: Vec<(usize, char)> = Vec::new();
+    let slice = &text[span.start..span.end];
+    for (offset, c) in slice.char_indices() {
+        if is_han(c) {
+            run.push((span.start + offset, c));
+        } else if !run.is_empty() {
+            check_run(text, &run, thresholds, words, &mut found);
+            run.clear();
+        }
+    }
+    if !run.is_empty() {
+        check_run(text, &run, thresholds, words, &mut found);
+    }
+    found
+}
+
+fn char_str(c: char, buf: &mut [u8; 4]) -> &str {
+    c.encode_utf8(buf)
+}
+
+/// A character very often a word alone (的, 是, 在): the first pass skips it.
+fn is_frequent_word(c: char, thresholds: &Thresholds) -> bool {
+    let mut buf = [0; 4];
+    lexicon().freq(char_str(c, &mut buf)) >= thresholds.function_freq
+}
+
+/// A function character: very often a word alone, or a word of a grammatical class
+/// (adverb, preposition, conjunction, particle, pronoun, numeral, classifier, locative,
+/// modal, interjection). Slips between them (在/再, 因/应) need grammar, not a word list.
+fn is_function(c: char, thresholds: &Thresholds) -> bool {
+    let mut buf = [0; 4];
+    lexicon()
+        .get(char_str(c, &mut buf))
+        .is_some_and(|e| e.freq >= thresholds.function_freq || FUNCTION_TAGS.contains(&e.tag()))
+}
+
+/// One candidate fix found in a run: indices are character positions in the run.
+struct Candidate {
+    at: usize,
+    start: usize,
+    end: usize,
+    replacement: char,
+    similarity: Similarity,
+    score: f32,
+}
+
+fn check_run(
+    text: &str,
+    run: &[(usize, char)],
+    thresholds: &Thresholds,
+    segment_run: &mut dyn FnMut(Span) -> Vec<Word>,
+    found: &mut Vec<Suspect>,
+) {
+    let n = run.len();
+    if n < 2 {
+        return;
+    }
+    let model = bigrams();
+    let fits = |i: usize| {
+        (i > 0 && model.supported(run[i - 1].1, run[i].1))
+            || (i + 1 < n && model.supported(run[i].1, run[i + 1].1))
+    };
+    let suspicious: Vec<usize> = (0..n)
+        .filter(|&i| !fits(i))
+        .filter(|&i| !NUMERALS.contains(run[i].1) && !is_frequent_word(run[i].1, thresholds))
+        .collect();
+    if suspicious.is_empty() {
+        return;
+    }
+    let end = run[n - 1].0 + run[n - 1].1.len_utf8();
+    let words = segment_run(Span::new(run[0].0, end));
+    // The word holding each character of the run.
+    let mut word_of = Vec::with_capacity(n);
+    let mut w = 0;
+    for &(at, _) in run {
+        while w < words.len() && words[w].span.end <= at {
+            w += 1;
+        }
+        if w == words.len() || words[w].span.start > at {
+            return; // not segmented as expected: say nothing
+        }
+        word_of.push(w);
+    }
+    let mut candidates = Vec::new();
+    for i in suspicious {
+        if words[word_of[i]].span.len() != run[i].1.len_utf8() {
+            continue;
+        }
+        if let Some(candidate) = best_candidate(text, run, &words, &word_of, i, thresholds) {
+            candidates.push(candidate);
+        }
+    }
+    // Of overlapping suspects the best-scored one.
+    candidates.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.at.cmp(&b.at)));
+    let mut kept: Vec<Candidate> = Vec::new();
+    for c in candidates {
+        if kept.iter().all(|k| c.end <= k.start || k.end <= c.start) {
+            kept.push(c);
+        }
+    }
+    kept.sort_by_key(|c| c.at);
+    for c in kept {
+        let byte = |i: usize| run.get(i).map_or(end, |&(at, _)| at);
+        let suggested: String = (c.start..c.end)
+            .map(|j| if j == c.at { c.replacement } else { run[j].1 })
+            .collect();
+        found.push(Suspect {
+            span: Span::new(byte(c.at), byte(c.at + 1)),
+            window: Span::new(byte(c.start), byte(c.end)),
+            suggested,
+            replacement: c.replacement,
+            similarity: c.similarity,
+            score: c.score,
+        });
+    }
+}
+
+fn best_candidate(
+    text: &str,
+    run: &[(usize, char)],
+    words: &[Word],
+    word_of: &[usize],
+    i: usize,
+    thresholds: &Thresholds,
+) -> Option<Candidate> {
+    let model = bigrams();
+    let n = run.len();
+    let c = run[i].1;
+    let prev = i.checked_sub(1).map(|j| run[j].1);
+    let next = run.get(i + 1).map(|&(_, c)| c);
+    let context =
+        |x: char| model.log_prob(prev, x) + next.map_or(0.0, |nx| model.log_prob(Some(x), nx));
+    let written = context(c);
+    let lexicon = lexicon();
+    let mut best: Option<Candidate> = None;
+    let mut window = String::new();
+    for (x, similarity) in candidates(c) {
+        let score = context(x) - written - thresholds.cost[similarity as usize];
+        if score < thresholds.min_gain || best.as_ref().is_some_and(|b| b.score >= score) {
+            continue;
+        }
+        if NUMERALS.contains(x) || is_function(x, thresholds) {
+            continue;
+        }
+        // The most frequent word the candidate makes with its neighbours.
+        let mut word: Option<(u64, usize, usize)> = None;
+        for len in 2..=MAX_WORD_CHARS.min(n) {
+            for start in i.saturating_sub(len - 1)..=i.min(n - len) {
+                let end = start + len;
+                window.clear();
+                window.extend((start..end).map(|j| if j == i { x } else { run[j].1 }));
+                let Some(entry) = lexicon.get(&window) else {
+                    continue;
+                };
+                if entry.freq < thresholds.min_word_freq
+                    || word.is_some_and(|(f, _, _)| f >= entry.freq)
+                    || NAME_TAGS.contains(&entry.tag())
+                    || !acceptable_window(text, run, words, word_of, i, start, end, thresholds)
+                {
+                    continue;
+                }
+                let written_freq = lexicon.freq(&text[run[start].0..byte_end(run, end - 1)]);
+                if written_freq.saturating_mul(thresholds.min_ratio) >= entry.freq {
+                    continue;
+                }
+                word = Some((entry.freq, start, end));
+            }
+        }
+        if let Some((_, start, end)) = word {
+            best = Some(Candidate {
+                at: i,
+                start,
+                end,
+                replacement: x,
+                similarity,
+                score,
+            });
+        }
+    }
+    best
+}
+
+fn byte_end(run: &[(usize, char)], j: usize) -> usize {
+    run[j].0 + run[j].1.len_utf8()
+}
+
+/// Whether the written characters `run[start..end]` may be read as one misspelt word:
+/// no character taken from a neighbouring word, no numeral or function character beside
+/// the slip, no name nearby, no parallel phrase.
+#[allow(clippy::too_many_arguments)]
+fn acceptable_window(
+    text: &str,
+    run: &[(usize, char)],
+    words: &[Word],
+    word_of: &[usize],
+    i: usize,
+    start: usize,
+    end: usize,
+    thresholds: &Thresholds,
+) -> bool {
+    // Each written word the window touches lies inside it (the slip's own word is single).
+    for j in start..end {
+        let word = &words[word_of[j]];
+        if word.span.start < run[start].0 || word.span.end > byte_end(run, end - 1) {
+            return false;
+        }
+    }
+    if (start..end)
+        .filter(|&j| j != i)
+        .any(|j| NUMERALS.contains(run[j].1) || is_function(run[j].1, thresholds))
+    {
+        return false;
+    }
+    // Names: a surname before or in the window, a title after it, a name word beside it.
+    let names = names();
+    if (start.saturating_sub(1)..end).any(|j| names.surnames.contains(run[j].1)) {
+        return false;
+    }
+    let after = &text[byte_end(run, end - 1)..];
+    if names.titles.iter().any(|t| {
+        after.starts_with(t.as_str())
+            || after
+                .char_indices()
+                .nth(1)
+                .is_some_and(|(k, _)| after[k..].starts_with(t.as_str()))
+    }) {
+        return false;
+    }
+    let first = word_of[start.saturating_sub(1)];
+    let last = word_of[(end).min(run.len() - 1)];
+    if words[first..=last]
+        .iter()
+        .any(|w| NAME_TAGS.contains(&w.tag()))
+    {
+        return false;
+    }
+    // Parallel phrases: a character repeated two places apart across the window.
+    let lo = start.saturating_sub(2);
+    let hi = (end + 2).min(run.len());
+    !(lo..hi.saturating_sub(2)).any(|k| run[k].1 == run[k + 2].1 && k + 2 >= start && k < end)
+}
+
+#[cfg(test)]
+mod tests;

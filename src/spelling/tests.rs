@@ -1,0 +1,58 @@
+use super::*;
+
+fn suspects(text: &str) -> Vec<(String, String)> {
+    find(text, Span::new(0, text.len()))
+        .into_iter()
+        .map(|s| (s.window.slice(text).to_string(), s.suggested))
+        .collect()
+}
+
+fn pair(written: &str, suggested: &str) -> (String, String) {
+    (written.to_string(), suggested.to_string())
+}
+
+#[test]
+fn rules_file_is_valid() {
+    assert!(names().surnames.contains('王'));
+    assert!(names().titles.iter().any(|t| t == "同志"));
+}
+
+#[test]
+fn suggests_the_word_a_slip_spoilt() {
+    assert_eq!(
+        suspects("坚决反对形式主义和官撩主义。"),
+        [pair("官撩", "官僚")]
+    );
+    assert_eq!(suspects("我们要认真部暑各项工作。"), [pair("部暑", "部署")]);
+    // A learner's sentence of SIGHAN-2015.
+    assert_eq!(
+        suspects("这个月很少修息，下次我们一起吃饭好吗？"),
+        [pair("修息", "休息")]
+    );
+}
+
+#[test]
+fn reports_the_character_and_its_replacement() {
+    let text = "加强对干部的监肚管理。";
+    let found = find(text, Span::new(0, text.len()));
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].span.slice(text), "肚");
+    assert_eq!(found[0].replacement, '督');
+    assert_eq!(found[0].similarity, Similarity::OtherTone);
+}
+
+#[test]
+fn words_names_and_parallel_phrases_are_left_alone() {
+    for text in [
+        "镇党委高度重视，迅速召开会议研究部署。",
+        "宣布署长任职决定。",
+        "王详瑞同志任办公室主任。",
+        "李台生请林小安帮一个忙。",
+        "坚持即知即改、立行立改。",
+        "各地要应保尽保、应救尽救。",
+        "二〇二〇年到二〇三五年基本实现社会主义现代化。",
+        "她教我中文，她教得很好。",
+    ] {
+        assert_eq!(suspects(text), [], "{text}");
+    }
+}
