@@ -15,7 +15,8 @@
 //!    it (both neighbouring pairs, minus a cost for the less likely kinds of slip), and must
 //!    make, with its neighbours, a frequent word of the lexicon (2 to 4 characters, not a
 //!    name) that takes no character from a neighbouring word, beside no numeral or function
-//!    character, many times more frequent than what is written;
+//!    character, many times more frequent than what is written, and that leaves each
+//!    character just outside it fitting a neighbour;
 //! 4. names are left alone (`rules/spelling.toml`): a common surname before or inside the
 //!    window, a title after it, a name or place word of the lexicon beside it; so are
 //!    parallel phrases (先行先试, 应保尽保), whose repeated character makes their pairs
@@ -287,7 +288,9 @@ fn best_candidate(
                     continue;
                 }
                 let written_freq = lexicon.freq(&text[run[start].0..byte_end(run, end - 1)]);
-                if written_freq.saturating_mul(thresholds.min_ratio) >= entry.freq {
+                if written_freq.saturating_mul(thresholds.min_ratio) >= entry.freq
+                    || strands_a_neighbour(run, i, x, start, end, thresholds)
+                {
                     continue;
                 }
                 word = Some((entry.freq, start, end));
@@ -305,6 +308,31 @@ fn best_candidate(
         }
     }
     best
+}
+
+/// Whether, with `x` written at `i`, a character just outside `run[start..end]` would fit
+/// neither of its neighbours: a fix leaves its surroundings fluent, while reading a
+/// coinage as a slip (深学细悟 as 深学习悟) strands the characters beside it.
+fn strands_a_neighbour(
+    run: &[(usize, char)],
+    i: usize,
+    x: char,
+    start: usize,
+    end: usize,
+    thresholds: &Thresholds,
+) -> bool {
+    let model = bigrams();
+    let at = |j: usize| if j == i { x } else { run[j].1 };
+    let outside = [start.checked_sub(1), (end < run.len()).then_some(end)];
+    outside.into_iter().flatten().any(|j| {
+        let c = run[j].1;
+        if NUMERALS.contains(c) || is_function(c, thresholds) {
+            return false;
+        }
+        let left = j > 0 && model.supported(at(j - 1), c);
+        let right = j + 1 < run.len() && model.supported(c, at(j + 1));
+        !left && !right
+    })
 }
 
 fn byte_end(run: &[(usize, char)], j: usize) -> usize {

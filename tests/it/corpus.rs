@@ -298,6 +298,37 @@ fn every_corpus_document_gets_the_profile_its_title_names() {
         .map(|(f, p)| ((*f).to_string(), (*p).to_string()))
         .collect();
     assert_eq!(got, expected);
+/// L101 wrong-character on the national publications: at most 0.1 findings per 10,000
+/// characters, and each one read (the snapshot).
+#[test]
+fn wrong_characters_on_national_publications_are_rare_and_reviewed() {
+    let Some(files) = corpus_files("national") else {
+        return;
+    };
+    let chars: usize = files
+        .iter()
+        .map(|f| std::fs::read_to_string(f).map_or(0, |t| t.chars().count()))
+        .sum();
+    let found = findings(&files, &["L101"]);
+    assert!(
+        found.len() * 100_000 <= chars,
+        "{} findings in {chars} characters: {found:#?}",
+        found.len()
+    );
+    insta::assert_snapshot!("national_wrong_character", found.join("\n"));
+}
+
+/// L101 wrong-character on the drafts, each finding read and judged (see the issue notes).
+#[test]
+fn drafts_wrong_character_findings_are_the_reviewed_ones() {
+    let Some(mut files) = corpus_files("enterprise") else {
+        return;
+    };
+    files.extend(corpus_files("local").unwrap_or_default());
+    insta::assert_snapshot!(
+        "drafts_wrong_character",
+        findings(&files, &["L101"]).join("\n")
+    );
 }
 
 #[test]
