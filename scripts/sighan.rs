@@ -12,8 +12,10 @@
 //!   published figures use;
 //! - sentences per second.
 //!
-//!   cargo run --release --example sighan -- sighan2015_test.tsv [--show] [--min-gain G]
-//!       [--min-word-freq F] [--min-ratio R] [--cost SAME,TONE,NEAR,SHAPE] [--corpus DIR]...
+//! ```text
+//! cargo run --release --example sighan -- sighan2015_test.tsv [--show] [--min-gain G]
+//!     [--min-word-freq F] [--min-ratio R] [--cost SAME,TONE,NEAR,SHAPE] [--corpus DIR]...
+//! ```
 //!
 //! `--corpus DIR` also runs the detector over each `.txt` file of DIR (as L101 does: a
 //! written word that recurs in the file is left alone) and prints every suspect and the
