@@ -14,7 +14,7 @@
 //!
 //! ```text
 //! cargo run --release --example sighan -- sighan2015_test.tsv [--show] [--min-gain G]
-//!     [--min-word-freq F] [--min-ratio R] [--cost SAME,TONE,NEAR,SHAPE] [--corpus DIR]...
+//!     [--min-word-freq F] [--min-ratio R] [--cost SAME,TONE,NEAR,SHAPE,SWAP] [--corpus DIR]...
 //! ```
 //!
 //! `--corpus DIR` also runs the detector over each `.txt` file of DIR (as L101 does: a
@@ -113,7 +113,7 @@ fn main() {
             .get(i + 1)
             .map(|v| v.split(',').filter_map(|c| c.parse().ok()).collect())
             .unwrap_or_default();
-        if let Ok(costs) = <[f32; 4]>::try_from(costs) {
+        if let Ok(costs) = <[f32; 5]>::try_from(costs) {
             thresholds.cost = costs;
         }
     }
@@ -175,7 +175,13 @@ fn score(tally: &mut Tally, source: &str, target: &str, suspects: &[Suspect], sh
     let char_index = |byte: usize| src.partition_point(|&(at, _)| at < byte);
     let predicted: BTreeMap<usize, char> = suspects
         .iter()
-        .map(|s| (char_index(s.span.start), s.replacement))
+        .flat_map(|s| {
+            let first = char_index(s.span.start);
+            s.replacement
+                .chars()
+                .enumerate()
+                .map(move |(k, c)| (first + k, c))
+        })
         .collect();
     if has_error {
         tally.with_error += 1;

@@ -18,6 +18,8 @@ pub enum Similarity {
     NearSound,
     /// Similar shape.
     SimilarShape,
+    /// Not a candidate of the table: two characters written in the wrong order.
+    Swapped,
 }
 
 impl Similarity {
@@ -28,6 +30,7 @@ impl Similarity {
             Self::OtherTone => "音近（声调不同）",
             Self::NearSound => "音近",
             Self::SimilarShape => "形近",
+            Self::Swapped => "前后颠倒",
         }
     }
 }

@@ -5,9 +5,10 @@
 //! For each run of Chinese characters:
 //!
 //! 1. a cheap pass keeps the characters that fit neither neighbour: no pair with the
-//!    character before or after it is common (`Bigrams::supported`, a Bloom filter), and
-//!    it is not a numeral or a function character (的, 是, 在 … — the lexicon counts them as
-//!    words very often). Ordinary text leaves about one character in a hundred;
+//!    character before or after it is common (`Bigrams::supported`, a Bloom filter), some
+//!    candidate (or the swapped pair) would form a common pair with a neighbour, and it is
+//!    not a numeral or a function character (的, 是, 在 … — the lexicon counts them as
+//!    words very often);
 //! 2. only then is the run segmented (`crate::words::segment`): the character must be a
 //!    word of its own there, not part of a longer word;
 //! 3. each candidate from `confusion` (same sound, other tone, IME-merged sound, similar
@@ -16,7 +17,8 @@
 //!    make, with its neighbours, a frequent word of the lexicon (2 to 4 characters, not a
 //!    name) that takes no character from a neighbouring word, beside no numeral or function
 //!    character, many times more frequent than what is written, and that leaves each
-//!    character just outside it fitting a neighbour;
+//!    character just outside it fitting a neighbour; two neighbours written in the wrong
+//!    order (计设) are tried the same way;
 //! 4. names are left alone (`rules/spelling.toml`): a common surname before or inside the
 //!    window, a title after it, a name or place word of the lexicon beside it; so are
 //!    parallel phrases (先行先试, 应保尽保), whose repeated character makes their pairs
@@ -41,14 +43,14 @@ use crate::words::{lexicon, segment, Word};
 /// A character that is probably a slip for another.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Suspect {
-    /// The wrong character.
+    /// The wrong character, or the two characters written in the wrong order.
     pub span: Span,
     /// The written word around it (2–4 characters).
     pub window: Span,
     /// The word it should probably be.
     pub suggested: String,
-    /// The character to write instead.
-    pub replacement: char,
+    /// What to write instead of `span`.
+    pub replacement: String,
     pub similarity: Similarity,
     /// Log-likelihood gain of the bigram model, after the cost of the kind of slip.
     pub score: f32,
@@ -66,8 +68,8 @@ pub struct Thresholds {
     pub min_ratio: u64,
     /// A character counted at least this often as a word alone is a function character.
     pub function_freq: u64,
-    /// Cost of each kind of slip, in the units of `min_gain` (same sound costs nothing).
-    pub cost: [f32; 4],
+    /// Cost of each kind of slip (`Similarity` order), in the units of `min_gain`.
+    pub cost: [f32; 5],
 }
 
 pub const THRESHOLDS: Thresholds = Thresholds {
@@ -75,7 +77,7 @@ pub const THRESHOLDS: Thresholds = Thresholds {
     min_word_freq: 500,
     min_ratio: 20,
     function_freq: 50_000,
-    cost: [0.0, 3.0, 4.0, 4.0],
+    cost: [0.0, 3.0, 4.0, 4.0, 3.0],
 };
 
 const NUMERALS: &str = "一二三四五六七八九十百千万亿两零○〇";
@@ -146,8 +148,45 @@ fn char_str(c: char, buf: &mut [u8; 4]) -> &str {
     c.encode_utf8(buf)
 }
 
+/// What the lexicon says of a character as a word alone, cached per character: the
+/// first pass asks it for about one character in twenty. Bits: 1 known, 2 frequent word
+/// (`function_freq` of `THRESHOLDS`), 4 function character.
+fn char_flags(c: char) -> u8 {
+    use std::sync::atomic::{AtomicU8, Ordering};
+    const HAN: usize = 0x9FFF - 0x4E00 + 1;
+    static FLAGS: [AtomicU8; HAN] = [const { AtomicU8::new(0) }; HAN];
+    let compute = || {
+        let mut buf = [0; 4];
+        lexicon().get(char_str(c, &mut buf)).map_or(1, |e| {
+            1 | if e.freq >= THRESHOLDS.function_freq {
+                2
+            } else {
+                0
+            } | if FUNCTION_TAGS.contains(&e.tag()) {
+                4
+            } else {
+                0
+            }
+        })
+    };
+    let Some(slot) = (c as usize).checked_sub(0x4E00).and_then(|i| FLAGS.get(i)) else {
+        return compute();
+    };
+    match slot.load(Ordering::Relaxed) {
+        0 => {
+            let flags = compute();
+            slot.store(flags, Ordering::Relaxed);
+            flags
+        }
+        flags => flags,
+    }
+}
+
 /// A character very often a word alone (的, 是, 在): the first pass skips it.
 fn is_frequent_word(c: char, thresholds: &Thresholds) -> bool {
+    if thresholds.function_freq == THRESHOLDS.function_freq {
+        return char_flags(c) & 2 != 0;
+    }
     let mut buf = [0; 4];
     lexicon().freq(char_str(c, &mut buf)) >= thresholds.function_freq
 }
@@ -156,18 +195,17 @@ fn is_frequent_word(c: char, thresholds: &Thresholds) -> bool {
 /// (adverb, preposition, conjunction, particle, pronoun, numeral, classifier, locative,
 /// modal, interjection). Slips between them (在/再, 因/应) need grammar, not a word list.
 fn is_function(c: char, thresholds: &Thresholds) -> bool {
-    let mut buf = [0; 4];
-    lexicon()
-        .get(char_str(c, &mut buf))
-        .is_some_and(|e| e.freq >= thresholds.function_freq || FUNCTION_TAGS.contains(&e.tag()))
+    char_flags(c) & 4 != 0 || is_frequent_word(c, thresholds)
 }
 
 /// One candidate fix found in a run: indices are character positions in the run.
 struct Candidate {
     at: usize,
+    /// 1 for a character replaced, 2 for two characters swapped.
+    len: usize,
     start: usize,
     end: usize,
-    replacement: char,
+    replacement: String,
     similarity: Similarity,
     score: f32,
 }
@@ -189,10 +227,15 @@ fn check_run(
             || (i + 1 < n && model.supported(run[i].1, run[i + 1].1))
     };
     let suspicious: Vec<usize> = (0..n)
-        .filter(|&i| !fits(i))
-        .filter(|&i| !NUMERALS.contains(run[i].1) && !is_frequent_word(run[i].1, thresholds))
+        .filter(|&i| !fits(i) && !NUMERALS.contains(run[i].1))
+        .filter(|&i| !is_frequent_word(run[i].1, thresholds))
         .collect();
-    if suspicious.is_empty() {
+    // Segmenting is the costly step: only for a run where some candidate scores and makes
+    // a frequent word at all.
+    if !suspicious
+        .iter()
+        .any(|&i| worth_segmenting(run, i, thresholds))
+    {
         return;
     }
     let end = run[n - 1].0 + run[n - 1].1.len_utf8();
@@ -217,6 +260,9 @@ fn check_run(
         if let Some(candidate) = best_candidate(text, run, &words, &word_of, i, thresholds) {
             candidates.push(candidate);
         }
+        if let Some(candidate) = swap_candidate(text, run, &words, &word_of, i, thresholds) {
+            candidates.push(candidate);
+        }
     }
     // Of overlapping suspects the best-scored one.
     candidates.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.at.cmp(&b.at)));
@@ -229,11 +275,14 @@ fn check_run(
     kept.sort_by_key(|c| c.at);
     for c in kept {
         let byte = |i: usize| run.get(i).map_or(end, |&(at, _)| at);
-        let suggested: String = (c.start..c.end)
-            .map(|j| if j == c.at { c.replacement } else { run[j].1 })
-            .collect();
+        let suggested = format!(
+            "{}{}{}",
+            &text[byte(c.start)..byte(c.at)],
+            c.replacement,
+            &text[byte(c.at + c.len)..byte(c.end)]
+        );
         found.push(Suspect {
-            span: Span::new(byte(c.at), byte(c.at + 1)),
+            span: Span::new(byte(c.at), byte(c.at + c.len)),
             window: Span::new(byte(c.start), byte(c.end)),
             suggested,
             replacement: c.replacement,
@@ -241,6 +290,40 @@ fn check_run(
             score: c.score,
         });
     }
+}
+
+/// Whether some candidate at `i` (or the swap with `i + 1`) passes the tests that need no
+/// segmentation: the score, and a frequent word with its neighbours.
+fn worth_segmenting(run: &[(usize, char)], i: usize, thresholds: &Thresholds) -> bool {
+    let model = bigrams();
+    let lexicon = lexicon();
+    let n = run.len();
+    let prev = i.checked_sub(1).map(|j| run[j].1);
+    let next = run.get(i + 1).map(|&(_, c)| c);
+    let context =
+        |x: char| model.log_prob(prev, x) + next.map_or(0.0, |nx| model.log_prob(Some(x), nx));
+    let written = context(run[i].1);
+    let mut window = String::new();
+    let mut makes_word = |x: char| {
+        (2..=MAX_WORD_CHARS.min(n)).any(|len| {
+            (i.saturating_sub(len - 1)..=i.min(n - len)).any(|start| {
+                window.clear();
+                window.extend((start..start + len).map(|j| if j == i { x } else { run[j].1 }));
+                lexicon.freq(&window) >= thresholds.min_word_freq
+            })
+        })
+    };
+    let substitution = candidates(run[i].1).any(|(x, similarity)| {
+        (prev.is_some_and(|p| model.supported(p, x))
+            || next.is_some_and(|nx| model.supported(x, nx)))
+            && context(x) - written - thresholds.cost[similarity as usize] >= thresholds.min_gain
+            && makes_word(x)
+    });
+    substitution
+        || next.is_some_and(|b| {
+            let swapped: String = [b, run[i].1].into_iter().collect();
+            model.supported(b, run[i].1) && lexicon.freq(&swapped) >= thresholds.min_word_freq
+        })
 }
 
 fn best_candidate(
@@ -263,6 +346,11 @@ fn best_candidate(
     let mut best: Option<Candidate> = None;
     let mut window = String::new();
     for (x, similarity) in candidates(c) {
+        if !(prev.is_some_and(|p| model.supported(p, x))
+            || next.is_some_and(|nx| model.supported(x, nx)))
+        {
+            continue;
+        }
         let score = context(x) - written - thresholds.cost[similarity as usize];
         if score < thresholds.min_gain || best.as_ref().is_some_and(|b| b.score >= score) {
             continue;
@@ -288,8 +376,9 @@ fn best_candidate(
                     continue;
                 }
                 let written_freq = lexicon.freq(&text[run[start].0..byte_end(run, end - 1)]);
+                let at = |j: usize| if j == i { x } else { run[j].1 };
                 if written_freq.saturating_mul(thresholds.min_ratio) >= entry.freq
-                    || strands_a_neighbour(run, i, x, start, end, thresholds)
+                    || strands_a_neighbour(run, &at, start, end, thresholds)
                 {
                     continue;
                 }
@@ -299,9 +388,10 @@ fn best_candidate(
         if let Some((_, start, end)) = word {
             best = Some(Candidate {
                 at: i,
+                len: 1,
                 start,
                 end,
-                replacement: x,
+                replacement: x.to_string(),
                 similarity,
                 score,
             });
@@ -310,19 +400,76 @@ fn best_candidate(
     best
 }
 
-/// Whether, with `x` written at `i`, a character just outside `run[start..end]` would fit
-/// neither of its neighbours: a fix leaves its surroundings fluent, while reading a
-/// coinage as a slip (深学细悟 as 深学习悟) strands the characters beside it.
+/// The two characters at `i` and `i + 1` written in the wrong order (计设 for 设计): the
+/// swapped pair is a frequent word, the written one is not, and the bigram model prefers
+/// the swap by the margin, after the cost of a swap.
+fn swap_candidate(
+    text: &str,
+    run: &[(usize, char)],
+    words: &[Word],
+    word_of: &[usize],
+    i: usize,
+    thresholds: &Thresholds,
+) -> Option<Candidate> {
+    let (a, b) = (run[i].1, *run.get(i + 1).map(|(_, c)| c)?);
+    if a == b
+        || words[word_of[i + 1]].span.len() != b.len_utf8()
+        || bigrams().supported(a, b)
+        || is_function(a, thresholds)
+    {
+        return None;
+    }
+    let model = bigrams();
+    let prev = i.checked_sub(1).map(|j| run[j].1);
+    let next = run.get(i + 2).map(|&(_, c)| c);
+    let context = |x: char, y: char| {
+        model.log_prob(prev, x)
+            + model.log_prob(Some(x), y)
+            + next.map_or(0.0, |z| model.log_prob(Some(y), z))
+    };
+    let score = context(b, a) - context(a, b) - thresholds.cost[Similarity::Swapped as usize];
+    if score < thresholds.min_gain {
+        return None;
+    }
+    let swapped: String = [b, a].into_iter().collect();
+    let entry = lexicon().get(&swapped)?;
+    let written_freq = lexicon().freq(&text[run[i].0..byte_end(run, i + 1)]);
+    let at = |j: usize| match j {
+        j if j == i => b,
+        j if j == i + 1 => a,
+        j => run[j].1,
+    };
+    if entry.freq < thresholds.min_word_freq
+        || NAME_TAGS.contains(&entry.tag())
+        || written_freq.saturating_mul(thresholds.min_ratio) >= entry.freq
+        || !acceptable_window(text, run, words, word_of, i, i, i + 2, thresholds)
+        || strands_a_neighbour(run, &at, i, i + 2, thresholds)
+    {
+        return None;
+    }
+    Some(Candidate {
+        at: i,
+        len: 2,
+        start: i,
+        end: i + 2,
+        replacement: swapped,
+        similarity: Similarity::Swapped,
+        score,
+    })
+}
+
+/// Whether, with the fix applied (`at(j)` is the character at `j` then), a character just
+/// outside `run[start..end]` would fit neither of its neighbours: a fix leaves its
+/// surroundings fluent, while reading a coinage as a slip (深学细悟 as 深学习悟) strands the
+/// characters beside it.
 fn strands_a_neighbour(
     run: &[(usize, char)],
-    i: usize,
-    x: char,
+    at: &dyn Fn(usize) -> char,
     start: usize,
     end: usize,
     thresholds: &Thresholds,
 ) -> bool {
     let model = bigrams();
-    let at = |j: usize| if j == i { x } else { run[j].1 };
     let outside = [start.checked_sub(1), (end < run.len()).then_some(end)];
     outside.into_iter().flatten().any(|j| {
         let c = run[j].1;

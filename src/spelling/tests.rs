@@ -37,7 +37,7 @@ fn reports_the_character_and_its_replacement() {
     let found = find(text, Span::new(0, text.len()));
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].span.slice(text), "肚");
-    assert_eq!(found[0].replacement, '督');
+    assert_eq!(found[0].replacement, "督");
     assert_eq!(found[0].similarity, Similarity::OtherTone);
 }
 
@@ -55,4 +55,21 @@ fn words_names_and_parallel_phrases_are_left_alone() {
     ] {
         assert_eq!(suspects(text), [], "{text}");
     }
+}
+
+#[test]
+fn two_characters_in_the_wrong_order() {
+    // A swap costs as much as a change of tone by default; at no cost 计设 reads as 设计.
+    let thresholds = Thresholds {
+        cost: [0.0, 3.0, 4.0, 4.0, 0.0],
+        ..THRESHOLDS
+    };
+    let text = "要认真计设工作方案。";
+    let found = find_with(text, Span::new(0, text.len()), &thresholds, &mut |run| {
+        segment(text, run)
+    });
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].span.slice(text), "计设");
+    assert_eq!(found[0].replacement, "设计");
+    assert_eq!(found[0].similarity, Similarity::Swapped);
 }

@@ -1,7 +1,7 @@
 use crate::checks::{declare_rule, Checker, Rule};
 use crate::diagnostic::{quote, Edit, Fix};
 use crate::document::LineKind;
-use crate::spelling::{self, THRESHOLDS};
+use crate::spelling::{self, Similarity, THRESHOLDS};
 
 declare_rule! {
     /// 疑似别字：一个字换成音同、音近或形近的字后成为常用词，而原来的写法不成词（“部暑”→“部署”）。
@@ -9,7 +9,7 @@ declare_rule! {
     /// ## 为什么
     /// 拼音输入法选错字、手写识别认错字，写出来的是一个不成词的组合，读者要停下来猜。
     /// 这条检查不靠别字清单：对每个与前后字都不成搭配的字，试它的同音字、音近字
-    /// （含输入法模糊音 z/zh、c/ch、s/sh、l/n、f/h、-n/-ng）和形近字，换上后能与邻字组成
+    /// （含输入法模糊音 z/zh、c/ch、s/sh、l/n、f/h、-n/-ng）和形近字，以及与后一字对调，换上后能与邻字组成
     /// 常用词、且字频模型认为明显更通顺时才提示。人名、地名（落款、标题、称谓前后，
     /// 常见姓氏之后）不提示；同一写法在文中反复出现时视为有意为之，也不提示。
     /// 修改建议需要人工确认，`--fix` 不会自动替换。
@@ -61,14 +61,21 @@ impl Rule for WrongCharacter {
                 continue;
             }
             let wrong = suspect.span.slice(text);
+            let why = if suspect.similarity == Similarity::Swapped {
+                format!("“{wrong}”{}", suspect.similarity.describe())
+            } else {
+                format!(
+                    "“{wrong}”与“{}”{}",
+                    suspect.replacement,
+                    suspect.similarity.describe()
+                )
+            };
             cx.report(
                 suspect.span,
                 format!(
-                    "{}疑为{}之误（“{wrong}”与“{}”{}）",
+                    "{}疑为{}之误（{why}）",
                     quote(written),
-                    quote(&suspect.suggested),
-                    suspect.replacement,
-                    suspect.similarity.describe()
+                    quote(&suspect.suggested)
                 ),
             )
             .help(format!(
@@ -79,7 +86,7 @@ impl Rule for WrongCharacter {
                 safe: false,
                 edits: vec![Edit {
                     span: suspect.span,
-                    replacement: suspect.replacement.to_string(),
+                    replacement: suspect.replacement.clone(),
                 }],
             });
         }
