@@ -298,6 +298,8 @@ fn every_corpus_document_gets_the_profile_its_title_names() {
         .map(|(f, p)| ((*f).to_string(), (*p).to_string()))
         .collect();
     assert_eq!(got, expected);
+}
+
 /// L101 wrong-character on the national publications: at most 0.1 findings per 10,000
 /// characters, and each one read (the snapshot).
 #[test]
