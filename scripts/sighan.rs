@@ -246,7 +246,7 @@ fn score(tally: &mut Tally, source: &str, target: &str, suspects: &[Suspect], sh
 
 fn corpus(dir: &str, thresholds: &gwlint::spelling::Thresholds) {
     let mut files: Vec<_> = std::fs::read_dir(dir)
-        .map(|d| d.filter_map(|e| e.ok()).map(|e| e.path()).collect())
+        .map(|d| d.filter_map(Result::ok).map(|e| e.path()).collect())
         .unwrap_or_default();
     files.retain(|p| p.extension().is_some_and(|e| e == "txt"));
     files.sort();
