@@ -339,7 +339,13 @@ fn clean_national_publications_have_no_language_findings() {
         return;
     };
     assert_eq!(files.len(), 16);
-    assert_eq!(findings(&files, &["language"]), Vec::<String>::new());
+    // L101 wrong-character is held to a rate (at most 0.1 per 10,000 characters) and its
+    // findings are a reviewed snapshot: see the tests above.
+    let found: Vec<String> = findings(&files, &["language"])
+        .into_iter()
+        .filter(|f| !f.contains("[L101]"))
+        .collect();
+    assert_eq!(found, Vec::<String>::new());
 }
 
 /// The drafts hold no contradictory number words (no 近…余, 超过…以上 or 3余个 in them,
