@@ -1,7 +1,8 @@
 //! Resolved settings for a run: which rules, which profile, which dates.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
+use aho_corasick::AhoCorasick;
 use jiff::civil::Date;
 
 use crate::checks::{registry, Rule, RuleId, RuleSet};
@@ -27,8 +28,9 @@ pub struct Settings {
     /// Configured severities (`[rules] N105 = "error"`), replacing what a rule reports.
     pub severities: Vec<(RuleId, Severity)>,
     /// Text fragments whose findings are dropped (`[[allow]]`), for files that cannot
-    /// hold suppression comments.
-    pub allow: Vec<Allowed>,
+    /// hold suppression comments; shared by every file under one configuration (a
+    /// list of 10,000 fragments is not copied per file).
+    pub allow: Arc<AllowList>,
     /// The enabled rules.
     enabled: RuleSet,
 }
@@ -43,6 +45,66 @@ pub struct Allowed {
     /// The configuration file and the byte range of the fragment's `text` value in it,
     /// where an allowance that suppresses nothing is reported.
     pub origin: Option<(std::path::PathBuf, crate::diagnostic::Span)>,
+}
+
+/// The `[[allow]]` fragments of one configuration, with one automaton over all of them
+/// built the first time a file needs it (finding every fragment with one pass over the
+/// text, rather than one search per fragment).
+#[derive(Debug, Default)]
+pub struct AllowList {
+    entries: Vec<Allowed>,
+    matcher: OnceLock<Option<AhoCorasick>>,
+}
+
+impl Clone for AllowList {
+    fn clone(&self) -> Self {
+        Self {
+            entries: self.entries.clone(),
+            matcher: OnceLock::new(),
+        }
+    }
+}
+
+impl std::ops::Deref for AllowList {
+    type Target = [Allowed];
+    fn deref(&self) -> &[Allowed] {
+        &self.entries
+    }
+}
+
+impl AllowList {
+    pub fn push(&mut self, allowed: Allowed) {
+        self.entries.push(allowed);
+        self.matcher = OnceLock::new();
+    }
+
+    /// The entry at `i`, to change it.
+    pub fn entry_mut(&mut self, i: usize) -> &mut Allowed {
+        self.matcher = OnceLock::new();
+        &mut self.entries[i]
+    }
+
+    /// Every occurrence of every fragment in `text`, overlapping ones included, as
+    /// (entry index, span); empty fragments never match.
+    pub fn occurrences(&self, text: &str) -> Vec<(usize, crate::diagnostic::Span)> {
+        let matcher = self.matcher.get_or_init(|| {
+            let patterns: Vec<&str> = self.entries.iter().map(|a| a.text.as_str()).collect();
+            AhoCorasick::new(patterns).ok()
+        });
+        let Some(matcher) = matcher else {
+            return Vec::new();
+        };
+        matcher
+            .find_overlapping_iter(text)
+            .filter(|m| !m.is_empty())
+            .map(|m| {
+                (
+                    m.pattern().as_usize(),
+                    crate::diagnostic::Span::new(m.start(), m.end()),
+                )
+            })
+            .collect()
+    }
 }
 
 /// A selector that matched no rule.
@@ -62,7 +124,7 @@ impl Settings {
             fail_on: Severity::Warning,
             knowledge: Arc::clone(Knowledge::embedded_shared()),
             severities: Vec::new(),
-            allow: Vec::new(),
+            allow: Arc::default(),
             enabled: RuleSet::all(),
         }
     }

@@ -43,40 +43,32 @@ pub fn apply_counting(
 }
 
 /// Removes findings inside an occurrence of an allowed fragment that covers their code;
-/// returns the indices of the fragments that removed something.
+/// returns the indices of the fragments that removed something. All fragments are found
+/// in one pass; each finding looks only at the occurrences that start before it, no
+/// further back than the longest fragment.
 fn drop_allowed(text: &str, settings: &Settings, diagnostics: &mut Vec<Diagnostic>) -> Vec<usize> {
-    let occurrences: Vec<Vec<Span>> = settings
-        .allow
-        .iter()
-        .map(|a| {
-            if a.text.is_empty() {
-                return Vec::new();
-            }
-            text.match_indices(a.text.as_str())
-                .map(|(at, m)| Span::new(at, at + m.len()))
-                .collect()
-        })
-        .collect();
-    let mut used = Vec::new();
+    let allow = &settings.allow;
+    let mut occurrences = allow.occurrences(text);
+    occurrences.sort_by_key(|&(i, span)| (span.start, i));
+    let longest = allow.iter().map(|a| a.text.len()).max().unwrap_or(0);
+    let mut used = vec![false; allow.len()];
     diagnostics.retain(|d| {
-        let by = settings
-            .allow
+        let after = occurrences.partition_point(|(_, o)| o.start <= d.span.start);
+        let by = occurrences[..after]
             .iter()
-            .zip(&occurrences)
-            .position(|(allowed, spans)| {
-                allowed.codes.as_ref().is_none_or(|c| c.contains(&d.code))
-                    && spans
-                        .iter()
-                        .any(|o| o.start <= d.span.start && d.span.end <= o.end)
-            });
+            .rev()
+            .take_while(|(_, o)| o.start + longest >= d.span.start)
+            .filter(|(i, o)| {
+                d.span.end <= o.end && allow[*i].codes.as_ref().is_none_or(|c| c.contains(&d.code))
+            })
+            .map(|(i, _)| *i)
+            .min();
         if let Some(i) = by {
-            if !used.contains(&i) {
-                used.push(i);
-            }
+            used[i] = true;
         }
         by.is_none()
     });
-    used
+    (0..used.len()).filter(|&i| used[i]).collect()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -520,19 +512,19 @@ mod tests {
     fn allowed_fragments_drop_findings_inside_them() {
         let text = "一是加强学习。\n";
         let mut s = settings();
-        s.allow.push(crate::settings::Allowed {
+        std::sync::Arc::make_mut(&mut s.allow).push(crate::settings::Allowed {
             text: "一是加强".into(),
             codes: Some(vec!["N108"]),
             origin: None,
         });
         assert_eq!(crate::lint_text("a.txt", text, &s).diagnostics.len(), 1);
         assert!(crate::lint_text("a.txt", text, &s).allowed_used.is_empty());
-        s.allow[0].codes = Some(vec!["N107"]);
+        std::sync::Arc::make_mut(&mut s.allow).entry_mut(0).codes = Some(vec!["N107"]);
         assert!(crate::lint_text("a.txt", text, &s).diagnostics.is_empty());
         assert_eq!(crate::lint_text("a.txt", text, &s).allowed_used, vec![0]);
-        s.allow[0].codes = None;
+        std::sync::Arc::make_mut(&mut s.allow).entry_mut(0).codes = None;
         assert!(crate::lint_text("a.txt", text, &s).diagnostics.is_empty());
-        s.allow[0].text = "加强学习".into();
+        std::sync::Arc::make_mut(&mut s.allow).entry_mut(0).text = "加强学习".into();
         assert_eq!(crate::lint_text("a.txt", text, &s).diagnostics.len(), 1);
     }
 }

@@ -314,7 +314,7 @@ fn resolve(path: &Path, text: &str, overrides: &Overrides, today: Date) -> Resul
             Some(keys) => Some(selected_codes(keys, &err)?),
         };
         let at = allow.text.span();
-        settings.allow.push(Allowed {
+        Arc::make_mut(&mut settings.allow).push(Allowed {
             text: allow.text.get_ref().clone(),
             codes,
             origin: Some((
