@@ -50,7 +50,7 @@ pub(super) fn run(args: &CheckArgs, today: jiff::civil::Date) -> Status {
     // One-line errors of the run (also recorded in a SARIF invocation).
     let mut errors: Vec<String> = Vec::new();
     for e in &walk_errors {
-        eprintln!("gwlint: {e}");
+        say(e);
         if !e.is_warning() {
             errors.push(e.to_string());
         }
@@ -147,7 +147,7 @@ pub(super) fn run(args: &CheckArgs, today: jiff::civil::Date) -> Status {
         let (checked, fail_on) = match result {
             Ok(done) => done,
             Err(message) => {
-                eprintln!("gwlint: {message}");
+                say(&message);
                 errors.push(message.clone());
                 // Also a finding (G003), so that JSON, SARIF and GitHub output show it.
                 if let Some(report) = unreadable_report(path, settings, &message) {
@@ -166,7 +166,7 @@ pub(super) fn run(args: &CheckArgs, today: jiff::civil::Date) -> Status {
             Checked::Linted(report) => {
                 if fixing && report.source.kind.is_docx() {
                     let path = report.source.path.display();
-                    eprintln!("gwlint: {path}: Word 文件不自动修复，请在 Word 中修改");
+                    say(format!("{path}: Word 文件不自动修复，请在 Word 中修改"));
                 }
                 reports.push(report);
             }
@@ -181,9 +181,9 @@ pub(super) fn run(args: &CheckArgs, today: jiff::civil::Date) -> Status {
                 if fixed.changed() {
                     let path = fixed.report.source.path.display().to_string();
                     match write_atomically(&fixed.report.source, &fixed.report.source.text) {
-                        Ok(()) => eprintln!("gwlint: {path}: 已修复 {} 处", fixed.applied),
+                        Ok(()) => say(format!("{path}: 已修复 {} 处", fixed.applied)),
                         Err(e) => {
-                            eprintln!("gwlint: {e}");
+                            say(&e);
                             errors.push(e.to_string());
                         }
                     }
@@ -204,7 +204,7 @@ pub(super) fn run(args: &CheckArgs, today: jiff::civil::Date) -> Status {
     }
     if args.verbose {
         for report in &reports {
-            eprintln!("gwlint: {}", describe_context(report));
+            say(describe_context(report));
         }
     }
     let color = !args.no_color
@@ -261,6 +261,15 @@ pub(super) fn run(args: &CheckArgs, today: jiff::civil::Date) -> Status {
     }
 }
 
+/// One line on stderr, with any control character in it (a file name can hold an
+/// escape sequence or a line break) made visible.
+fn say(line: impl std::fmt::Display) {
+    eprintln!(
+        "gwlint: {}",
+        crate::render::escape::one_line(&line.to_string())
+    );
+}
+
 /// The checked file that `--output` names (by any spelling or link), if one is.
 fn same_file_as_output<'a>(
     output: &std::path::Path,
@@ -298,7 +307,7 @@ fn config_source(args: &CheckArgs) -> config::Source {
 /// Prints a usage error on one line, a config error as a report into the file.
 fn config_failed(e: &config::Error) -> Status {
     match e {
-        config::Error::Usage(message) => eprintln!("gwlint: {message}"),
+        config::Error::Usage(message) => say(message),
         config::Error::Config(report) => {
             let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
             eprint!("{}", report.render(color));

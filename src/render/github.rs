@@ -5,7 +5,7 @@
 
 use std::fmt::Write as _;
 
-use super::{display_path, located};
+use super::{display_path, escape, located};
 use crate::diagnostic::Severity;
 use crate::source::ColumnUnit;
 use crate::FileReport;
@@ -13,7 +13,8 @@ use crate::FileReport;
 pub(super) fn render(reports: &[FileReport], unit: ColumnUnit) -> String {
     let mut out = String::new();
     for report in reports {
-        let file = escape_property(&display_path(report));
+        // Line breaks become %0A below; other control characters are made visible.
+        let file = escape_property(&escape::escape(&display_path(report), true));
         for (d, loc) in located(report, unit) {
             let command = match d.severity {
                 Severity::Error => "error",
@@ -33,7 +34,7 @@ pub(super) fn render(reports: &[FileReport], unit: ColumnUnit) -> String {
                 loc.end.line,
                 loc.end.column,
                 escape_property(d.code),
-                escape_data(&message),
+                escape_data(&escape::escape(&message, true)),
             );
         }
     }

@@ -1,5 +1,6 @@
 //! miette's graphical report: the source line, a labelled span, help and the basis.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use miette::{
@@ -7,26 +8,29 @@ use miette::{
     SourceCode, SourceSpan, SpanContents,
 };
 
-use super::{display_path, RenderOptions};
+use super::{display_path, escape, RenderOptions};
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::source::LineIndex;
 use crate::FileReport;
 
 /// Adapter: one finding plus its file, as a `miette::Diagnostic`.
 struct Finding<'a> {
     diagnostic: &'a Diagnostic,
-    source: FileSource<'a>,
+    source: &'a Shown<'a>,
+    /// The message, with control characters visible.
+    message: Cow<'a, str>,
     help: Option<String>,
 }
 
 impl fmt::Debug for Finding<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.diagnostic.message)
+        f.write_str(&self.message)
     }
 }
 
 impl fmt::Display for Finding<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.diagnostic.message)
+        f.write_str(&self.message)
     }
 }
 
@@ -55,31 +59,109 @@ impl miette::Diagnostic for Finding<'_> {
     }
 
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
-        Some(&self.source)
+        Some(self.source)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
         let d = self.diagnostic;
-        let primary = LabeledSpan::new_primary_with_span(d.label.clone(), to_source_span(d.span));
-        let secondary = d
-            .secondary
-            .iter()
-            .map(|l| LabeledSpan::new_with_span(Some(l.text.clone()), to_source_span(l.span)));
+        let label = |text: &str| escape::escape(text, false).into_owned();
+        let primary = LabeledSpan::new_primary_with_span(
+            d.label.as_deref().map(label),
+            self.source.span(d.span),
+        );
+        let secondary = d.secondary.iter().map(move |l| {
+            LabeledSpan::new_with_span(Some(label(&l.text)), self.source.span(l.span))
+        });
         Some(Box::new(std::iter::once(primary).chain(secondary)))
     }
 }
 
-/// The file's text under its path, without copying it (miette's `NamedSource` wants
-/// `'static` data).
-struct FileSource<'a> {
-    name: &'a str,
-    text: &'a str,
+/// The file's text as shown, under its path: control characters made visible (so an
+/// escape sequence in a document never reaches the terminal) and U+2028 as "↵"; with the
+/// shifts from offsets in the file's text to offsets in the shown text, and a line
+/// index, so that each finding costs only its own excerpt (miette's own `str` source
+/// counts lines from the top of the file for every finding: quadratic).
+struct Shown<'a> {
+    name: String,
+    text: Cow<'a, str>,
+    /// (end of an escaped character in the file's text, total growth up to there).
+    shifts: Vec<(usize, usize)>,
+    index: LineIndex,
+}
+
+impl<'a> Shown<'a> {
+    fn new(name: &str, text: &'a str) -> Self {
+        let special = |c: char| c == '\u{2028}' || escape::visible(c, true).is_some();
+        let mut shifts = Vec::new();
+        let text: Cow<'a, str> = if text.chars().any(special) {
+            let mut out = String::with_capacity(text.len() + 64);
+            for (at, c) in text.char_indices() {
+                match escape::visible(c, true) {
+                    Some(shown) => {
+                        out.push_str(&shown);
+                        let end = at + c.len_utf8();
+                        shifts.push((end, out.len() - end));
+                    }
+                    // A line break inside a Word paragraph; "↵" has the same length.
+                    None if c == '\u{2028}' => out.push('↵'),
+                    None => out.push(c),
+                }
+            }
+            Cow::Owned(out)
+        } else {
+            Cow::Borrowed(text)
+        };
+        let index = LineIndex::new(&text);
+        Self {
+            name: escape::one_line(name).into_owned(),
+            text,
+            shifts,
+            index,
+        }
+    }
+
+    /// The offset in the shown text of an offset in the file's text.
+    fn offset(&self, at: usize) -> usize {
+        let k = self.shifts.partition_point(|&(end, _)| end <= at);
+        at + k.checked_sub(1).map_or(0, |k| self.shifts[k].1)
+    }
+
+    fn span(&self, span: crate::diagnostic::Span) -> SourceSpan {
+        let (start, end) = (self.offset(span.start), self.offset(span.end));
+        SourceSpan::new(start.into(), end.saturating_sub(start))
+    }
 }
 
 /// How many characters of a long paragraph to show on each side of a finding.
 const EXCERPT_CHARS: usize = 40;
 
-impl SourceCode for FileSource<'_> {
+/// Where an excerpt ending before `at` starts: up to `EXCERPT_CHARS` characters back,
+/// not past the start of the line.
+fn excerpt_start(text: &str, at: usize) -> usize {
+    let mut from = at;
+    for (i, c) in text[..at].char_indices().rev().take(EXCERPT_CHARS) {
+        if matches!(c, '\n' | '\r') {
+            break;
+        }
+        from = i;
+    }
+    from
+}
+
+/// Where an excerpt starting at `at` ends: up to `EXCERPT_CHARS` characters on, not
+/// past the end of the line.
+fn excerpt_end(text: &str, at: usize) -> usize {
+    let mut to = at;
+    for (i, c) in text[at..].char_indices().take(EXCERPT_CHARS) {
+        if matches!(c, '\n' | '\r') {
+            break;
+        }
+        to = at + i + c.len_utf8();
+    }
+    to
+}
+
+impl SourceCode for Shown<'_> {
     /// Shows only the lines of the span, and of a long line only an excerpt around the
     /// span: a 公文 paragraph is often one line of several hundred characters.
     fn read_span<'b>(
@@ -88,53 +170,30 @@ impl SourceCode for FileSource<'_> {
         context_lines_before: usize,
         context_lines_after: usize,
     ) -> Result<Box<dyn SpanContents<'b> + 'b>, MietteError> {
-        let text = self.text;
+        let text: &str = &self.text;
         let start = span.offset().min(text.len());
         let end = (start + span.len()).min(text.len());
         if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
             return Err(MietteError::OutOfBounds);
         }
-        let line_start = text[..start].rfind(['\n', '\r']).map_or(0, |p| p + 1);
-        let line_end = text[end..]
-            .find(['\n', '\r'])
-            .map_or(text.len(), |p| end + p);
         // miette asks for the primary label with no context to print "[file:line:col]":
         // answer with exactly the span so the header shows the finding's own column.
         let exact = context_lines_before == 0 && context_lines_after == 0;
-        let from = if exact {
-            start
+        let (from, to) = if exact {
+            (start, end)
         } else {
-            text[line_start..start]
-                .char_indices()
-                .rev()
-                .nth(EXCERPT_CHARS - 1)
-                .map_or(line_start, |(i, _)| line_start + i)
+            (excerpt_start(text, start), excerpt_end(text, end))
         };
-        let to = if exact {
-            end
-        } else {
-            text[end..line_end]
-                .char_indices()
-                .nth(EXCERPT_CHARS)
-                .map_or(line_end, |(i, _)| end + i)
-        };
-        let inner = text.read_span(&SourceSpan::new(from.into(), 0), 0, 0)?;
-        let line = inner.line();
-        let column = text[line_start..from].chars().count();
-        let data = &text.as_bytes()[from..to];
+        let at = self.index.line_col(text, from);
         Ok(Box::new(MietteSpanContents::new_named(
-            self.name.to_string(),
-            data,
+            self.name.clone(),
+            &text.as_bytes()[from..to],
             SourceSpan::new(from.into(), to - from),
-            line,
-            column,
+            at.line - 1,
+            at.column - 1,
             text[from..to].lines().count().max(1),
         )))
     }
-}
-
-fn to_source_span(span: crate::diagnostic::Span) -> SourceSpan {
-    SourceSpan::new(span.start.into(), span.len())
 }
 
 pub(super) fn render(reports: &[FileReport], options: RenderOptions) -> String {
@@ -149,13 +208,7 @@ pub(super) fn render(reports: &[FileReport], options: RenderOptions) -> String {
     let mut out = String::new();
     for report in reports {
         let path = display_path(report);
-        // A line break inside a Word paragraph is kept as U+2028, which terminals show
-        // oddly; "↵" has the same UTF-8 length, so every offset still holds.
-        let shown: std::borrow::Cow<'_, str> = if report.source.text.contains('\u{2028}') {
-            report.source.text.replace('\u{2028}', "↵").into()
-        } else {
-            report.source.text.as_str().into()
-        };
+        let shown = Shown::new(&path, &report.source.text);
         for d in &report.diagnostics {
             let mut help = d.help.clone().unwrap_or_default();
             if let Some(note) = &d.note {
@@ -167,18 +220,17 @@ pub(super) fn render(reports: &[FileReport], options: RenderOptions) -> String {
             help.push_str(&format!("\n详见 gwlint rule {}", d.code));
             let finding = Finding {
                 diagnostic: d,
-                source: FileSource {
-                    name: &path,
-                    text: &shown,
-                },
-                help: Some(help),
+                source: &shown,
+                message: escape::escape(&d.message, false),
+                help: Some(escape::escape(&help, true).into_owned()),
             };
             if handler.render_report(&mut out, &finding).is_err() {
                 out.push_str(&format!(
-                    "{path}: {}[{}] {}\n",
+                    "{}: {}[{}] {}\n",
+                    shown.name,
                     d.severity.as_str(),
                     d.code,
-                    d.message
+                    finding.message
                 ));
             }
         }

@@ -1,5 +1,6 @@
 //! Output: one module per format. Every renderer reads the same `FileReport`s.
 
+pub(crate) mod escape;
 mod github;
 mod html;
 mod human;

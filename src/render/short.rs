@@ -6,13 +6,13 @@
 
 use std::fmt::Write as _;
 
-use super::{display_path, located, RenderOptions};
+use super::{display_path, escape, located, RenderOptions};
 use crate::FileReport;
 
 pub(super) fn render(reports: &[FileReport], options: RenderOptions) -> String {
     let mut out = String::new();
     for report in reports {
-        let path = display_path(report);
+        let path = escape::one_line(&display_path(report)).into_owned();
         for (d, loc) in located(report, options.column_unit) {
             let fixable = d
                 .fix
@@ -35,7 +35,7 @@ pub(super) fn render(reports: &[FileReport], options: RenderOptions) -> String {
                 d.severity.as_str(),
                 d.code,
                 if fixable { "[*] " } else { "" },
-                message.replace(['\n', '\r'], " ")
+                escape::one_line(&message.replace(['\n', '\r'], " "))
             );
         }
     }

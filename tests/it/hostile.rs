@@ -619,3 +619,43 @@ fn devices_and_fifos_named_directly_are_named_for_what_they_are() {
         );
     }
 }
+
+// ---- issue 12: terminal injection ----
+
+#[test]
+fn control_characters_never_reach_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    // OSC (set the window title) and CSI (clear the screen) in the text, beside a finding.
+    let text = "一、基本情况\n(一)情况\u{1b}]0;pwned\u{7}良好\u{1b}[2J。\u{9b}31m\n";
+    std::fs::write(dir.path().join("esc.txt"), text).unwrap();
+    // A suppression comment whose name is an escape sequence: G001 quotes it.
+    std::fs::write(
+        dir.path().join("esc.md"),
+        "<!-- gwlint-disable-next-line \u{1b}[2J -->\n一、基本情况\n",
+    )
+    .unwrap();
+    // A file name with a line break that would forge a workflow command.
+    std::fs::write(dir.path().join("a\n::error file=x::forged.txt"), GOOD).unwrap();
+    for format in ["human", "short", "github"] {
+        let out = gwlint()
+            .args(["check", "--format", format])
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        for (stream, bytes) in [("stdout", &out.stdout), ("stderr", &out.stderr)] {
+            let shown = String::from_utf8_lossy(bytes);
+            assert!(
+                !shown.contains(['\u{1b}', '\u{7}', '\u{9b}']),
+                "{format} {stream}: {shown:?}"
+            );
+            assert!(
+                !shown.lines().any(|l| l.starts_with("::error file=x")),
+                "{format} {stream}: {shown}"
+            );
+        }
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        // Shown, visibly.
+        assert!(stdout.contains("^["), "{format}: {stdout}");
+        assert!(stdout.contains("G001"), "{format}: {stdout}");
+    }
+}
