@@ -29,11 +29,8 @@ fn peak_kib(args: &[&std::ffi::OsStr], dir: &Path) -> Option<(u64, Option<i32>)>
         .find_map(|l| l.strip_prefix("PEAK "))
         .and_then(|v| v.trim().parse().ok())
         .unwrap_or_else(|| panic!("no peak in {stderr}"));
-    let code = stderr
-        .lines()
-        .any(|l| l.contains("Command exited with non-zero status"))
-        .then(|| out.status.code())
-        .unwrap_or(Some(0));
+    // GNU time exits with the command's status.
+    let code = out.status.code();
     Some((peak, code))
 }
 
