@@ -60,9 +60,9 @@ fn ten_thousand_allow_entries_stay_small() {
             "short",
             "--select",
             "N105,G002",
-            "docs",
+            ".",
             "-o",
-            "out.txt",
+            ".report.txt",
         ]
         .map(std::ffi::OsStr::new),
         dir.path(),
@@ -70,7 +70,7 @@ fn ten_thousand_allow_entries_stay_small() {
         return;
     };
     // Every entry but the last suppressed nothing: 10,000 G002 findings, no N105.
-    let out = std::fs::read_to_string(dir.path().join("out.txt")).unwrap();
+    let out = std::fs::read_to_string(dir.path().join(".report.txt")).unwrap();
     assert_eq!(out.matches("G002").count(), 10_000);
     assert!(!out.contains("N105"));
     assert_eq!(code, Some(1));
