@@ -17,6 +17,7 @@ mod integrations;
 mod knowledge_examples;
 mod lsp;
 mod markdown;
+mod memory;
 mod never_fails;
 mod profiles;
 mod rule_docs;
