@@ -14,6 +14,7 @@ pub mod diagnostic;
 pub mod document;
 pub mod fix;
 pub mod knowledge;
+pub mod numerals;
 pub mod profile;
 pub mod render;
 pub mod settings;

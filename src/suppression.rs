@@ -316,7 +316,12 @@ fn finding(
 /// (with the word as written). Comments inside fenced code blocks are examples, not
 /// directives.
 fn parse_directives(text: &str) -> (Vec<Directive>, Vec<(Span, String)>) {
-    let fences = fenced_blocks(text);
+    // Only a text that has a fence needs the Markdown parser's view of it.
+    let fences = if text.contains("```") || text.contains("~~~") {
+        crate::source::markdown::fenced_code_blocks(text)
+    } else {
+        Vec::new()
+    };
     let mut directives = Vec::new();
     let mut unknown = Vec::new();
     let mut from = 0;
@@ -404,30 +409,6 @@ fn every_rule() -> Vec<&'static str> {
         .filter(|m| m.family != Family::Gwlint)
         .map(|m| m.code)
         .collect()
-}
-
-/// Byte ranges of fenced code blocks (``` or ~~~ at the start of a line).
-fn fenced_blocks(text: &str) -> Vec<Span> {
-    let mut blocks = Vec::new();
-    let mut open: Option<(usize, &str)> = None;
-    let mut at = 0;
-    for line in text.split_inclusive('\n') {
-        let trimmed = line.trim_start_matches(' ');
-        let fence = ["```", "~~~"].into_iter().find(|f| trimmed.starts_with(f));
-        match (open, fence) {
-            (None, Some(f)) => open = Some((at, f)),
-            (Some((start, f)), Some(g)) if f == g => {
-                blocks.push(Span::new(start, at + line.len()));
-                open = None;
-            }
-            _ => {}
-        }
-        at += line.len();
-    }
-    if let Some((start, _)) = open {
-        blocks.push(Span::new(start, text.len()));
-    }
-    blocks
 }
 
 #[cfg(test)]

@@ -4,8 +4,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::marker::parse_hanzi_numeral;
 use crate::diagnostic::Span;
+use crate::numerals;
 
 /// Which series an item belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -22,8 +22,8 @@ impl Series {
     /// How item `value` of this series is written, for messages.
     pub fn spell(self, value: u32) -> String {
         match self {
-            Self::Shi => format!("{}是", super::marker::hanzi_numeral(value)),
-            Self::Ordinal => format!("第{}", super::marker::hanzi_numeral(value)),
+            Self::Shi => format!("{}是", numerals::write(value)),
+            Self::Ordinal => format!("第{}", numerals::write(value)),
             Self::Sequence => ["首先", "其次", "再次", "最后"]
                 .get(value.saturating_sub(1) as usize)
                 .map_or_else(String::new, |s| (*s).to_string()),
@@ -53,8 +53,7 @@ static ITEM: LazyLock<Regex> = LazyLock::new(|| {
 pub fn find_items(text: &str, offset: usize, out: &mut Vec<EnumItem>) {
     for caps in ITEM.captures_iter(text) {
         let item = if let Some(m) = caps.name("shi") {
-            parse_hanzi_numeral(m.as_str())
-                .map(|v| (Series::Shi, v, m.start(), m.end() + "是".len()))
+            numerals::parse(m.as_str()).map(|v| (Series::Shi, v, m.start(), m.end() + "是".len()))
         } else if let Some(m) = caps.name("ord") {
             // "第二、三部分" names parts two and three; it is not an item.
             let whole = caps.get(0).map_or("", |w| w.as_str());
@@ -63,7 +62,7 @@ pub fn find_items(text: &str, offset: usize, out: &mut Vec<EnumItem>) {
             {
                 None
             } else {
-                parse_hanzi_numeral(m.as_str())
+                numerals::parse(m.as_str())
                     .map(|v| (Series::Ordinal, v, m.start() - "第".len(), m.end()))
             }
         } else if let Some(m) = caps.name("seq") {

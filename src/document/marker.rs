@@ -3,6 +3,7 @@
 //! variants; each has its own `MarkerStyle` so rules can name it and fix it.
 
 use crate::diagnostic::Span;
+use crate::numerals;
 
 /// The level a marker belongs to by its shape (not by where it sits in the tree).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -148,53 +149,12 @@ impl Marker {
 /// The standard marker of `level` for `value`.
 pub fn standard_marker(level: Level, value: u32) -> String {
     match level {
-        Level::First => format!("{}、", hanzi_numeral(value)),
-        Level::Second => format!("（{}）", hanzi_numeral(value)),
+        Level::First => format!("{}、", numerals::write(value)),
+        Level::Second => format!("（{}）", numerals::write(value)),
         Level::Third => format!("{value}."),
         Level::Fourth => format!("（{value}）"),
         Level::Fifth => char::from_u32(0x2460 + value.saturating_sub(1))
             .map_or_else(|| value.to_string(), String::from),
-    }
-}
-
-const DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-
-/// 1..=99 as Chinese numerals: 1 → 一, 10 → 十, 12 → 十二, 20 → 二十, 21 → 二十一.
-pub fn hanzi_numeral(value: u32) -> String {
-    let (tens, ones) = (value / 10, value % 10);
-    let mut out = String::new();
-    match tens {
-        0 => {}
-        1 => out.push('十'),
-        t => {
-            out.push(DIGITS[(t % 10) as usize]);
-            out.push('十');
-        }
-    }
-    if ones != 0 || tens == 0 {
-        out.push(DIGITS[ones as usize]);
-    }
-    out
-}
-
-/// Parses 一..九十九 written as 一, 十, 十二, 二十, 二十三. Returns None for anything else
-/// (e.g. "一二", "十十"), so that such text is never taken for a marker.
-pub fn parse_hanzi_numeral(text: &str) -> Option<u32> {
-    let digit = |c: char| {
-        DIGITS
-            .iter()
-            .position(|&d| d == c)
-            .map(|p| p as u32)
-            .filter(|&d| d > 0)
-    };
-    let chars: Vec<char> = text.chars().collect();
-    match chars.as_slice() {
-        [c] if *c == '十' => Some(10),
-        [c] => digit(*c),
-        ['十', o] => digit(*o).map(|o| 10 + o),
-        [t, '十'] => digit(*t).filter(|&t| t > 1).map(|t| t * 10),
-        [t, '十', o] => Some(digit(*t).filter(|&t| t > 1)? * 10 + digit(*o)?),
-        _ => None,
     }
 }
 
@@ -215,18 +175,6 @@ pub fn parse_arabic(text: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn hanzi_numerals_round_trip() {
-        for v in 1..=99 {
-            assert_eq!(parse_hanzi_numeral(&hanzi_numeral(v)), Some(v), "{v}");
-        }
-        assert_eq!(hanzi_numeral(12), "十二");
-        assert_eq!(hanzi_numeral(30), "三十");
-        assert_eq!(parse_hanzi_numeral("一二"), None);
-        assert_eq!(parse_hanzi_numeral("十十"), None);
-        assert_eq!(parse_hanzi_numeral("〇"), None);
-    }
 
     #[test]
     fn standard_forms() {

@@ -7,10 +7,11 @@ use pest_derive::Parser;
 
 use super::elements::{masthead_element, trailing_element, Element};
 use super::enumeration::find_items;
-use super::marker::{parse_arabic, parse_hanzi_numeral, Marker, MarkerStyle};
+use super::marker::{parse_arabic, Marker, MarkerStyle};
 use super::vocabulary::Vocabulary;
 use super::{Document, Heading, Line, LineKind, Section};
 use crate::diagnostic::Span;
+use crate::numerals;
 
 #[derive(Parser)]
 #[grammar = "../grammar/report.pest"]
@@ -309,7 +310,7 @@ fn lower_marker(pair: &Pair<'_, Rule>, at: Span) -> Option<Marker> {
     } else {
         let number = pair.clone().into_inner().next()?;
         match number.as_rule() {
-            Rule::hanzi_number => parse_hanzi_numeral(number.as_str()),
+            Rule::hanzi_number => numerals::parse(number.as_str()),
             _ => parse_arabic(number.as_str()),
         }
     }?;
@@ -757,8 +758,8 @@ pub fn parse_date(content: &str) -> Option<DateParts> {
         .iter()
         .map(|p| {
             parse_arabic(p)
-                .or_else(|| parse_hanzi_year(p))
-                .or_else(|| parse_hanzi_numeral(p))
+                .or_else(|| numerals::parse_digits(p, 4))
+                .or_else(|| numerals::parse(p))
         })
         .collect();
     let numbers = numbers?;
@@ -787,27 +788,6 @@ pub struct DateParts {
     pub standard: bool,
     /// The date as written in the document.
     pub written: String,
-}
-
-fn parse_hanzi_year(text: &str) -> Option<u32> {
-    let mut year = 0;
-    for c in text.chars() {
-        let d = match c {
-            '〇' | '○' | '零' => 0,
-            '一' => 1,
-            '二' => 2,
-            '三' => 3,
-            '四' => 4,
-            '五' => 5,
-            '六' => 6,
-            '七' => 7,
-            '八' => 8,
-            '九' => 9,
-            _ => return None,
-        };
-        year = year * 10 + d;
-    }
-    (text.chars().count() == 4).then_some(year)
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! every offset still points into the original file. Findings that touch a blanked part
 //! are dropped afterwards.
 
-use pulldown_cmark::{Event, Options, Parser, Tag};
+use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag};
 
 use crate::diagnostic::Span;
 
@@ -46,6 +46,20 @@ pub fn mask(text: &str) -> (String, Vec<Span>) {
     (masked, ranges)
 }
 
+/// Byte ranges of the fenced code blocks (``` or ~~~), as CommonMark reads them. A
+/// suppression comment inside one is an example, not a directive, in any kind of file.
+pub fn fenced_code_blocks(text: &str) -> Vec<Span> {
+    Parser::new(text)
+        .into_offset_iter()
+        .filter_map(|(event, range)| match event {
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(_))) => {
+                Some(Span::new(range.start, range.end))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -64,5 +78,19 @@ mod tests {
         assert!(masked.contains("一是见") && masked.contains("链接"));
         assert_eq!(masked.lines().count(), text.lines().count());
         assert!(ranges.len() >= 5, "{ranges:?}");
+    }
+
+    #[test]
+    fn fenced_code_blocks_are_found_with_their_fences() {
+        let text = "前文\n```\n<!-- gwlint-disable -->\n```\n后文\n~~~toml\na = 1\n";
+        let blocks = fenced_code_blocks(text);
+        assert_eq!(blocks.len(), 2);
+        assert_eq!(
+            &text[blocks[0].start..blocks[0].end],
+            "```\n<!-- gwlint-disable -->\n```"
+        );
+        // An unclosed fence runs to the end of the text.
+        assert_eq!(&text[blocks[1].start..blocks[1].end], "~~~toml\na = 1\n");
+        assert!(fenced_code_blocks("    ```\n缩进四格不是围栏\n").is_empty());
     }
 }

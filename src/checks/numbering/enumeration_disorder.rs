@@ -1,4 +1,4 @@
-use super::{enumeration_runs, steps, Step};
+use super::{enumeration_steps, Step};
 use crate::checks::{declare_rule, Checker, Rule};
 
 declare_rule! {
@@ -29,33 +29,22 @@ declare_rule! {
 
 impl Rule for EnumerationDisorder {
     fn check(&self, cx: &mut Checker<'_>) {
-        for run in enumeration_runs(cx.document) {
-            for (i, step) in steps(run.iter().map(|item| item.value))
-                .into_iter()
-                .enumerate()
-            {
-                let item = run[i];
-                let written = item.span.slice(cx.text()).to_string();
-                let previous = run
-                    .get(i.wrapping_sub(1))
-                    .map(|p| (p.span, p.span.slice(cx.text()).to_string()));
-                let message = match step {
-                    Step::Duplicate => format!("“{written}”重复出现"),
-                    Step::Disorder { .. } => {
-                        format!(
-                            "“{written}”出现在“{}”之后，顺序颠倒",
-                            previous.as_ref().map_or("", |p| p.1.as_str())
-                        )
-                    }
-                    _ => continue,
-                };
-                let mut report = cx
-                    .report(item.span, message)
-                    .help("按出现顺序依次改为一是、二是、三是……");
-                if let Some((span, _)) = previous {
-                    report = report.secondary(span, "上一项");
-                }
-                let _ = report;
+        let text = cx.text();
+        for (step, item, previous) in enumeration_steps(cx.document) {
+            let written = item.span.slice(text);
+            let message = match step {
+                Step::Duplicate => format!("“{written}”重复出现"),
+                Step::Disorder { .. } => format!(
+                    "“{written}”出现在“{}”之后，顺序颠倒",
+                    previous.map_or("", |p| p.span.slice(text))
+                ),
+                _ => continue,
+            };
+            let report = cx
+                .report(item.span, message)
+                .help("按出现顺序依次改为一是、二是、三是……");
+            if let Some(previous) = previous {
+                let _ = report.secondary(previous.span, "上一项");
             }
         }
     }

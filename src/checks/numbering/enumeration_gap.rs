@@ -1,4 +1,4 @@
-use super::{enumeration_runs, steps, Step};
+use super::{enumeration_steps, Step};
 use crate::checks::{declare_rule, Checker, Rule};
 
 declare_rule! {
@@ -29,20 +29,14 @@ declare_rule! {
 
 impl Rule for EnumerationGap {
     fn check(&self, cx: &mut Checker<'_>) {
-        for run in enumeration_runs(cx.document) {
-            for (i, step) in steps(run.iter().map(|item| item.value))
-                .into_iter()
-                .enumerate()
-            {
-                if let Step::Gap { expected } = step {
-                    let item = run[i];
-                    let written = item.span.slice(cx.text()).to_string();
-                    let missing = item.series.spell(expected);
-                    cx.report(item.span, format!("“{written}”之前缺少“{missing}”"))
-                        .help(format!(
-                            "补上“{missing}”一项，或把“{written}”及其后各项依次改号"
-                        ));
-                }
+        for (step, item, _) in enumeration_steps(cx.document) {
+            if let Step::Gap { expected } = step {
+                let written = item.span.slice(cx.text()).to_string();
+                let missing = item.series.spell(expected);
+                cx.report(item.span, format!("“{written}”之前缺少“{missing}”"))
+                    .help(format!(
+                        "补上“{missing}”一项，或把“{written}”及其后各项依次改号"
+                    ));
             }
         }
     }

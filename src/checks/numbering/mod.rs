@@ -103,6 +103,35 @@ pub(crate) fn steps(values: impl IntoIterator<Item = u32>) -> Vec<Step> {
         .collect()
 }
 
+/// Each numbered heading with how its number follows the sibling before it (which comes
+/// along): N101, N102 and N103 read the same walk.
+pub(crate) fn heading_steps<'d>(
+    doc: &'d Document,
+    text: &str,
+) -> Vec<(Step, &'d Heading, Option<&'d Heading>)> {
+    let mut out = Vec::new();
+    for group in sibling_groups(doc, text) {
+        let values = steps(group.iter().map(|h| h.marker.value));
+        for (i, step) in values.into_iter().enumerate() {
+            out.push((step, group[i], i.checked_sub(1).map(|p| group[p])));
+        }
+    }
+    out
+}
+
+/// Each item of an inline enumeration with how its value follows the item before it in
+/// its run (which comes along): N108 and N109 read the same walk.
+pub(crate) fn enumeration_steps(doc: &Document) -> Vec<(Step, EnumItem, Option<EnumItem>)> {
+    let mut out = Vec::new();
+    for run in enumeration_runs(doc) {
+        let values = steps(run.iter().map(|item| item.value));
+        for (i, step) in values.into_iter().enumerate() {
+            out.push((step, run[i], i.checked_sub(1).map(|p| run[p])));
+        }
+    }
+    out
+}
+
 /// The inline enumerations of the document: each owner's items (preamble, then each
 /// section's own text), split into runs. A run starts at an item whose value is 1 or
 /// at the first item of its series; an item of another series that continues the open

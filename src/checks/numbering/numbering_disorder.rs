@@ -1,4 +1,4 @@
-use super::{sibling_groups, steps, Step};
+use super::{heading_steps, Step};
 use crate::checks::{declare_rule, Checker, Rule};
 
 declare_rule! {
@@ -33,32 +33,27 @@ declare_rule! {
 
 impl Rule for NumberingDisorder {
     fn check(&self, cx: &mut Checker<'_>) {
-        let doc = cx.document;
         let text = cx.text();
-        for group in sibling_groups(doc, text) {
-            for (i, step) in steps(group.iter().map(|h| h.marker.value))
-                .into_iter()
-                .enumerate()
-            {
-                if let Step::Disorder { .. } = step {
-                    let written = group[i].marker.span.slice(text);
-                    let before = group[i - 1].marker.span.slice(text);
-                    let (message, help) = if group[i].marker.value == 1 {
-                        (
-                            format!("序号“{written}”在同级的“{before}”之后又从头编起"),
-                            "如果这里开始了新的一组，给这一组上方的小标题加上序号；否则接着上面依次编号".to_string(),
-                        )
-                    } else {
-                        (
-                            format!("序号“{written}”出现在“{before}”之后，顺序颠倒"),
-                            "按出现顺序重新编号".to_string(),
-                        )
-                    };
-                    cx.report(group[i].marker.span, message)
-                        .help(help)
-                        .secondary(group[i - 1].marker.span, "较大的序号在前");
-                }
-            }
+        for (step, heading, previous) in heading_steps(cx.document, text) {
+            let (Step::Disorder { .. }, Some(previous)) = (step, previous) else {
+                continue;
+            };
+            let written = heading.marker.span.slice(text);
+            let before = previous.marker.span.slice(text);
+            let (message, help) = if heading.marker.value == 1 {
+                (
+                    format!("序号“{written}”在同级的“{before}”之后又从头编起"),
+                    "如果这里开始了新的一组，给这一组上方的小标题加上序号；否则接着上面依次编号",
+                )
+            } else {
+                (
+                    format!("序号“{written}”出现在“{before}”之后，顺序颠倒"),
+                    "按出现顺序重新编号",
+                )
+            };
+            cx.report(heading.marker.span, message)
+                .help(help)
+                .secondary(previous.marker.span, "较大的序号在前");
         }
     }
 }

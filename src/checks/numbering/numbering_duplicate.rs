@@ -1,4 +1,4 @@
-use super::{sibling_groups, steps, Step};
+use super::{heading_steps, Step};
 use crate::checks::{declare_rule, Checker, Rule};
 
 declare_rule! {
@@ -33,22 +33,16 @@ declare_rule! {
 
 impl Rule for NumberingDuplicate {
     fn check(&self, cx: &mut Checker<'_>) {
-        let doc = cx.document;
         let text = cx.text();
-        for group in sibling_groups(doc, text) {
-            for (i, step) in steps(group.iter().map(|h| h.marker.value))
-                .into_iter()
-                .enumerate()
-            {
-                if step == Step::Duplicate {
-                    let written = group[i].marker.span.slice(text);
-                    cx.report(
-                        group[i].marker.span,
-                        format!("序号“{written}”与上一个同级序号重复"),
-                    )
-                    .help("把本节及其后各节的序号依次顺延")
-                    .secondary(group[i - 1].marker.span, "同一序号已在此使用");
-                }
+        for (step, heading, previous) in heading_steps(cx.document, text) {
+            if let (Step::Duplicate, Some(previous)) = (step, previous) {
+                let written = heading.marker.span.slice(text);
+                cx.report(
+                    heading.marker.span,
+                    format!("序号“{written}”与上一个同级序号重复"),
+                )
+                .help("把本节及其后各节的序号依次顺延")
+                .secondary(previous.marker.span, "同一序号已在此使用");
             }
         }
     }

@@ -1,4 +1,4 @@
-use super::{sibling_groups, steps, Step};
+use super::{heading_steps, Step};
 use crate::checks::{declare_rule, Checker, Rule};
 use crate::document::marker::standard_marker;
 
@@ -35,30 +35,24 @@ declare_rule! {
 
 impl Rule for NumberingGap {
     fn check(&self, cx: &mut Checker<'_>) {
-        let doc = cx.document;
         let text = cx.text();
-        for group in sibling_groups(doc, text) {
-            let values = group.iter().map(|h| h.marker.value);
-            for (i, step) in steps(values).into_iter().enumerate() {
-                if let Step::Gap { expected } = step {
-                    let heading = group[i];
-                    let level = heading.marker.level();
-                    let written = heading.marker.span.slice(text);
-                    let missing = standard_marker(level, expected);
-                    let mut report = cx
-                        .report(
-                            heading.marker.span,
-                            format!("序号“{written}”之前缺少“{missing}”"),
-                        )
-                        .help(format!(
-                            "检查是否漏写了“{missing}”一节，或把本节及其后各节依次改号"
-                        ))
-                        .label("跳号");
-                    if i > 0 {
-                        report = report.secondary(group[i - 1].marker.span, "上一个同级序号");
-                    }
-                    let _ = report;
-                }
+        for (step, heading, previous) in heading_steps(cx.document, text) {
+            let Step::Gap { expected } = step else {
+                continue;
+            };
+            let written = heading.marker.span.slice(text);
+            let missing = standard_marker(heading.marker.level(), expected);
+            let report = cx
+                .report(
+                    heading.marker.span,
+                    format!("序号“{written}”之前缺少“{missing}”"),
+                )
+                .help(format!(
+                    "检查是否漏写了“{missing}”一节，或把本节及其后各节依次改号"
+                ))
+                .label("跳号");
+            if let Some(previous) = previous {
+                let _ = report.secondary(previous.marker.span, "上一个同级序号");
             }
         }
     }

@@ -28,13 +28,8 @@ declare_rule! {
     /// 编制2016—2020年规划，每户补助3～5万元，召开三—九次全会。
     /// ```
     pub struct HyphenRange {
-        code: T110,
-        name: "hyphen-range",
-        family: Typography,
-        severity: Warning,
-        fix: Always,
-        scope: Wording,
-        since: "0.1.0",
+        code: T110, name: "hyphen-range", family: Typography, severity: Warning,
+        fix: Always, scope: Wording, since: "0.1.0",
         basis: "GB/T 15834-2011《标点符号用法》4.13（连接号）",
     }
 }
@@ -59,21 +54,7 @@ fn value(number: &str) -> Option<f64> {
         return Some(v);
     }
     // Small Chinese numerals: 三, 十二, 二十, 九十九.
-    let digit = |c: char| {
-        "〇一二三四五六七八九"
-            .find(c)
-            .map(|i| (i / 3) as f64)
-            .or((c == '零').then_some(0.0))
-    };
-    let cs: Vec<char> = number.chars().collect();
-    match cs.as_slice() {
-        ['十'] => Some(10.0),
-        [d] => digit(*d),
-        ['十', u] => Some(10.0 + digit(*u)?),
-        [t, '十'] => Some(digit(*t)? * 10.0),
-        [t, '十', u] => Some(digit(*t)? * 10.0 + digit(*u)?),
-        _ => None,
-    }
+    crate::numerals::parse_lenient(number).map(f64::from)
 }
 
 impl Rule for HyphenRange {

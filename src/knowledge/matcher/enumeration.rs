@@ -4,19 +4,7 @@
 use super::normalize::Normalized;
 use super::{Mention, Target};
 use crate::knowledge::Knowledge;
-
-fn chinese_number(s: &str) -> Option<u32> {
-    let digit = |c: char| "一二三四五六七八九".find(c).map(|i| i as u32 / 3 + 1);
-    let chars: Vec<char> = s.chars().collect();
-    match chars.as_slice() {
-        ['十'] => Some(10),
-        ['十', d] => Some(10 + digit(*d)?),
-        [t, '十'] => Some(digit(*t)? * 10),
-        [t, '十', d] => Some(digit(*t)? * 10 + digit(*d)?),
-        [d] => digit(*d),
-        _ => None,
-    }
-}
+use crate::numerals;
 
 impl Knowledge {
     pub(super) fn expand_enumerations(&self, norm: &Normalized<'_>, out: &mut Vec<Mention>) {
@@ -28,7 +16,7 @@ impl Knowledge {
             if !whole.as_str().ends_with("全会") {
                 continue;
             }
-            let Some(term) = chinese_number(&caps[1]) else {
+            let Some(term) = numerals::parse_lenient(&caps[1]) else {
                 continue;
             };
             // Items: (ordinal, start, end) in the normalized text.
@@ -36,13 +24,17 @@ impl Knowledge {
             let first_end = caps
                 .get(3)
                 .map_or(first.end() + '中'.len_utf8(), |g| g.end());
-            let mut items = vec![(chinese_number(first.as_str()), whole.start(), first_end)];
+            let mut items = vec![(
+                numerals::parse_lenient(first.as_str()),
+                whole.start(),
+                first_end,
+            )];
             let tail = caps.get(4).expect("group 4");
             let mut pos = tail.start();
             for part in split_items(tail.as_str()) {
                 let (sep_len, ord, len) = part;
                 let s = pos + sep_len;
-                items.push((chinese_number(ord), s, s + len));
+                items.push((numerals::parse_lenient(ord), s, s + len));
                 pos = s + len;
             }
             let resolved: Vec<_> = items
@@ -90,19 +82,4 @@ fn split_items(tail: &str) -> Vec<(usize, &str, usize)> {
         rest = &body[len..];
     }
     out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn chinese_numbers() {
-        assert_eq!(chinese_number("十八"), Some(18));
-        assert_eq!(chinese_number("二十"), Some(20));
-        assert_eq!(chinese_number("二十一"), Some(21));
-        assert_eq!(chinese_number("十"), Some(10));
-        assert_eq!(chinese_number("三"), Some(3));
-        assert_eq!(chinese_number("百"), None);
-    }
 }

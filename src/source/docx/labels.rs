@@ -6,6 +6,7 @@ use std::collections::{HashMap, HashSet};
 use super::body::Paragraph;
 use super::numbering::{AbstractNum, Numbering};
 use super::styles::StyleNumbering;
+use crate::numerals;
 
 /// Looks up numbering definitions and keeps the running counters.
 pub(super) struct Resolver<'a> {
@@ -177,12 +178,12 @@ fn format_number(n: u32, format: &str, custom: Option<&str>) -> String {
         | "taiwaneseCounting"
         | "taiwaneseCountingThousand"
         | "japaneseCounting"
-        | "koreanCounting" => chinese(n, &DIGITS, ['十', '百', '千']),
-        "chineseLegalSimplified" => chinese(n, &LEGAL_DIGITS, ['拾', '佰', '仟']),
+        | "koreanCounting" => numerals::write(n),
+        "chineseLegalSimplified" => numerals::write_with(n, &LEGAL_DIGITS, ['拾', '佰', '仟']),
         "ideographDigital" | "taiwaneseDigital" | "japaneseDigitalTenThousand" => n
             .to_string()
             .chars()
-            .map(|c| DIGITS[c.to_digit(10).unwrap_or(0) as usize])
+            .map(|c| numerals::DIGITS[c.to_digit(10).unwrap_or(0) as usize])
             .collect(),
         "ideographTraditional" => {
             cycle(&['甲', '乙', '丙', '丁', '戊', '己', '庚', '辛', '壬', '癸'])
@@ -201,37 +202,7 @@ fn format_number(n: u32, format: &str, custom: Option<&str>) -> String {
     }
 }
 
-const DIGITS: [char; 10] = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 const LEGAL_DIGITS: [char; 10] = ['零', '壹', '贰', '叁', '肆', '伍', '陆', '柒', '捌', '玖'];
-
-/// 1 → 一, 10 → 十, 11 → 十一, 20 → 二十, 105 → 一百零五, as 公文 writes them.
-fn chinese(n: u32, digits: &[char; 10], units: [char; 3]) -> String {
-    if n == 0 || n >= 10_000 {
-        return n.to_string();
-    }
-    let places = [n / 1000, n / 100 % 10, n / 10 % 10, n % 10];
-    let mut out = String::new();
-    let mut zero = false;
-    for (i, &d) in places.iter().enumerate() {
-        let unit = [Some(units[2]), Some(units[1]), Some(units[0]), None][i];
-        if d == 0 {
-            zero = !out.is_empty();
-            continue;
-        }
-        if zero {
-            out.push('零');
-            zero = false;
-        }
-        // 10–19 read 十, 十一 … (not 一十) when nothing comes before.
-        if !(i == 2 && d == 1 && out.is_empty()) {
-            out.push(digits[d as usize]);
-        }
-        if let Some(u) = unit {
-            out.push(u);
-        }
-    }
-    out
-}
 
 fn roman(n: u32) -> String {
     if n == 0 || n >= 4000 {
@@ -282,8 +253,8 @@ fn custom_format(n: u32, format: &str) -> String {
             // digits is only zeros, and `format!` refuses widths over u16::MAX.
             format!("{n:0width$}", width = first.len().min(10))
         }
-        Some('一') => chinese(n, &DIGITS, ['十', '百', '千']),
-        Some('壹') => chinese(n, &LEGAL_DIGITS, ['拾', '佰', '仟']),
+        Some('一') => numerals::write(n),
+        Some('壹') => numerals::write_with(n, &LEGAL_DIGITS, ['拾', '佰', '仟']),
         Some('①') => format_number(n, "decimalEnclosedCircle", None),
         _ => n.to_string(),
     }
