@@ -270,6 +270,8 @@ const ALLOWED_PUBLISHERS: &[&str] = &[
     "光明日报",
     "经济日报",
     "中国新闻网",
+    // China.org.cn (State Council Information Office); its domain is already allowed below.
+    "中国网",
     "中国日报",
     "共产党员网",
     "日报",
