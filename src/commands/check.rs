@@ -6,6 +6,7 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
+use super::color;
 use super::isolate;
 use super::progress::Progress;
 use super::stdin;
@@ -18,7 +19,7 @@ use crate::fix::{
 };
 use crate::render::{render, RenderOptions};
 use crate::settings::Settings;
-use crate::source::{collect_paths, SourceFile};
+use crate::source::{collect_paths_with, SourceFile, WalkOptions};
 use crate::{lint, FileReport};
 
 /// One file's outcome: linted, fixed in memory (its report then holds what remains), or
@@ -46,7 +47,10 @@ pub(super) fn run(args: &CheckArgs, today: jiff::civil::Date) -> Status {
             return Status::Error;
         }
     };
-    let (files, walk_errors) = collect_paths(&paths);
+    let walk = WalkOptions {
+        ignore_files: !args.no_ignore,
+    };
+    let (files, walk_errors) = collect_paths_with(&paths, walk);
     // One-line errors of the run (also recorded in a SARIF invocation).
     let mut errors: Vec<String> = Vec::new();
     for e in &walk_errors {
@@ -207,14 +211,20 @@ pub(super) fn run(args: &CheckArgs, today: jiff::civil::Date) -> Status {
             say(describe_context(report));
         }
     }
-    let color = !args.no_color
-        && args.output.is_none()
-        && std::io::stdout().is_terminal()
-        && std::env::var_os("NO_COLOR").is_none();
+    let color = color::wanted(
+        color::choice(args),
+        args.output.is_none() && std::io::stdout().is_terminal(),
+    );
     // `--diff` prints the diff instead of the findings; the summary and the exit status
     // still count the findings of the files as they are.
     let mut output = diffs;
-    if !args.diff {
+    if args.statistics {
+        output.push_str(&crate::render::statistics(
+            args.format,
+            &reports,
+            applicability,
+        ));
+    } else if !args.diff {
         output.push_str(&render(
             args.format,
             &reports,
@@ -309,7 +319,10 @@ fn config_failed(e: &config::Error) -> Status {
     match e {
         config::Error::Usage(message) => say(message),
         config::Error::Config(report) => {
-            let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            let color = color::wanted(
+                crate::cli::ColorChoice::Auto,
+                std::io::stderr().is_terminal(),
+            );
             eprint!("{}", report.render(color));
         }
     }
@@ -323,9 +336,11 @@ fn summary(
     applicability: Applicability,
     elapsed: std::time::Duration,
 ) -> String {
+    // Only findings in files `--fix` can write: not standard input, not a Word file.
     let fixable = |safe: bool| {
         reports
             .iter()
+            .filter(|r| r.source.original.is_some())
             .flat_map(|r| &r.diagnostics)
             .filter(|d| d.fix.as_ref().is_some_and(|f| f.safe == safe))
             .count()

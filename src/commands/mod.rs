@@ -3,6 +3,8 @@
 //! one file: that file gets one line, the others are checked).
 
 mod check;
+mod color;
+mod completions;
 mod init;
 mod isolate;
 pub mod knowledge;
@@ -10,6 +12,8 @@ mod lsp;
 mod progress;
 pub mod rules;
 mod stdin;
+
+use std::io::Write as _;
 
 use crate::cli::{Cli, Command};
 
@@ -26,9 +30,27 @@ pub fn run(cli: Cli, today: jiff::civil::Date) -> Status {
     match cli.command {
         Command::Check(args) => check::run(&args, today),
         Command::Rules { format } => rules::list(format),
+        Command::Completions { shell } => completions::run(shell),
+        Command::Help { command } => completions::help(command.as_deref()),
         Command::Rule { code } => rules::show(&code, today),
         Command::Init { path, force } => init::run(&path, force),
         Command::Knowledge { rules } => knowledge::run(&rules, today),
         Command::Lsp => lsp::run(today),
+    }
+}
+
+/// Writes `text` to standard output; a closed pipe (`| head`) is not an error.
+pub(super) fn print(text: &str) -> Status {
+    let mut stdout = std::io::stdout().lock();
+    match stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        Ok(()) => Status::Clean,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Status::Clean,
+        Err(e) => {
+            eprintln!("gwlint: 无法输出：{e}");
+            Status::Error
+        }
     }
 }

@@ -1,32 +1,60 @@
 //! `gwlint rules` and `gwlint rule CODE`.
 
-use std::io::Write as _;
-
-use super::Status;
+use super::{print, Status};
 use crate::checks::{registry, FixAvailability};
 use crate::cli::RulesFormat;
 use crate::render::rule_docs;
 
 pub(super) fn list(format: RulesFormat) -> Status {
-    if format == RulesFormat::Markdown {
-        return print(&markdown_table());
+    match format {
+        RulesFormat::Markdown => print(&markdown_table()),
+        RulesFormat::Json => print(&json_list()),
+        RulesFormat::Text => print(&text_table()),
     }
-    let mut out = String::new();
-    out.push_str("代码  名称                     类别         默认级别  可修复  说明\n");
-    for rule in registry::all() {
+}
+
+/// The terminal table, its columns aligned by display width.
+fn text_table() -> String {
+    let header = ["代码", "名称", "类别", "默认级别", "可修复", "说明"];
+    let mut rows = vec![header.map(String::from).to_vec()];
+    rows.extend(registry::all().iter().map(|rule| {
         let m = rule.meta();
-        let fix = fix_label(m.fix);
-        out.push_str(&format!(
-            "{:<5} {:<24} {:<12} {:<9} {:<6} {}\n",
-            m.code,
-            m.name,
-            m.family.as_str(),
-            m.severity.as_str(),
-            fix,
-            m.summary()
-        ));
-    }
-    print(&out)
+        vec![
+            m.code.to_string(),
+            m.name.to_string(),
+            m.family.as_str().to_string(),
+            m.severity.as_str().to_string(),
+            fix_label(m.fix).to_string(),
+            m.summary().to_string(),
+        ]
+    }));
+    crate::render::table::aligned(&rows)
+}
+
+/// `gwlint rules --format json`: one object per rule, for tools and editors.
+fn json_list() -> String {
+    let rules: Vec<serde_json::Value> = registry::all()
+        .iter()
+        .map(|rule| {
+            let m = rule.meta();
+            serde_json::json!({
+                "code": m.code,
+                "name": m.name,
+                "family": m.family.as_str(),
+                "severity": m.severity.as_str(),
+                "fixable": match m.fix {
+                    FixAvailability::Never => "never",
+                    FixAvailability::Sometimes => "sometimes",
+                    FixAvailability::Always => "always",
+                },
+                "summary": m.summary(),
+                "since": m.since,
+            })
+        })
+        .collect();
+    let mut out = serde_json::to_string_pretty(&rules).unwrap_or_else(|_| "[]".to_string());
+    out.push('\n');
+    out
 }
 
 fn fix_label(fix: FixAvailability) -> &'static str {
@@ -63,10 +91,13 @@ fn list_profiles(today: jiff::civil::Date) -> String {
     let mut out = String::from(
         "文种（--profile ID，或 gwlint.toml 中的 profile；不指定时按标题依次尝试；gwlint rule ID 显示详情）\n",
     );
-    out.push_str("id                        名称\n");
-    for profile in profiles(today).iter() {
-        out.push_str(&format!("{:<25} {}\n", profile.id, profile.name));
-    }
+    let mut rows = vec![vec!["id".to_string(), "名称".to_string()]];
+    rows.extend(
+        profiles(today)
+            .iter()
+            .map(|p| vec![p.id.clone(), p.name.clone()]),
+    );
+    out.push_str(&crate::render::table::aligned(&rows));
     out
 }
 
@@ -173,21 +204,6 @@ pub(super) fn show(key: &str, today: jiff::civil::Date) -> Status {
         rule_docs(m.docs)
     );
     print(&out)
-}
-
-fn print(text: &str) -> Status {
-    let mut stdout = std::io::stdout().lock();
-    match stdout
-        .write_all(text.as_bytes())
-        .and_then(|()| stdout.flush())
-    {
-        Ok(()) => Status::Clean,
-        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Status::Clean,
-        Err(e) => {
-            eprintln!("gwlint: 无法输出：{e}");
-            Status::Error
-        }
-    }
 }
 
 #[cfg(test)]

@@ -19,7 +19,8 @@ pub struct ConfigFile {
     pub profile: Option<Spanned<String>>,
     /// The as-of date: a TOML date (`2023-03-15`) or a string in that form.
     pub as_of: Option<Spanned<toml::Value>>,
-    pub province: Option<String>,
+    /// Short (四川) or full (四川省) name of a province the knowledge knows.
+    pub province: Option<Spanned<String>>,
     /// Selectors: codes, names, families, code prefixes, `ALL`.
     pub select: Option<Vec<Spanned<String>>>,
     pub ignore: Option<Vec<Spanned<String>>>,

@@ -210,7 +210,7 @@ fn resolve(path: &Path, text: &str, overrides: &Overrides, today: Date) -> Resul
             )
         })?);
     }
-    settings.province.clone_from(&file.province);
+    settings.province = file.province.as_ref().map(|p| p.get_ref().clone());
     if let Some(level) = file.fail_on {
         settings.fail_on = level;
     }
@@ -325,6 +325,18 @@ fn resolve(path: &Path, text: &str, overrides: &Overrides, today: Date) -> Resul
     }
 
     apply_overrides(&mut settings, overrides, &select, &ignore)?;
+    // Checked against the knowledge the file is linted with (its extra-rules and --rules).
+    if let Some(province) = &file.province {
+        crate::context::province::check(province.get_ref(), &settings.knowledge).map_err(
+            |known| {
+                err(
+                    Some(province.span()),
+                    format!("未知的省份“{}”", province.get_ref()),
+                )
+                .with_help(known)
+            },
+        )?;
+    }
     Ok(Resolved {
         dir,
         base: settings,
@@ -355,9 +367,6 @@ fn apply_overrides(
     if let Some(level) = overrides.fail_on {
         settings.fail_on = level;
     }
-    if overrides.province.is_some() {
-        settings.province.clone_from(&overrides.province);
-    }
     if let Some(id) = &overrides.profile {
         settings.profile = Some(
             settings
@@ -376,6 +385,12 @@ fn apply_overrides(
         if Arc::ptr_eq(&settings.knowledge, Knowledge::embedded_shared()) {
             settings.knowledge = Arc::clone(knowledge);
         }
+    }
+    if let Some(province) = &overrides.province {
+        crate::context::province::check(province, &settings.knowledge).map_err(|known| {
+            Error::Usage(format!("--province 的“{province}”不是已知的省份。{known}"))
+        })?;
+        settings.province = Some(province.clone());
     }
     Ok(())
 }

@@ -12,6 +12,23 @@ const SUFFIXES: &[&str] = &[
     "维吾尔自治区",
 ];
 
+/// Whether `name` names a province of the knowledge (`--province`, `province` in
+/// gwlint.toml): its short name ("四川", "广西") or the short name with its suffix
+/// ("四川省", "北京市", "广西壮族自治区"). Else the accepted names, for the message.
+pub fn check(name: &str, knowledge: &Knowledge) -> Result<(), String> {
+    let known = knowledge.provinces().iter().any(|short| {
+        name.strip_prefix(short.as_str())
+            .is_some_and(|rest| rest.is_empty() || SUFFIXES.contains(&rest))
+    });
+    if known {
+        return Ok(());
+    }
+    Err(format!(
+        "可选（简称，或加“省”“市”“自治区”等的全称）：{}",
+        knowledge.provinces().join("、")
+    ))
+}
+
 /// The province named most often (with 省/市/自治区 after it), if one clearly leads;
 /// None when no province is named or two are named equally often: then the
 /// provincial-congress rules stay silent rather than guess.

@@ -210,6 +210,11 @@ pub(super) fn render(reports: &[FileReport], options: RenderOptions) -> String {
         let path = display_path(report);
         let shown = Shown::new(&path, &report.source.text);
         for d in &report.diagnostics {
+            // A blank line between two findings (as ruff and rustc print them): each
+            // block starts with its message, and the eye finds the next one.
+            if !out.is_empty() && !out.ends_with("\n\n") {
+                out.push('\n');
+            }
             let mut help = d.help.clone().unwrap_or_default();
             if let Some(note) = &d.note {
                 if !help.is_empty() {

@@ -7,6 +7,8 @@ mod human;
 mod json;
 mod sarif;
 mod short;
+mod statistics;
+pub(crate) mod table;
 
 use crate::diagnostic::{Diagnostic, Span};
 use crate::source::{ColumnUnit, LineCol, LineIndex};
@@ -57,6 +59,15 @@ pub fn render(
         OutputFormat::Github => github::render(reports, options.column_unit),
         OutputFormat::Html => html::render(reports),
     }
+}
+
+/// `--statistics`: the count of findings per rule, as JSON for `json`, else a table.
+pub fn statistics(
+    format: OutputFormat,
+    reports: &[FileReport],
+    applicability: crate::fix::Applicability,
+) -> String {
+    statistics::render(format, reports, applicability)
 }
 
 /// Start and end (exclusive) of a span as 1-based lines and columns in some unit.

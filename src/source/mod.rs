@@ -7,7 +7,7 @@ pub mod parts;
 mod walk;
 
 pub use line_index::{ColumnUnit, LineCol, LineIndex};
-pub use walk::{collect_paths, WalkError};
+pub use walk::{collect_paths, collect_paths_with, WalkError, WalkOptions};
 
 use std::path::{Path, PathBuf};
 
@@ -117,6 +117,10 @@ pub enum ReadError {
         "{path}: {format}是二进制格式，gwlint 不读取；请在 WPS 或 Office 中另存为 .docx 后再检查"
     )]
     Unsupported { path: PathBuf, format: &'static str },
+    #[error(
+        "{0}: PDF 文件 gwlint 不读取（版式文件，没有可靠的段落和编号）；请检查原稿 .docx 或 .txt，或在 WPS、Word 中把 PDF 转为 .docx 后再检查"
+    )]
+    Pdf(PathBuf),
 }
 
 impl SourceFile {
@@ -153,11 +157,8 @@ impl SourceFile {
                 size,
             });
         }
-        if let Some(format) = binary_office_format(path) {
-            return Err(ReadError::Unsupported {
-                path: path.to_path_buf(),
-                format,
-            });
+        if let Some(refused) = refused_format(path) {
+            return Err(refused);
         }
         let bytes = std::fs::read(path).map_err(io)?;
         if is_word(path) {
@@ -176,11 +177,8 @@ impl SourceFile {
             path: name.to_path_buf(),
             source,
         };
-        if let Some(format) = binary_office_format(name) {
-            return Err(ReadError::Unsupported {
-                path: name.to_path_buf(),
-                format,
-            });
+        if let Some(refused) = refused_format(name) {
+            return Err(refused);
         }
         let mut bytes = Vec::new();
         input
@@ -295,6 +293,18 @@ fn is_word(path: &Path) -> bool {
         extension(path).as_deref(),
         Some("docx" | "docm" | "dotx" | "dotm")
     )
+}
+
+/// The error for a format gwlint does not read (a binary office format, a PDF), told by
+/// the extension before any byte is read.
+fn refused_format(path: &Path) -> Option<ReadError> {
+    if extension(path).as_deref() == Some("pdf") {
+        return Some(ReadError::Pdf(path.to_path_buf()));
+    }
+    binary_office_format(path).map(|format| ReadError::Unsupported {
+        path: path.to_path_buf(),
+        format,
+    })
 }
 
 /// The binary office formats gwlint does not read, described for the error message.

@@ -1,5 +1,10 @@
 //! Turning the PATH arguments into a sorted list of files to check.
 //!
+//! Folders are walked with the `ignore` crate, as ripgrep and ruff walk them: hidden files
+//! and folders are skipped, and so is what `.gitignore` (inside a git repository, its
+//! parents' and git's global excludes too) and `.ignore` files exclude, unless
+//! `--no-ignore`. A file named on the command line is always checked.
+//!
 //! Symbolic links named on the command line are followed. Inside a walked folder they
 //! are not (as ripgrep does by default), so a walk never leaves the tree it was given and
 //! `--fix` never writes outside it: a link whose target is inside the tree is passed over
@@ -14,6 +19,25 @@ use std::path::{Path, PathBuf};
 /// instead of being passed over in silence.
 const WALKED_EXTENSIONS: &[&str] = &["txt", "md", "docx", "doc", "wps"];
 
+/// Said of a PDF met in a walk (a warning, the run goes on: a PDF beside its .docx is
+/// usually the printed copy of a document that is checked anyway). Named directly, a PDF
+/// is refused with the same advice (`ReadError::Pdf`).
+const PDF_PASSED_OVER: &str =
+    "PDF 不检查（版式文件，没有可靠的段落和编号）；请检查原稿 .docx 或 .txt，或在 WPS、Word 中把 PDF 转为 .docx";
+
+/// How folders are walked.
+#[derive(Debug, Clone, Copy)]
+pub struct WalkOptions {
+    /// Honour `.gitignore`, `.ignore` and git's excludes (`--no-ignore` turns this off).
+    pub ignore_files: bool,
+}
+
+impl Default for WalkOptions {
+    fn default() -> Self {
+        Self { ignore_files: true }
+    }
+}
+
 /// A PATH argument that could not be walked, or something in a walked folder that was
 /// passed over (a warning: the run goes on and the exit status is that of the findings).
 #[derive(Debug, thiserror::Error)]
@@ -26,12 +50,19 @@ pub enum WalkError {
     Walk { path: PathBuf, message: String },
     #[error("警告：{path}: {reason}，已跳过")]
     Skipped { path: PathBuf, reason: &'static str },
+    #[error("警告：{0}: 文件夹中没有可检查的文件（.txt、.md、.docx；隐藏文件夹和 .gitignore、.ignore 排除的文件不检查，--no-ignore 可检查后者）")]
+    NothingToCheck(PathBuf),
+    #[error("警告：{path}: 忽略文件有误：{message}；其余规则照常生效")]
+    IgnoreFile { path: PathBuf, message: String },
 }
 
 impl WalkError {
     /// A warning, not an error: something inside a walked folder was passed over.
     pub fn is_warning(&self) -> bool {
-        matches!(self, Self::Skipped { .. })
+        matches!(
+            self,
+            Self::Skipped { .. } | Self::NothingToCheck(_) | Self::IgnoreFile { .. }
+        )
     }
 }
 
@@ -39,12 +70,26 @@ impl WalkError {
 /// of one file count once: the first in sorted order is kept).
 /// Errors are collected, not fatal: the other paths are still returned.
 pub fn collect_paths(args: &[PathBuf]) -> (Vec<PathBuf>, Vec<WalkError>) {
+    collect_paths_with(args, WalkOptions::default())
+}
+
+/// `collect_paths` with the walk configured.
+pub fn collect_paths_with(
+    args: &[PathBuf],
+    options: WalkOptions,
+) -> (Vec<PathBuf>, Vec<WalkError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for arg in args {
         match std::fs::metadata(arg) {
             Ok(meta) if meta.is_file() => files.push(arg.clone()),
-            Ok(meta) if meta.is_dir() => walk_dir(arg, &mut files, &mut errors),
+            Ok(meta) if meta.is_dir() => {
+                let before = files.len();
+                walk_dir(arg, options, &mut files, &mut errors);
+                if files.len() == before {
+                    errors.push(WalkError::NothingToCheck(arg.clone()));
+                }
+            }
             Ok(meta) => errors.push(WalkError::NotRegular {
                 path: arg.clone(),
                 kind: kind_of(meta.file_type()),
@@ -73,14 +118,20 @@ fn kind_of(file_type: std::fs::FileType) -> &'static str {
     }
 }
 
-fn walk_dir(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<WalkError>) {
+fn walk_dir(
+    dir: &Path,
+    options: WalkOptions,
+    files: &mut Vec<PathBuf>,
+    errors: &mut Vec<WalkError>,
+) {
     let root = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
-    let walker = walkdir::WalkDir::new(dir)
+    let mut builder = ignore::WalkBuilder::new(dir);
+    builder
+        .standard_filters(options.ignore_files)
+        .hidden(true)
         .follow_links(false)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| !is_hidden(e.file_name()) || e.depth() == 0);
-    for entry in walker {
+        .sort_by_file_name(std::cmp::Ord::cmp);
+    for entry in builder.build() {
         match entry {
             Ok(entry) if entry.path_is_symlink() && entry.depth() > 0 => {
                 if let Some(reason) = passed_over_link(entry.path(), &root) {
@@ -90,19 +141,45 @@ fn walk_dir(dir: &Path, files: &mut Vec<PathBuf>, errors: &mut Vec<WalkError>) {
                     });
                 }
             }
-            Ok(entry)
-                if entry.file_type().is_file()
-                    && has_walked_extension(entry.path())
-                    && !is_office_lock_file(entry.file_name()) =>
-            {
-                files.push(entry.into_path());
-            }
-            Ok(_) => {}
-            Err(err) => errors.push(WalkError::Walk {
-                path: err.path().unwrap_or(dir).to_path_buf(),
-                message: err.to_string(),
+            Ok(entry) if !entry.file_type().is_some_and(|t| t.is_file()) => {}
+            Ok(entry) if is_office_lock_file(entry.file_name()) => {}
+            Ok(entry) if has_walked_extension(entry.path()) => files.push(entry.into_path()),
+            Ok(entry) if has_extension(entry.path(), "pdf") => errors.push(WalkError::Skipped {
+                path: entry.into_path(),
+                reason: PDF_PASSED_OVER,
             }),
+            Ok(_) => {}
+            Err(err) => errors.push(walk_error(dir, err)),
         }
+    }
+}
+
+/// A walk error: a broken rule in an ignore file is a warning (ripgrep's choice: the
+/// other rules still apply); a folder that cannot be read is an error.
+fn walk_error(dir: &Path, err: ignore::Error) -> WalkError {
+    fn parts(err: &ignore::Error) -> (Option<&Path>, bool) {
+        match err {
+            ignore::Error::WithPath { path, err } => (Some(path), parts(err).1),
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+                parts(err)
+            }
+            ignore::Error::Partial(errs) => (errs.iter().find_map(|e| parts(e).0), true),
+            ignore::Error::Glob { .. } => (None, true),
+            _ => (None, false),
+        }
+    }
+    let (path, in_ignore_file) = parts(&err);
+    let path = path.unwrap_or(dir).to_path_buf();
+    // The crate's message starts with the path, which ours already shows.
+    let message = err.to_string();
+    let message = message
+        .strip_prefix(&format!("{}: ", path.display()))
+        .unwrap_or(&message)
+        .to_string();
+    if in_ignore_file {
+        WalkError::IgnoreFile { path, message }
+    } else {
+        WalkError::Walk { path, message }
     }
 }
 
@@ -116,21 +193,17 @@ fn passed_over_link(link: &Path, root: &Path) -> Option<&'static str> {
     (checked && !target.starts_with(root)).then_some("符号链接指向所检查的目录之外，未跟随")
 }
 
-fn is_hidden(name: &std::ffi::OsStr) -> bool {
-    name.to_str().is_some_and(|n| n.starts_with('.'))
-}
-
 /// Word and WPS leave `~$name.docx` beside a document that is open; it is not a document.
 fn is_office_lock_file(name: &std::ffi::OsStr) -> bool {
     name.to_str().is_some_and(|n| n.starts_with("~$"))
 }
 
 fn has_walked_extension(path: &Path) -> bool {
+    WALKED_EXTENSIONS.iter().any(|ext| has_extension(path, ext))
+}
+
+fn has_extension(path: &Path, wanted: &str) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
-        .is_some_and(|ext| {
-            WALKED_EXTENSIONS
-                .iter()
-                .any(|w| ext.eq_ignore_ascii_case(w))
-        })
+        .is_some_and(|ext| ext.eq_ignore_ascii_case(wanted))
 }

@@ -3,8 +3,11 @@
 
 mod annotate;
 mod cli;
+mod cli_commands;
+mod cli_output;
 mod common;
 mod config;
+mod config_schema;
 mod corpus;
 mod docx;
 mod encodings;
@@ -26,3 +29,4 @@ mod seed;
 mod stdin;
 mod timeliness;
 mod typography;
+mod walking;
