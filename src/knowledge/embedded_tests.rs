@@ -274,6 +274,10 @@ const ALLOWED_PUBLISHERS: &[&str] = &[
     "中国网",
     "中国日报",
     "共产党员网",
+    // A provincial Party committee's propaganda department and the provincial broadcasters
+    // (江西广播电视台 …) publish the provincial congresses' own records.
+    "省委宣传部",
+    "广播电视台",
     "日报",
     "国家卫生健康委员会",
     "海关总署",
