@@ -14,7 +14,8 @@
 //!
 //! ```text
 //! cargo run --release --example sighan -- sighan2015_test.tsv [--show] [--min-gain G]
-//!     [--min-word-freq F] [--min-ratio R] [--cost SAME,TONE,NEAR,SHAPE,SWAP] [--corpus DIR]...
+//!     [--min-word-freq F] [--min-ratio R] [--real-word-gain G] [--min-word-gain W]
+//!     [--function-freq F] [--cost SAME,TONE,NEAR,SHAPE,SWAP] [--corpus DIR]...
 //! ```
 //!
 //! `--corpus DIR` also runs the detector over each `.txt` file of DIR (as L101 does: a
@@ -105,6 +106,15 @@ fn main() {
     if let Some(v) = value("--min-word-freq") {
         thresholds.min_word_freq = v as u64;
     }
+    if let Some(v) = value("--real-word-gain") {
+        thresholds.real_word_gain = v as f32;
+    }
+    if let Some(v) = value("--min-word-gain") {
+        thresholds.min_word_gain = v;
+    }
+    if let Some(v) = value("--function-freq") {
+        thresholds.function_freq = v as u64;
+    }
     if let Some(v) = value("--min-ratio") {
         thresholds.min_ratio = v as u64;
     }
@@ -140,6 +150,9 @@ fn main() {
         score(tally, source, target, &suspects, show);
     }
     let elapsed = started.elapsed().as_secs_f64();
+    if args.iter().any(|a| a == "--explain") {
+        explain(&pairs[..half]);
+    }
     let corpora: Vec<&String> = args
         .windows(2)
         .filter(|w| w[0] == "--corpus")
@@ -287,4 +300,81 @@ fn corpus(dir: &str, thresholds: &gwlint::spelling::Thresholds) {
         "{dir}: {count} suspects in {chars} characters, {:.2} per 10,000",
         count as f64 * 1e4 / chars.max(1) as f64
     );
+}
+
+/// For each wrong character of the tuning half: what the detector's steps say of it, and a
+/// count of the first step that stops it (why recall is low).
+fn explain(pairs: &[(&str, &str)]) {
+    use gwlint::spelling::{bigrams, candidates};
+    use gwlint::words::lexicon;
+    let model = bigrams();
+    let mut stops: BTreeMap<&str, usize> = BTreeMap::new();
+    for (source, target) in pairs {
+        let src: Vec<char> = source.chars().collect();
+        let tgt: Vec<char> = target.chars().collect();
+        if src.len() != tgt.len() {
+            continue;
+        }
+        let words = segment(source, Span::new(0, source.len()));
+        let offsets: Vec<usize> = source.char_indices().map(|(i, _)| i).collect();
+        for i in (0..src.len()).filter(|&i| src[i] != tgt[i]) {
+            let (c, x) = (src[i], tgt[i]);
+            let prev = i
+                .checked_sub(1)
+                .map(|j| src[j])
+                .filter(|p| gwlint::words::is_han(*p));
+            let next = src
+                .get(i + 1)
+                .copied()
+                .filter(|n| gwlint::words::is_han(*n));
+            let fits = prev.is_some_and(|p| model.supported(p, c))
+                || next.is_some_and(|n| model.supported(c, n));
+            let kind = candidates(c).find(|&(y, _)| y == x).map(|(_, k)| k);
+            let context = |y: char| {
+                model.log_prob(prev, y) + next.map_or(0.0, |n| model.log_prob(Some(y), n))
+            };
+            let gain = context(x) - context(c);
+            let word = words
+                .iter()
+                .find(|w| w.span.start <= offsets[i] && offsets[i] < w.span.end)
+                .map_or("", |w| w.text(source));
+            let mut best_word = (0u64, String::new());
+            for len in 2..=4usize {
+                for start in i.saturating_sub(len - 1)..=i {
+                    if start + len > tgt.len() {
+                        continue;
+                    }
+                    let w: String = tgt[start..start + len].iter().collect();
+                    let f = lexicon().freq(&w);
+                    if f > best_word.0 {
+                        best_word = (f, w);
+                    }
+                }
+            }
+            let single = |ch: char| lexicon().freq(&ch.to_string());
+            let stop = if kind.is_none() {
+                "not a candidate"
+            } else if fits {
+                "fits a neighbour"
+            } else if word.chars().count() > 1 {
+                "inside a longer word"
+            } else if single(c) >= 50_000 {
+                "frequent single word"
+            } else if best_word.0 < 500 {
+                "makes no frequent word"
+            } else if gain < 10.0 {
+                "bigram gain < 10"
+            } else {
+                "passes the first tests"
+            };
+            *stops.entry(stop).or_default() += 1;
+            println!(
+                "{c}→{x} {stop}: kind {kind:?} fits {fits} word {word} gain {gain:.1} best {}({}) in {source}",
+                best_word.1, best_word.0
+            );
+        }
+    }
+    for (stop, n) in stops {
+        println!("{n:4} {stop}");
+    }
 }

@@ -113,7 +113,7 @@ impl AllowList {
 pub struct UnknownSelector(pub String);
 
 impl Settings {
-    /// Every rule enabled, no overrides.
+    /// The default rules enabled (all but the opt-in ones), no overrides.
     pub fn new(today: Date) -> Self {
         Self {
             profile: None,
@@ -125,11 +125,12 @@ impl Settings {
             knowledge: Arc::clone(Knowledge::embedded_shared()),
             severities: Vec::new(),
             allow: Arc::default(),
-            enabled: RuleSet::all(),
+            enabled: RuleSet::defaults(),
         }
     }
 
-    /// Enables the rules matched by `select` (all when empty), then disables `ignore`.
+    /// Enables the rules matched by `select` (the default rules when empty), then disables
+    /// `ignore`.
     pub fn select(&mut self, select: &[String], ignore: &[String]) -> Result<(), UnknownSelector> {
         let resolve = |keys: &[String]| -> Result<RuleSet, UnknownSelector> {
             let mut set = RuleSet::empty();
@@ -145,7 +146,7 @@ impl Settings {
             Ok(set)
         };
         let selected = if select.iter().all(|s| s.trim().is_empty()) {
-            RuleSet::all()
+            RuleSet::defaults()
         } else {
             resolve(select)?
         };

@@ -49,6 +49,15 @@ impl RuleSet {
         RuleId::ALL.iter().copied().collect()
     }
 
+    /// The rules that run by default: all but the opt-in ones.
+    pub fn defaults() -> Self {
+        RuleId::ALL
+            .iter()
+            .copied()
+            .filter(|id| !id.rule().meta().opt_in)
+            .collect()
+    }
+
     pub fn insert(&mut self, id: RuleId) {
         self.0[id as usize / 64] |= 1 << (id as usize % 64);
     }
@@ -99,11 +108,12 @@ pub fn find(key: &str) -> Option<&'static dyn Rule> {
 }
 
 /// Rules selected by a key: "ALL", a family name or letter ("numbering", "N"),
-/// a code prefix ("N1"), a code or a name. None when nothing matches.
+/// a code prefix ("N1"), a code or a name. None when nothing matches. An opt-in rule is
+/// selected only by its code or name.
 pub fn select(key: &str) -> Option<RuleSet> {
     let key = key.trim();
     if key.eq_ignore_ascii_case("all") {
-        return Some(RuleSet::all());
+        return Some(RuleSet::defaults());
     }
     if let Some(id) = RuleId::find(key) {
         return Some([id].into_iter().collect());
@@ -112,7 +122,7 @@ pub fn select(key: &str) -> Option<RuleSet> {
         RuleId::ALL
             .iter()
             .copied()
-            .filter(|id| keep(id.rule().meta()))
+            .filter(|id| !id.rule().meta().opt_in && keep(id.rule().meta()))
             .collect()
     };
     if let Some(family) = Family::from_name(key) {
@@ -172,6 +182,20 @@ mod tests {
         assert!(select("S").is_some_and(|v| v.iter().all(|r| r.code().starts_with('S'))));
         assert!(select("n10").is_some_and(|v| v.iter().count() >= 9));
         assert!(select("X999").is_none());
+    }
+
+    #[test]
+    fn an_opt_in_rule_runs_only_when_named() {
+        let l101 = RuleId::L101;
+        assert!(l101.rule().meta().opt_in);
+        assert!(!RuleSet::defaults().contains(l101));
+        assert!(RuleSet::defaults().contains(RuleId::N105));
+        for key in ["ALL", "language", "L", "L1"] {
+            assert!(select(key).is_some_and(|s| !s.contains(l101)), "{key}");
+        }
+        for key in ["L101", "wrong-character"] {
+            assert!(select(key).is_some_and(|s| s.contains(l101)), "{key}");
+        }
     }
 
     #[test]

@@ -1,7 +1,7 @@
 //! `gwlint rules` and `gwlint rule CODE`.
 
 use super::{print, Status};
-use crate::checks::{registry, FixAvailability};
+use crate::checks::{registry, FixAvailability, RuleMeta};
 use crate::cli::RulesFormat;
 use crate::render::rule_docs;
 
@@ -23,7 +23,7 @@ fn text_table() -> String {
             m.code.to_string(),
             m.name.to_string(),
             m.family.as_str().to_string(),
-            m.severity.as_str().to_string(),
+            default_level(m),
             fix_label(m.fix).to_string(),
             m.summary().to_string(),
         ]
@@ -49,12 +49,22 @@ fn json_list() -> String {
                 },
                 "summary": m.summary(),
                 "since": m.since,
+                "default": !m.opt_in,
             })
         })
         .collect();
     let mut out = serde_json::to_string_pretty(&rules).unwrap_or_else(|_| "[]".to_string());
     out.push('\n');
     out
+}
+
+/// The default severity, or that the rule is off unless selected.
+fn default_level(m: &RuleMeta) -> String {
+    if m.opt_in {
+        format!("{}（默认不启用，用 --select {} 启用）", m.severity.as_str(), m.code)
+    } else {
+        m.severity.as_str().to_string()
+    }
 }
 
 fn fix_label(fix: FixAvailability) -> &'static str {
@@ -78,7 +88,7 @@ pub fn markdown_table() -> String {
             m.code,
             m.name,
             m.family.as_str(),
-            m.severity.as_str(),
+            default_level(m),
             fix_label(m.fix),
             m.summary().replace('|', "\\|")
         ));
@@ -199,7 +209,7 @@ pub(super) fn show(key: &str, today: jiff::civil::Date) -> Status {
         m.code,
         m.name,
         m.family.as_str(),
-        m.severity.as_str(),
+        default_level(m),
         m.basis,
         rule_docs(m.docs)
     );

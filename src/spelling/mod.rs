@@ -18,7 +18,7 @@
 //!    name) that takes no character from a neighbouring word, beside no numeral or function
 //!    character, many times more frequent than what is written, and that leaves each
 //!    character just outside it fitting a neighbour; two neighbours written in the wrong
-//!    order (计设) are tried the same way;
+//!    order (督监) are tried the same way;
 //! 4. names are left alone (`rules/spelling.toml`): a common surname before or inside the
 //!    window, a title after it, a name or place word of the lexicon beside it; so are
 //!    parallel phrases (先行先试, 应保尽保), whose repeated character makes their pairs
@@ -29,16 +29,14 @@
 
 mod bigrams;
 pub mod confusion;
-
-use std::sync::OnceLock;
-
-use serde::Deserialize;
+mod guards;
 
 pub use bigrams::{bigrams, Bigrams};
 pub use confusion::{candidates, Similarity};
 
 use crate::diagnostic::Span;
-use crate::words::{lexicon, segment, Word};
+use crate::words::{lexicon, segment, Segmenter, Word};
+use guards::{acceptable_window, byte_end, strands_a_neighbour};
 
 /// A character that is probably a slip for another.
 #[derive(Debug, Clone, PartialEq)]
@@ -68,12 +66,20 @@ pub struct Thresholds {
     pub min_ratio: u64,
     /// A character counted at least this often as a word alone is a function character.
     pub function_freq: u64,
+    /// Minimal bigram gain for a character that fits a neighbour: a slip into another real
+    /// character pair (应为 for 因为); infinite to leave such characters alone.
+    pub real_word_gain: f32,
+    /// Minimal gain (natural log) of the best segmentation of the run with the fix: the
+    /// suggested text must read as likelier words, not only as likelier character pairs.
+    pub min_word_gain: f64,
     /// Cost of each kind of slip (`Similarity` order), in the units of `min_gain`.
     pub cost: [f32; 5],
 }
 
 pub const THRESHOLDS: Thresholds = Thresholds {
     min_gain: 10.0,
+    real_word_gain: f32::INFINITY,
+    min_word_gain: f64::NEG_INFINITY,
     min_word_freq: 500,
     min_ratio: 20,
     function_freq: 50_000,
@@ -87,28 +93,6 @@ const FUNCTION_TAGS: [&str; 22] = [
     "mq", "q", "f", "y", "e",
 ];
 const MAX_WORD_CHARS: usize = 4;
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct SpellingFile {
-    names: Names,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Names {
-    surnames: String,
-    titles: Vec<String>,
-}
-
-fn names() -> &'static Names {
-    static NAMES: OnceLock<Names> = OnceLock::new();
-    NAMES.get_or_init(|| {
-        toml::from_str::<SpellingFile>(include_str!("../../rules/spelling.toml"))
-            .expect("rules/spelling.toml is valid (checked by a test)")
-            .names
-    })
-}
 
 fn is_han(c: char) -> bool {
     ('\u{4E00}'..='\u{9FFF}').contains(&c)
@@ -226,15 +210,16 @@ fn check_run(
         (i > 0 && model.supported(run[i - 1].1, run[i].1))
             || (i + 1 < n && model.supported(run[i].1, run[i + 1].1))
     };
+    let real_words = thresholds.real_word_gain.is_finite();
     let suspicious: Vec<usize> = (0..n)
-        .filter(|&i| !fits(i) && !NUMERALS.contains(run[i].1))
+        .filter(|&i| (real_words || !fits(i)) && !NUMERALS.contains(run[i].1))
         .filter(|&i| !is_frequent_word(run[i].1, thresholds))
         .collect();
     // Segmenting is the costly step: only for a run where some candidate scores and makes
     // a frequent word at all.
     if !suspicious
         .iter()
-        .any(|&i| worth_segmenting(run, i, thresholds))
+        .any(|&i| worth_segmenting(run, i, min_gain(fits(i), thresholds), thresholds))
     {
         return;
     }
@@ -254,15 +239,36 @@ fn check_run(
     }
     let mut candidates = Vec::new();
     for i in suspicious {
-        if words[word_of[i]].span.len() != run[i].1.len_utf8() {
+        let fitting = fits(i);
+        if !fitting && words[word_of[i]].span.len() != run[i].1.len_utf8() {
             continue;
         }
-        if let Some(candidate) = best_candidate(text, run, &words, &word_of, i, thresholds) {
+        let gain = min_gain(fitting, thresholds);
+        if let Some(candidate) = best_candidate(text, run, &words, &word_of, i, gain, thresholds) {
             candidates.push(candidate);
+        }
+        if fitting {
+            continue;
         }
         if let Some(candidate) = swap_candidate(text, run, &words, &word_of, i, thresholds) {
             candidates.push(candidate);
         }
+    }
+    if thresholds.min_word_gain.is_finite() {
+        let mut segmenter = Segmenter::default();
+        let span = Span::new(run[0].0, end);
+        let before = segmenter.log_probability(text, span);
+        candidates.retain(|c| {
+            let (at, to) = (run[c.at].0, byte_end(run, c.at + c.len - 1));
+            let fixed = format!(
+                "{}{}{}",
+                &text[span.start..at],
+                c.replacement,
+                &text[to..end]
+            );
+            segmenter.log_probability(&fixed, Span::new(0, fixed.len())) - before
+                >= thresholds.min_word_gain
+        });
     }
     // Of overlapping suspects the best-scored one.
     candidates.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.at.cmp(&b.at)));
@@ -292,9 +298,23 @@ fn check_run(
     }
 }
 
+/// The bigram gain required at a character: more for one that fits a neighbour.
+fn min_gain(fits: bool, thresholds: &Thresholds) -> f32 {
+    if fits {
+        thresholds.real_word_gain
+    } else {
+        thresholds.min_gain
+    }
+}
+
 /// Whether some candidate at `i` (or the swap with `i + 1`) passes the tests that need no
 /// segmentation: the score, and a frequent word with its neighbours.
-fn worth_segmenting(run: &[(usize, char)], i: usize, thresholds: &Thresholds) -> bool {
+fn worth_segmenting(
+    run: &[(usize, char)],
+    i: usize,
+    min_gain: f32,
+    thresholds: &Thresholds,
+) -> bool {
     let model = bigrams();
     let lexicon = lexicon();
     let n = run.len();
@@ -316,7 +336,7 @@ fn worth_segmenting(run: &[(usize, char)], i: usize, thresholds: &Thresholds) ->
     let substitution = candidates(run[i].1).any(|(x, similarity)| {
         (prev.is_some_and(|p| model.supported(p, x))
             || next.is_some_and(|nx| model.supported(x, nx)))
-            && context(x) - written - thresholds.cost[similarity as usize] >= thresholds.min_gain
+            && context(x) - written - thresholds.cost[similarity as usize] >= min_gain
             && makes_word(x)
     });
     substitution
@@ -326,12 +346,14 @@ fn worth_segmenting(run: &[(usize, char)], i: usize, thresholds: &Thresholds) ->
         })
 }
 
+#[allow(clippy::too_many_arguments)]
 fn best_candidate(
     text: &str,
     run: &[(usize, char)],
     words: &[Word],
     word_of: &[usize],
     i: usize,
+    min_gain: f32,
     thresholds: &Thresholds,
 ) -> Option<Candidate> {
     let model = bigrams();
@@ -352,7 +374,7 @@ fn best_candidate(
             continue;
         }
         let score = context(x) - written - thresholds.cost[similarity as usize];
-        if score < thresholds.min_gain || best.as_ref().is_some_and(|b| b.score >= score) {
+        if score < min_gain || best.as_ref().is_some_and(|b| b.score >= score) {
             continue;
         }
         if NUMERALS.contains(x) || is_function(x, thresholds) {
@@ -400,7 +422,7 @@ fn best_candidate(
     best
 }
 
-/// The two characters at `i` and `i + 1` written in the wrong order (计设 for 设计): the
+/// The two characters at `i` and `i + 1` written in the wrong order (督监 for 监督): the
 /// swapped pair is a frequent word, the written one is not, and the bigram model prefers
 /// the swap by the margin, after the cost of a swap.
 fn swap_candidate(
@@ -456,90 +478,6 @@ fn swap_candidate(
         similarity: Similarity::Swapped,
         score,
     })
-}
-
-/// Whether, with the fix applied (`at(j)` is the character at `j` then), a character just
-/// outside `run[start..end]` would fit neither of its neighbours: a fix leaves its
-/// surroundings fluent, while reading a coinage as a slip (深学细悟 as 深学习悟) strands the
-/// characters beside it.
-fn strands_a_neighbour(
-    run: &[(usize, char)],
-    at: &dyn Fn(usize) -> char,
-    start: usize,
-    end: usize,
-    thresholds: &Thresholds,
-) -> bool {
-    let model = bigrams();
-    let outside = [start.checked_sub(1), (end < run.len()).then_some(end)];
-    outside.into_iter().flatten().any(|j| {
-        let c = run[j].1;
-        if NUMERALS.contains(c) || is_function(c, thresholds) {
-            return false;
-        }
-        let left = j > 0 && model.supported(at(j - 1), c);
-        let right = j + 1 < run.len() && model.supported(c, at(j + 1));
-        !left && !right
-    })
-}
-
-fn byte_end(run: &[(usize, char)], j: usize) -> usize {
-    run[j].0 + run[j].1.len_utf8()
-}
-
-/// Whether the written characters `run[start..end]` may be read as one misspelt word:
-/// no character taken from a neighbouring word, no numeral or function character beside
-/// the slip, no name nearby, no parallel phrase.
-#[allow(clippy::too_many_arguments)]
-fn acceptable_window(
-    text: &str,
-    run: &[(usize, char)],
-    words: &[Word],
-    word_of: &[usize],
-    i: usize,
-    start: usize,
-    end: usize,
-    thresholds: &Thresholds,
-) -> bool {
-    // Each written word the window touches lies inside it (the slip's own word is single).
-    for j in start..end {
-        let word = &words[word_of[j]];
-        if word.span.start < run[start].0 || word.span.end > byte_end(run, end - 1) {
-            return false;
-        }
-    }
-    if (start..end)
-        .filter(|&j| j != i)
-        .any(|j| NUMERALS.contains(run[j].1) || is_function(run[j].1, thresholds))
-    {
-        return false;
-    }
-    // Names: a surname before or in the window, a title after it, a name word beside it.
-    let names = names();
-    if (start.saturating_sub(1)..end).any(|j| names.surnames.contains(run[j].1)) {
-        return false;
-    }
-    let after = &text[byte_end(run, end - 1)..];
-    if names.titles.iter().any(|t| {
-        after.starts_with(t.as_str())
-            || after
-                .char_indices()
-                .nth(1)
-                .is_some_and(|(k, _)| after[k..].starts_with(t.as_str()))
-    }) {
-        return false;
-    }
-    let first = word_of[start.saturating_sub(1)];
-    let last = word_of[(end).min(run.len() - 1)];
-    if words[first..=last]
-        .iter()
-        .any(|w| NAME_TAGS.contains(&w.tag()))
-    {
-        return false;
-    }
-    // Parallel phrases: a character repeated two places apart across the window.
-    let lo = start.saturating_sub(2);
-    let hi = (end + 2).min(run.len());
-    !(lo..hi.saturating_sub(2)).any(|k| run[k].1 == run[k + 2].1 && k + 2 >= start && k < end)
 }
 
 #[cfg(test)]

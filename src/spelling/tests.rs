@@ -1,3 +1,4 @@
+use super::guards::names;
 use super::*;
 
 fn suspects(text: &str) -> Vec<(String, String)> {
@@ -59,17 +60,26 @@ fn words_names_and_parallel_phrases_are_left_alone() {
 
 #[test]
 fn two_characters_in_the_wrong_order() {
-    // A swap costs as much as a change of tone by default; at no cost 计设 reads as 设计.
+    // A swap costs as much as a change of tone by default; at no cost 督监 reads as 监督.
     let thresholds = Thresholds {
         cost: [0.0, 3.0, 4.0, 4.0, 0.0],
         ..THRESHOLDS
     };
-    let text = "要认真计设工作方案。";
+    let text = "加强对干部的督监管理。";
     let found = find_with(text, Span::new(0, text.len()), &thresholds, &mut |run| {
         segment(text, run)
     });
     assert_eq!(found.len(), 1);
-    assert_eq!(found[0].span.slice(text), "计设");
-    assert_eq!(found[0].replacement, "设计");
+    assert_eq!(found[0].span.slice(text), "督监");
+    assert_eq!(found[0].replacement, "监督");
     assert_eq!(found[0].similarity, Similarity::Swapped);
+}
+
+#[test]
+fn sourced_coinages_of_official_writing_are_words() {
+    // 提质、视情 are in rules/words.txt with their official sources: read as words, they
+    // are not single characters to be corrected (提质→体质, 视情→事情).
+    for text in ["推动养老服务提质增效。", "各地视情调整防控措施。"] {
+        assert_eq!(suspects(text), [], "{text}");
+    }
 }

