@@ -58,10 +58,10 @@ fn json_list() -> String {
     out
 }
 
-/// The default severity, or that the rule is off unless selected.
+/// The default severity, and whether the rule is off unless selected by its code.
 fn default_level(m: &RuleMeta) -> String {
     if m.opt_in {
-        format!("{}（默认不启用，用 --select {} 启用）", m.severity.as_str(), m.code)
+        format!("{}（默认关闭）", m.severity.as_str())
     } else {
         m.severity.as_str().to_string()
     }
