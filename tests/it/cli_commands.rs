@@ -95,8 +95,9 @@ fn rules_as_json_has_every_rule_with_exactly_the_documented_fields() {
         let keys: Vec<&str> = entry.keys().map(String::as_str).collect();
         assert_eq!(
             keys,
-            ["code", "name", "family", "severity", "fixable", "summary", "since"]
+            ["code", "name", "family", "severity", "fixable", "summary", "since", "default"]
         );
+        assert_eq!(entry["default"], !m.opt_in);
         assert_eq!(entry["code"], m.code);
         assert_eq!(entry["name"], m.name);
         assert_eq!(entry["family"], m.family.as_str());
