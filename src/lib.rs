@@ -91,10 +91,10 @@ fn check_part(
         None => (settings.as_of, settings.province.clone()),
     };
     let context = Context::resolve_in(
-        settings.profiles,
+        &settings.profiles,
         text,
         &document,
-        settings.profile,
+        settings.profile.clone(),
         as_of,
         settings.today,
         province,

@@ -1,7 +1,7 @@
 //! Document profiles (`rules/profiles/*.toml`): what a 自查报告, 整改报告, 工作总结 …
 //! must contain, in what order, and how it must close.
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use serde::Deserialize;
 
@@ -210,36 +210,40 @@ pub struct TitleBlock<'t> {
 }
 
 impl Profile {
-    /// The built-in profiles, in the order they are tried.
-    pub fn all() -> &'static [Profile] {
-        static PROFILES: OnceLock<Vec<Profile>> = OnceLock::new();
+    /// The built-in profiles, in the order they are tried; parsed once per process and
+    /// shared (every file's context holds an `Arc` of its profile, never a copy).
+    pub fn all() -> &'static [Arc<Profile>] {
+        static PROFILES: OnceLock<Vec<Arc<Profile>>> = OnceLock::new();
         PROFILES.get_or_init(|| {
             EMBEDDED
                 .iter()
                 .map(|(name, text)| {
-                    toml::from_str(text)
-                        .unwrap_or_else(|e| panic!("{name} is validated by the test suite: {e}"))
+                    Arc::new(
+                        toml::from_str(text).unwrap_or_else(|e| {
+                            panic!("{name} is validated by the test suite: {e}")
+                        }),
+                    )
                 })
                 .collect()
         })
     }
 
     /// The built-in profile with this id.
-    pub fn by_id(id: &str) -> Option<&'static Profile> {
-        Self::all().iter().find(|p| p.id == id)
+    pub fn by_id(id: &str) -> Option<Arc<Profile>> {
+        Self::all().iter().find(|p| p.id == id).cloned()
     }
 
-    pub fn generic() -> &'static Profile {
+    pub fn generic() -> Arc<Profile> {
         Self::by_id("generic").expect("the generic profile is embedded")
     }
 
     /// The first built-in profile whose title keywords the title matches, else the
     /// generic one.
-    pub fn for_title(title: Option<&str>) -> &'static Profile {
-        ProfileSet::embedded().for_title_block(TitleBlock {
+    pub fn for_title(title: Option<&str>) -> Arc<Profile> {
+        Arc::clone(ProfileSet::embedded().for_title_block(TitleBlock {
             title,
             subtitles: &[],
-        })
+        }))
     }
 
     /// Whether this profile applies to a document with this title block.
@@ -364,42 +368,48 @@ fn strip_title_decoration(title: &str) -> &str {
 }
 
 /// The profiles a run chooses from: the user's own (`profiles = [...]` in gwlint.toml),
-/// tried first, then the built-in ones they do not replace; `generic` last.
+/// tried first, then the built-in ones they do not replace; `generic` last. Held by
+/// `Arc` in the settings: every file under one configuration shares one set, and a set
+/// is freed with the last settings that use it (a language server reloading its
+/// configuration does not accumulate them).
 #[derive(Debug)]
 pub struct ProfileSet {
-    profiles: Vec<&'static Profile>,
+    profiles: Vec<Arc<Profile>>,
 }
 
 impl ProfileSet {
     /// The built-in profiles only.
-    pub fn embedded() -> &'static ProfileSet {
-        static SET: OnceLock<ProfileSet> = OnceLock::new();
-        SET.get_or_init(|| ProfileSet {
-            profiles: Profile::all().iter().collect(),
+    pub fn embedded() -> &'static Arc<ProfileSet> {
+        static SET: OnceLock<Arc<ProfileSet>> = OnceLock::new();
+        SET.get_or_init(|| {
+            Arc::new(ProfileSet {
+                profiles: Profile::all().to_vec(),
+            })
         })
     }
 
     /// The user's profiles before the built-in ones; a user profile with a built-in id
     /// replaces it (a replaced `generic` stays last).
-    pub fn with_user(user: Vec<&'static Profile>) -> ProfileSet {
+    pub fn with_user(user: Vec<Arc<Profile>>) -> ProfileSet {
         let replaced = |id: &str| user.iter().any(|p| p.id == id);
-        let user_generic = user.iter().copied().find(|p| p.id == "generic");
-        let mut profiles: Vec<&'static Profile> =
-            user.iter().copied().filter(|p| p.id != "generic").collect();
+        let user_generic = user.iter().find(|p| p.id == "generic").cloned();
+        let mut profiles: Vec<Arc<Profile>> =
+            user.iter().filter(|p| p.id != "generic").cloned().collect();
         profiles.extend(
             Profile::all()
                 .iter()
-                .filter(|p| !replaced(&p.id) && p.id != "generic"),
+                .filter(|p| !replaced(&p.id) && p.id != "generic")
+                .cloned(),
         );
         profiles.push(user_generic.unwrap_or_else(Profile::generic));
         ProfileSet { profiles }
     }
 
-    pub fn iter(&self) -> impl Iterator<Item = &'static Profile> + '_ {
-        self.profiles.iter().copied()
+    pub fn iter(&self) -> impl Iterator<Item = &Arc<Profile>> + '_ {
+        self.profiles.iter()
     }
 
-    pub fn by_id(&self, id: &str) -> Option<&'static Profile> {
+    pub fn by_id(&self, id: &str) -> Option<&Arc<Profile>> {
         self.iter().find(|p| p.id == id)
     }
 
@@ -411,12 +421,12 @@ impl ProfileSet {
             .join(", ")
     }
 
-    /// The first profile matching the title block, else the generic one.
-    pub fn for_title_block(&self, block: TitleBlock<'_>) -> &'static Profile {
+    /// The first profile matching the title block, else the last one (`generic`).
+    pub fn for_title_block(&self, block: TitleBlock<'_>) -> &Arc<Profile> {
         self.iter()
             .find(|p| p.matches(block))
-            .or_else(|| self.profiles.last().copied())
-            .unwrap_or_else(Profile::generic)
+            .or_else(|| self.profiles.last())
+            .expect("a profile set always ends with generic")
     }
 }
 
@@ -535,12 +545,12 @@ mod tests {
 
     #[test]
     fn user_profiles_come_first_and_replace_built_ins_with_their_id() {
-        let own: &'static Profile = Box::leak(Box::new(
+        let own = Arc::new(
             toml::from_str::<Profile>(
                 "id = \"notice\"\nname = \"本单位通知\"\ntitle-ends-with = [\"通知\"]\nsource = \"本单位公文处理办法\"\n",
             )
             .unwrap(),
-        ));
+        );
         let set = ProfileSet::with_user(vec![own]);
         assert_eq!(
             set.by_id("notice").map(|p| p.name.as_str()),

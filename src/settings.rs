@@ -14,10 +14,10 @@ use crate::profile::{Profile, ProfileSet};
 /// file's `gwlint.toml` by `config::Resolver`.
 #[derive(Debug, Clone)]
 pub struct Settings {
-    pub profile: Option<&'static Profile>,
+    pub profile: Option<Arc<Profile>>,
     /// The profiles a title is matched against: the built-in ones, after the user's own
     /// (`profiles = [...]` in gwlint.toml).
-    pub profiles: &'static ProfileSet,
+    pub profiles: Arc<ProfileSet>,
     pub as_of: Option<Date>,
     pub today: Date,
     pub province: Option<String>,
@@ -117,7 +117,7 @@ impl Settings {
     pub fn new(today: Date) -> Self {
         Self {
             profile: None,
-            profiles: ProfileSet::embedded(),
+            profiles: Arc::clone(ProfileSet::embedded()),
             as_of: None,
             today,
             province: None,

@@ -113,7 +113,7 @@ fn list_profiles(today: jiff::civil::Date) -> String {
 
 /// The profiles of the nearest gwlint.toml above the current folder (the built-in ones
 /// when there is none, or when it cannot be read: `gwlint check` reports that).
-fn profiles(today: jiff::civil::Date) -> &'static crate::profile::ProfileSet {
+fn profiles(today: jiff::civil::Date) -> std::sync::Arc<crate::profile::ProfileSet> {
     let here = std::path::Path::new(".").join("gwlint.toml");
     crate::config::Resolver::new(
         crate::config::Overrides::default(),
@@ -121,7 +121,10 @@ fn profiles(today: jiff::civil::Date) -> &'static crate::profile::ProfileSet {
         today,
     )
     .and_then(|mut r| r.settings_for(&here))
-    .map_or_else(|_| crate::profile::ProfileSet::embedded(), |s| s.profiles)
+    .map_or_else(
+        |_| std::sync::Arc::clone(crate::profile::ProfileSet::embedded()),
+        |s| s.profiles,
+    )
 }
 
 /// `gwlint rule ID` for a profile: what it matches, requires and where it comes from.

@@ -112,13 +112,14 @@ impl Resolver {
         let plain_profile = overrides.profile.as_ref().map(|id| {
             ProfileSet::embedded()
                 .by_id(id)
+                .cloned()
                 .ok_or_else(|| unknown_profile(id, ProfileSet::embedded()))
         });
         if let (Source::Isolated, Some(Err(e))) = (&source, &plain_profile) {
             return Err(Error::Usage(e.clone()));
         }
-        if let Some(Ok(profile)) = plain_profile {
-            plain.profile = Some(profile);
+        if let Some(Ok(profile)) = &plain_profile {
+            plain.profile = Some(Arc::clone(profile));
         }
         let plain_error = plain_profile.and_then(Result::err);
         let mut resolver = Self {
@@ -197,10 +198,12 @@ fn resolve(path: &Path, text: &str, overrides: &Overrides, today: Date) -> Resul
         settings.profiles = user_profiles::load(&dir, entries, &err)?;
     }
     if let Some(id) = &file.profile {
-        settings.profile = Some(settings.profiles.by_id(id.get_ref()).ok_or_else(|| {
-            err(Some(id.span()), format!("未知的文种“{}”", id.get_ref()))
-                .with_help(format!("可选：{}", settings.profiles.ids()))
-        })?);
+        settings.profile = Some(settings.profiles.by_id(id.get_ref()).cloned().ok_or_else(
+            || {
+                err(Some(id.span()), format!("未知的文种“{}”", id.get_ref()))
+                    .with_help(format!("可选：{}", settings.profiles.ids()))
+            },
+        )?);
     }
     if let Some(value) = &file.as_of {
         settings.as_of = Some(parse_as_of(value.get_ref()).ok_or_else(|| {
@@ -372,7 +375,8 @@ fn apply_overrides(
             settings
                 .profiles
                 .by_id(id)
-                .ok_or_else(|| Error::Usage(unknown_profile(id, settings.profiles)))?,
+                .cloned()
+                .ok_or_else(|| Error::Usage(unknown_profile(id, &settings.profiles)))?,
         );
     }
     if let Some(date) = &overrides.as_of {
@@ -534,7 +538,10 @@ mod tests {
         )
         .unwrap();
         let s = &r.base;
-        assert_eq!(s.profile.map(|p| p.id.as_str()), Some("work-summary"));
+        assert_eq!(
+            s.profile.as_deref().map(|p| p.id.as_str()),
+            Some("work-summary")
+        );
         assert_eq!(s.as_of, Some(jiff::civil::date(2022, 5, 1)));
         assert!(
             !s.is_enabled(RuleId::N107)

@@ -2,31 +2,23 @@
 //! checked like the built-in ones (unknown keys, empty names, a profile no title can
 //! select), each error pointing at the entry that names the file.
 
-use std::collections::HashMap;
-use std::path::{Path, PathBuf};
-use std::sync::{LazyLock, Mutex};
+use std::path::Path;
+use std::sync::Arc;
 
 use toml::Spanned;
 
 use super::{ConfigError, Error};
 use crate::profile::{Profile, ProfileSet};
 
-/// Profiles already read, by file and text, and the sets made of them: the settings hold
-/// `&'static` references, and a language server re-reading an unchanged configuration
-/// after each save must not allocate them again.
-type Interned = (
-    HashMap<(PathBuf, String), &'static Profile>,
-    HashMap<Vec<usize>, &'static ProfileSet>,
-);
-static INTERNED: LazyLock<Mutex<Interned>> = LazyLock::new(Mutex::default);
-
-/// Reads the files named in `entries` (relative to `dir`) into a profile set.
+/// Reads the files named in `entries` (relative to `dir`) into a profile set, shared by
+/// `Arc` among the files under this configuration and dropped with them (a language
+/// server that reloads its configuration after each save keeps only the current set).
 pub(super) fn load(
     dir: &Path,
     entries: &[Spanned<String>],
     err: &impl Fn(Option<std::ops::Range<usize>>, String) -> ConfigError,
-) -> Result<&'static ProfileSet, Error> {
-    let mut profiles: Vec<&'static Profile> = Vec::new();
+) -> Result<Arc<ProfileSet>, Error> {
+    let mut profiles: Vec<Arc<Profile>> = Vec::new();
     for entry in entries {
         let at = Some(entry.span());
         let path = dir.join(entry.get_ref());
@@ -36,7 +28,7 @@ pub(super) fn load(
                 format!("文种文件“{}”无法读取：{e}", path.display()),
             )
         })?;
-        let profile = intern(&path, &text).map_err(|message| {
+        let profile = parse(&text).map_err(|message| {
             err(
                 at.clone(),
                 format!("文种文件“{}”有误：{message}", path.display()),
@@ -48,32 +40,13 @@ pub(super) fn load(
         if profiles.iter().any(|p| p.id == profile.id) {
             return Err(err(at, format!("文种 id“{}”重复", profile.id)).into());
         }
-        profiles.push(profile);
+        profiles.push(Arc::new(profile));
     }
-    let key: Vec<usize> = profiles
-        .iter()
-        .map(|p| std::ptr::from_ref::<Profile>(p) as usize)
-        .collect();
-    let mut interned = INTERNED
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    Ok(*interned
-        .1
-        .entry(key)
-        .or_insert_with(|| Box::leak(Box::new(ProfileSet::with_user(profiles)))))
+    Ok(Arc::new(ProfileSet::with_user(profiles)))
 }
 
-/// Parses and checks one profile file, once per distinct text.
-fn intern(path: &Path, text: &str) -> Result<&'static Profile, String> {
-    let key = (path.to_path_buf(), text.to_string());
-    if let Some(hit) = INTERNED
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
-        .0
-        .get(&key)
-    {
-        return Ok(hit);
-    }
+/// Parses and checks one profile file like the built-in ones.
+fn parse(text: &str) -> Result<Profile, String> {
     let profile: Profile = toml::from_str(text).map_err(|e| {
         let line = e
             .span()
@@ -87,13 +60,7 @@ fn intern(path: &Path, text: &str) -> Result<&'static Profile, String> {
     if !problems.is_empty() {
         return Err(problems.join("；"));
     }
-    let leaked: &'static Profile = Box::leak(Box::new(profile));
-    INTERNED
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner)
-        .0
-        .insert(key, leaked);
-    Ok(leaked)
+    Ok(profile)
 }
 
 #[cfg(test)]
@@ -122,10 +89,44 @@ mod tests {
         )
         .unwrap();
         assert_eq!(
-            resolved.base.profile.map(|p| p.name.as_str()),
+            resolved.base.profile.as_deref().map(|p| p.name.as_str()),
             Some("本单位请示")
         );
         assert!(resolved.base.profiles.by_id("notice").is_some());
+    }
+
+    #[test]
+    fn files_under_one_configuration_share_its_profiles_and_a_reload_frees_them() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("本单位请示.toml"),
+            "id = \"own-request\"\nname = \"本单位请示\"\ntitle-ends-with = [\"请示\"]\nsource = \"本单位公文处理办法\"\n",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.path().join("gwlint.toml"),
+            "profiles = [\"本单位请示.toml\"]\n",
+        )
+        .unwrap();
+        let mut resolver = super::super::Resolver::new(
+            Overrides::default(),
+            super::super::Source::Nearest,
+            jiff::civil::date(2024, 1, 1),
+        )
+        .unwrap();
+        let a = resolver.settings_for(&dir.path().join("a.txt")).unwrap();
+        let b = resolver.settings_for(&dir.path().join("b.txt")).unwrap();
+        assert!(Arc::ptr_eq(&a.profiles, &b.profiles));
+        // Built-in profiles in a user's set are the process's own, not copies.
+        let notice = a.profiles.by_id("notice").unwrap();
+        assert!(Arc::ptr_eq(
+            notice,
+            &crate::profile::Profile::by_id("notice").unwrap()
+        ));
+        // Once the settings and the resolver are gone, nothing holds the user's set.
+        let weak = Arc::downgrade(&a.profiles);
+        drop((a, b, resolver));
+        assert!(weak.upgrade().is_none());
     }
 
     #[test]

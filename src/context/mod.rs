@@ -45,7 +45,8 @@ pub enum ProvinceSource {
 /// The resolved context of one document.
 #[derive(Debug, Clone)]
 pub struct Context {
-    pub profile: &'static Profile,
+    /// Shared with every other file of the run that has this profile.
+    pub profile: Arc<Profile>,
     pub as_of: Date,
     pub as_of_source: AsOfSource,
     pub province: Option<String>,
@@ -64,7 +65,7 @@ impl Context {
     pub fn resolve(
         text: &str,
         doc: &Document,
-        profile_override: Option<&'static Profile>,
+        profile_override: Option<Arc<Profile>>,
         as_of_override: Option<Date>,
         today: Date,
         province: Option<String>,
@@ -89,7 +90,7 @@ impl Context {
         set: &ProfileSet,
         text: &str,
         doc: &Document,
-        profile_override: Option<&'static Profile>,
+        profile_override: Option<Arc<Profile>>,
         as_of_override: Option<Date>,
         today: Date,
         province: Option<String>,
@@ -110,9 +111,9 @@ impl Context {
                 .map(|t| other_title_lines(doc, text, t))
                 .unwrap_or_default();
             if chosen.id != "generic" {
-                return chosen;
+                return Arc::clone(chosen);
             }
-            others
+            let from_other_line = others
                 .iter()
                 .map(|line| {
                     set.for_title_block(TitleBlock {
@@ -121,7 +122,8 @@ impl Context {
                     })
                 })
                 .find(|p| p.id != "generic")
-                .unwrap_or(chosen)
+                .unwrap_or(chosen);
+            Arc::clone(from_other_line)
         });
         let document_date = doc
             .date

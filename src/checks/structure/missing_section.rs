@@ -48,7 +48,7 @@ impl Rule for MissingSection {
     fn check(&self, cx: &mut Checker<'_>) {
         let doc = cx.document;
         let text = cx.text();
-        let profile = cx.context.profile;
+        let profile = &cx.context.profile;
         // Without numbered headings the structure cannot be judged.
         if top_sections(doc).is_empty() {
             return;

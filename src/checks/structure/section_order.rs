@@ -35,7 +35,7 @@ impl Rule for SectionOrder {
     fn check(&self, cx: &mut Checker<'_>) {
         let doc = cx.document;
         let text = cx.text();
-        let profile = cx.context.profile;
+        let profile = &cx.context.profile;
         let mut latest: Option<(usize, &crate::document::Heading)> = None;
         for section in top_sections(doc) {
             let heading = doc.heading(section);
