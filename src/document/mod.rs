@@ -2,6 +2,7 @@
 //!
 //! `parser.rs` builds it from text (the only place that uses pest); rules only read it.
 
+pub mod annexes;
 pub mod elements;
 pub mod enumeration;
 pub mod marker;
@@ -9,6 +10,7 @@ mod parser;
 pub mod title;
 pub mod vocabulary;
 
+pub use annexes::Annex;
 pub use elements::Element;
 pub use enumeration::{EnumItem, Series};
 pub use marker::{Level, Marker, MarkerStyle};
@@ -107,6 +109,8 @@ pub struct Document {
     pub masthead: Vec<(usize, Element)>,
     /// 附注 and 版记 lines after the 成文日期, with the element each is.
     pub imprint: Vec<(usize, Element)>,
+    /// 附件 printed after the 成文日期 (“附件1” and its title), outside the body.
+    pub annexes: Vec<Annex>,
     /// The title line of a document printed after the 落款 and 成文日期 (the 方案 that a
     /// 印发通知 issues); its lines stay in the body.
     pub issued_document: Option<usize>,

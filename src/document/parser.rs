@@ -39,6 +39,7 @@ pub fn parse(text: &str) -> Document {
         find_title_block(text, &mut doc, &markers, first)
     });
     let limit = mark_imprint(text, &mut doc, &markers, body_start);
+    let limit = super::annexes::mark_annexes(text, &mut doc, body_start, limit, is_date);
     let mut body_end = find_closing_part(text, &mut doc, &markers, body_start, limit, vocabulary);
     if doc.date.is_none() {
         // A 印发通知 followed by the document it issues: its 落款 and 成文日期 are in the

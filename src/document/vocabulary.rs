@@ -18,6 +18,38 @@ pub struct Vocabulary {
     #[serde(rename = "genre-closing")]
     pub genre_closings: Vec<GenreClosing>,
     pub request: Request,
+    #[serde(rename = "redundant-closing")]
+    pub redundant_closings: Vec<RedundantClosing>,
+    #[serde(rename = "nonstandard-urgency")]
+    pub nonstandard_urgency: Vec<NonstandardUrgency>,
+    pub copy_to: CopyTo,
+}
+
+/// Two 结束语 of one 文种 that are not written together: after `lead` (以上通知，请……)
+/// `redundant` (特此通知) says the same again.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RedundantClosing {
+    pub lead: String,
+    pub redundant: String,
+}
+
+/// A 紧急程度 written in a form GB/T 9704-2012 7.2.3 does not have (急件).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct NonstandardUrgency {
+    pub written: String,
+    /// What to write instead, as shown in the message.
+    pub instead: String,
+}
+
+/// The 抄送 line of the 版记.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct CopyTo {
+    /// Words that began the line in older practice and are no longer used (抄报).
+    pub obsolete: Vec<String>,
+    pub source: String,
 }
 
 /// Words of the 请示 rules.

@@ -120,6 +120,7 @@ fn the_request_example_gets_what_a_reviewer_marks() {
     assert_eq!(
         findings,
         [
+            "1:21 S114 请示一文多事：“申请办公用房维修经费”和“增加工作人员编制”是两件事",
             "1:30 S109 “请示报告”不是公文文种",
             "3:1 S112 请示主送了不止一个机关：“县财政局、县委编办”",
             "4:79 S113 发文字号写作“[2024]3号”：年份应用六角括号“〔〕”",
@@ -171,6 +172,140 @@ fn a_report_asking_for_approval_and_an_opinion_without_signature() {
         (
             "opinion".to_string(),
             vec!["7:1 S106 正文之后没有落款（发文机关署名）".to_string()]
+        )
+    );
+}
+
+/// A 请示 with every element GB/T 9704-2012 gives it: 版头 with 发文字号 and 签发人,
+/// 附件说明, 附注, the 附件 printed after the date, 版记.
+const FULL_REQUEST: &str = "示政〔2024〕8号　　　　签发人：李明
+
+示范镇人民政府关于申请办公用房维修经费的请示
+
+县财政局：
+    我镇办公楼建于1998年，屋面渗漏严重，经县住房和城乡建设局鉴定需整体维修，预计经费12万元。我镇已于2024年2月20日完成维修方案论证。
+    妥否，请批示。
+
+附件：1.办公楼安全鉴定报告
+      2.维修工程预算表
+
+示范镇人民政府
+2024年3月5日
+
+（联系人：王芳，电话：0838-1234567）
+
+附件1
+
+办公楼安全鉴定报告
+
+    经鉴定，该楼屋面防水层老化，需整体更换。
+
+附件2
+
+维修工程预算表
+
+    屋面防水工程8万元，外墙修补4万元，合计12万元。
+
+抄送：县机关事务管理局。
+示范镇人民政府办公室　　　　2024年3月5日印发
+";
+
+#[test]
+fn a_request_with_every_element_has_no_finding() {
+    assert_eq!(
+        check(FULL_REQUEST),
+        ("request".to_string(), Vec::<String>::new())
+    );
+}
+
+#[test]
+fn the_elements_of_a_request_broken_one_at_a_time() {
+    let cases: [(&str, &str, &str); 6] = [
+        (
+            "　　　　签发人：李明",
+            "",
+            "1:1 S117 请示是上行文，版头有发文字号却没有签发人",
+        ),
+        (
+            "申请办公用房维修经费的",
+            "申请办公用房维修经费和增加工作人员编制的",
+            "3:21 S114 请示一文多事：“申请办公用房维修经费”和“增加工作人员编制”是两件事",
+        ),
+        (
+            "抄送：县机关事务管理局。",
+            "抄送：县机关事务管理局，各村民委员会。",
+            "29:13 S115 请示抄送了下级机关“各村民委员会”",
+        ),
+        (
+            "2.维修工程预算表",
+            "2.维修工程预算表。",
+            "10:16 S119 附件名称后加了“。”",
+        ),
+        (
+            "\n附件2\n\n维修工程预算表\n\n    屋面防水工程8万元，外墙修补4万元，合计12万元。\n",
+            "",
+            "9:1 S119 附件说明列出2个附件，文后附了1个",
+        ),
+        (
+            "2024年3月5日印发",
+            "2024年03月05日印发",
+            "30:15 S118 印发日期写作“2024年03月05日”",
+        ),
+    ];
+    for (from, to, expected) in cases {
+        assert!(FULL_REQUEST.contains(from), "{from}");
+        let broken = FULL_REQUEST.replacen(from, to, 1);
+        assert_eq!(check(&broken).1, [expected], "{from} → {to}");
+    }
+}
+
+#[test]
+fn the_defect_examples_get_what_a_reviewer_marks() {
+    let read = |name: &str| std::fs::read_to_string(format!("examples/{name}")).unwrap();
+    assert_eq!(
+        check(&read("notice-with-defects.txt")),
+        (
+            "issuing-notice".to_string(),
+            vec![
+                "2:24 S121 标题中用了“。”".to_string(),
+                "5:7 S116 所印发（转发）的文件名称“示范县2024年安全生产工作要点”没有加书名号"
+                    .to_string(),
+                "5:45 S123 日期写作“2024.3.31”，与文中其他日期的写法（如“2024年6月30日”）不一致"
+                    .to_string(),
+                "7:5 S124 已写“以上通知”，又写“特此通知”".to_string(),
+                "10:1 S122 成文日期“2024年3月”缺少日".to_string(),
+                "12:1 S118 版记写作“抄报”".to_string(),
+                "12:3 S118 抄送后用了半角冒号".to_string(),
+                "12:16 S118 最后一个抄送机关后没有句号".to_string(),
+                "13:13 S118 印发日期写作“2024年03月05日”".to_string(),
+                "13:24 S118 印发日期后写作“印”".to_string(),
+            ]
+        )
+    );
+    assert_eq!(
+        check(&read("letter-with-defects.txt")),
+        (
+            "letter".to_string(),
+            vec![
+                "4:67 S111 函没有结束语".to_string(),
+                "6:1 S119 附件说明列出2个附件，文后附了1个".to_string(),
+                "6:4 S119 附件顺序号写作“1、”".to_string(),
+                "6:20 S119 附件名称后加了“；”".to_string(),
+                "7:7 S119 附件顺序号写作“2、”".to_string(),
+            ]
+        )
+    );
+    assert_eq!(
+        check(&read("opinion-with-defects.txt")),
+        (
+            "opinion".to_string(),
+            vec![
+                "1:1 S120 紧急程度写作“加急件”".to_string(),
+                "10:26 S123 日期写作“2024.9.30”，与文中其他日期的写法（如“2024年6月30日”）不一致"
+                    .to_string(),
+                "14:1 S106 正文之后没有落款（发文机关署名）".to_string(),
+                "14:1 S108 成文日期写作“二〇二四年三月五日”".to_string(),
+            ]
         )
     );
 }

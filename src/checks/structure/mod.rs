@@ -25,14 +25,17 @@ pub(crate) fn end_of_document(doc: &Document) -> Span {
 pub(crate) fn closing_lines(doc: &Document) -> Vec<usize> {
     use crate::document::LineKind;
     let mut lines = doc.closing.clone();
-    let before = doc
-        .closing
-        .first()
-        .copied()
-        .or_else(|| doc.signature.first().copied())
-        .or(doc.date)
-        .or_else(|| doc.attachments.first().copied())
-        .unwrap_or(doc.lines.len());
+    // The first of the parts after the body (the 附件说明 comes before the 落款).
+    let before = [
+        doc.closing.first().copied(),
+        doc.attachments.first().copied(),
+        doc.signature.first().copied(),
+        doc.date,
+    ]
+    .into_iter()
+    .flatten()
+    .min()
+    .unwrap_or(doc.lines.len());
     if let Some(last) = (0..before)
         .rev()
         .find(|&i| doc.lines[i].kind != LineKind::Blank)
