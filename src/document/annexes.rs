@@ -7,9 +7,9 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::elements::{trailing_element, Element};
-use super::marker::parse_hanzi_numeral;
 use super::{Document, LineKind};
 use crate::diagnostic::Span;
+use crate::numerals;
 
 /// One 附件 attached after the 成文日期.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -49,7 +49,7 @@ fn heading(content: &str) -> Option<(Option<u32>, Option<std::ops::Range<usize>>
         n.as_str()
             .parse()
             .ok()
-            .or_else(|| parse_hanzi_numeral(n.as_str()))
+            .or_else(|| numerals::parse(n.as_str()))
     });
     Some((number, title.map(|t| t.range())))
 }

@@ -4,7 +4,7 @@ use regex::Regex;
 
 use crate::checks::{declare_rule, Checker, Rule};
 use crate::diagnostic::{Fix, Span};
-use crate::document::marker::parse_hanzi_numeral;
+use crate::numerals;
 use crate::document::LineKind;
 
 declare_rule! {
@@ -87,7 +87,7 @@ fn dates_in(line: &str, start: usize, out: &mut Vec<Found>) {
         });
     }
     for c in HANZI.captures_iter(line) {
-        let (Some(m), Some(d)) = (parse_hanzi_numeral(&c[1]), parse_hanzi_numeral(&c[2])) else {
+        let (Some(m), Some(d)) = (numerals::parse(&c[1]), numerals::parse(&c[2])) else {
             continue;
         };
         if !valid(m, d) {
