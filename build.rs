@@ -8,10 +8,13 @@
 //! message naming the file when a rule file is named differently from its rule, or when a
 //! code is used twice.
 //!
-//! It also compiles the word lexicon (`build/lexicon.rs`).
+//! It also compiles the word lexicon (`build/lexicon.rs`) and the index of set phrases
+//! (`build/set_phrases.rs`).
 
 #[path = "build/lexicon.rs"]
 mod lexicon;
+#[path = "build/set_phrases.rs"]
+mod set_phrases;
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};

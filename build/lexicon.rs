@@ -1,6 +1,8 @@
 //! Builds the word lexicon: turns the word lists `data/jieba/dict.txt` and `rules/words.txt`
 //! (word, frequency, part-of-speech tag per line) into an fst map embedded in the binary, so that the lexicon costs nothing
 //! at start-up (`src/words/lexicon.rs`). Each word maps to `frequency << 8 | tag index`.
+//! The 公文 set phrases of `rules/set-phrases.txt` that jieba lacks join the lexicon too, and
+//! the index of set phrases for L103 is built from the same words (`build/set_phrases.rs`).
 
 use std::collections::BTreeMap;
 use std::env;
@@ -14,6 +16,7 @@ const DICTIONARIES: &[&str] = &["data/jieba/dict.txt", "rules/words.txt"];
 /// Writes `$OUT_DIR/lexicon.fst` and `$OUT_DIR/lexicon_meta.rs`.
 pub fn build() {
     println!("cargo:rerun-if-changed=build/lexicon.rs");
+    println!("cargo:rerun-if-changed=build/set_phrases.rs");
     let texts: Vec<(&str, String)> = DICTIONARIES
         .iter()
         .map(|&path| {
@@ -22,6 +25,11 @@ pub fn build() {
             (path, text)
         })
         .collect();
+
+    println!("cargo:rerun-if-changed={}", crate::set_phrases::SET_PHRASES);
+    let listed_text = fs::read_to_string(crate::set_phrases::SET_PHRASES)
+        .unwrap_or_else(|e| panic!("{}: {e}", crate::set_phrases::SET_PHRASES));
+    let listed = crate::set_phrases::read_list(&listed_text);
 
     // A later line for the same word wins, as in jieba.
     let mut words: BTreeMap<&str, (u64, &str)> = BTreeMap::new();
@@ -39,6 +47,13 @@ pub fn build() {
             let tag = fields.next().unwrap_or("");
             words.insert(word, (frequency, tag));
         }
+    }
+
+    // The listed 公文 set phrases are words too (jieba lacks 守正创新, 提质增效 …).
+    for phrase in &listed {
+        words
+            .entry(phrase)
+            .or_insert(crate::set_phrases::DEFAULT_ENTRY);
     }
 
     let mut tags: Vec<&str> = words.values().map(|&(_, tag)| tag).collect();
@@ -59,6 +74,7 @@ pub fn build() {
     let bytes = builder.into_inner().expect("fst in memory");
 
     let out = PathBuf::from(env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    crate::set_phrases::build(&words, &listed, &out);
     fs::write(out.join("lexicon.fst"), bytes).expect("OUT_DIR is writable");
     let mut meta = String::new();
     writeln!(meta, "/// Sum of all word frequencies.").unwrap();

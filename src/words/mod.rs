@@ -10,21 +10,31 @@
 //! guess new words, and an unknown character stays a single-character word).
 
 pub mod lexicon;
+pub mod names;
 pub mod segment;
+pub mod set_phrases;
 
 use std::borrow::Cow;
-use std::cell::OnceCell;
+use std::cell::{OnceCell, RefCell};
 
 pub use lexicon::{lexicon, Entry, Lexicon};
 pub use segment::{clause_at, is_han, is_word_char, log_probability, segment, Segmenter, Word};
+pub use set_phrases::{set_phrases, Change, Phrase, SetPhrases};
 
 use crate::diagnostic::Span;
+
+/// Bytes of context read on each side of a replacement by
+/// [`DocumentWords::gain_of_replacing`] (32 Chinese characters).
+pub const GAIN_CONTEXT: usize = 96;
 
 /// The words of one document. The whole text is segmented only when a rule asks for all
 /// of it; a rule that looks at a few places segments only the clauses around them.
 pub struct DocumentWords<'t> {
     text: &'t str,
     all: OnceCell<Vec<Word>>,
+    /// The clause segmented last, with its words: rules ask about several places of one
+    /// clause in a row, and each clause is then segmented once.
+    last: RefCell<Option<(Span, Vec<Word>)>>,
 }
 
 impl<'t> DocumentWords<'t> {
@@ -32,6 +42,7 @@ impl<'t> DocumentWords<'t> {
         Self {
             text,
             all: OnceCell::new(),
+            last: RefCell::new(None),
         }
     }
 
@@ -62,6 +73,25 @@ impl<'t> DocumentWords<'t> {
         }
     }
 
+    /// Calls `f` with the words of the clause holding byte `at` (empty when `at` is not
+    /// in one), segmenting the clause only when it is not the one asked about last.
+    /// A clause segments alone as in the whole text, so `all()` need not be consulted.
+    pub fn with_clause<R>(&self, at: usize, f: impl FnOnce(&[Word]) -> R) -> R {
+        if let Some((span, words)) = &*self.last.borrow() {
+            if span.start <= at && at <= span.end {
+                return f(words);
+            }
+        }
+        let clause = clause_at(self.text, at);
+        if clause.is_empty() {
+            return f(&[]);
+        }
+        let words = segment(self.text, clause);
+        let result = f(&words);
+        *self.last.borrow_mut() = Some((clause, words));
+        result
+    }
+
     /// Whether a word starts or ends at byte `at`: the edge of the text, beside a
     /// character that is not a word character, or between two words of the segmentation.
     pub fn is_boundary(&self, at: usize) -> bool {
@@ -69,7 +99,7 @@ impl<'t> DocumentWords<'t> {
         let after = self.text[at..].chars().next();
         match (before, after) {
             (Some(b), Some(a)) if is_word_char(b) && is_word_char(a) => {
-                self.clause(at).iter().any(|w| w.span.start == at)
+                self.with_clause(at, |words| words.iter().any(|w| w.span.start == at))
             }
             _ => true,
         }
@@ -79,11 +109,22 @@ impl<'t> DocumentWords<'t> {
     /// the clauses around `span` read with `replacement` in its place: positive when the
     /// replacement makes better words (在巡察中原形必露 → …原形毕露), negative when the
     /// text already reads as words (拆迁徒增 → 拆迁徙增).
+    /// At most [`GAIN_CONTEXT`] bytes of the clause on each side are read, so a clause
+    /// of any length costs the same.
     pub fn gain_of_replacing(&self, span: Span, replacement: &str) -> f64 {
-        let around = Span::new(
-            clause_at(self.text, span.start).start.min(span.start),
-            clause_at(self.text, span.end).end.max(span.end),
-        );
+        let text = self.text;
+        let start = text[..span.start]
+            .char_indices()
+            .rev()
+            .take_while(|&(i, c)| is_word_char(c) && i + GAIN_CONTEXT >= span.start)
+            .last()
+            .map_or(span.start, |(i, _)| i);
+        let end = text[span.end..]
+            .char_indices()
+            .take_while(|&(i, c)| is_word_char(c) && i < GAIN_CONTEXT)
+            .last()
+            .map_or(span.end, |(i, c)| span.end + i + c.len_utf8());
+        let around = Span::new(start, end);
         let mut segmenter = Segmenter::default();
         let before = segmenter.log_probability(self.text, around);
         let corrected = format!(

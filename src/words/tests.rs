@@ -79,3 +79,32 @@ fn a_correction_that_makes_words_gains_and_one_that_breaks_them_loses() {
     let at = text.find("迁徒").unwrap();
     assert!(document.gain_of_replacing(Span::new(at, at + 6), "迁徙") < 0.0);
 }
+
+#[test]
+fn the_gain_reads_a_bounded_neighbourhood_of_a_long_clause() {
+    // The same misspelling at the end of a clause of 32 characters and of 3,232: the
+    // words further away are not read, so the gain (and its cost) is the same.
+    let short = format!("{}在巡察中原形必露", "推进".repeat(14));
+    let long = format!("{}{short}", "推进".repeat(1_600));
+    let gain = |text: &str| {
+        let at = text.find("原形必露").unwrap();
+        DocumentWords::new(text).gain_of_replacing(Span::new(at, at + "原形必露".len()), "原形毕露")
+    };
+    assert!((gain(&short) - gain(&long)).abs() < 1e-9);
+}
+
+#[test]
+fn questions_about_one_clause_reuse_its_words() {
+    let text = "宣布署长任职，工作布署到位";
+    let document = DocumentWords::new(text);
+    let whole = text.rfind("布署").unwrap();
+    let words = document.with_clause(whole, |w| w.to_vec());
+    assert_eq!(
+        words.iter().map(|w| w.text(text)).collect::<Vec<_>>(),
+        ["工作", "布署", "到位"]
+    );
+    // Asked again about a place of the same clause, and about the other clause.
+    assert!(document.with_clause(text.len(), |w| w.len()) == 3);
+    assert_eq!(document.with_clause(0, |w| w.len()), 3);
+    assert!(!document.is_boundary(text.find("布署").unwrap()));
+}

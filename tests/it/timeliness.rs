@@ -235,6 +235,9 @@ fn f103_confusable_word_needs_word_boundaries() {
         "按装饰面积计算。",
         "担心问责，故裹足不前。",
         "农村地区尤如此。",
+        // A given name after a surname (详瑞 is listed for 祥瑞).
+        "王详瑞同志任办公室主任。",
+        "会议由张详瑞主持。",
     ] {
         let text = format!("{sentence}\n");
         assert_eq!(
@@ -250,6 +253,11 @@ fn f103_confusable_word_needs_word_boundaries() {
             "1:10 warning F103 “布署”是别字或误用",
             "1:16 warning F103 “按排”是别字或误用",
         ]
+    );
+    // Without a surname before it, 详瑞 is still the misspelt 祥瑞.
+    assert_eq!(
+        findings_at("F103", "这是详瑞之兆。\n", None),
+        vec!["1:3 warning F103 “详瑞”是别字或误用"]
     );
 }
 
@@ -484,7 +492,31 @@ fn r109_dated_institutions() {
 fn f103_new_confusables_at_word_level_and_info_for_accepted_forms() {
     assert_eq!(
         findings_at("F103", "对照落实台帐逐项销号。\n", DEC_2026),
-        vec!["1:3 warning F103 “落实台帐”是别字或误用"]
+        vec!["1:5 warning F103 “台帐”是别字或误用"]
+    );
+    // Single words now that matching respects word boundaries: wherever they stand alone …
+    assert_eq!(
+        findings_at(
+            "F103",
+            "台帐要及时更新，双方签定协议，资金拔付到位，做为党员要带头，不得互相推委。\n",
+            DEC_2026
+        ),
+        vec![
+            "1:1 warning F103 “台帐”是别字或误用",
+            "1:11 warning F103 “签定”是别字或误用",
+            "1:18 warning F103 “拔付”是别字或误用",
+            "1:23 warning F103 “做为”是别字或误用",
+            "1:35 warning F103 “推委”是别字或误用",
+        ]
+    );
+    // … and never across two words.
+    assert_eq!(
+        findings_at(
+            "F103",
+            "统一使用服务平台帐号，商品标签定期更新，注重选拔付出努力的干部，多做为民办实事的好事。\n",
+            DEC_2026
+        ),
+        Vec::<String>::new()
     );
     // 台帐 inside 舞台帐篷 is not the word 台账.
     assert_eq!(

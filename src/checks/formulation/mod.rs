@@ -48,6 +48,9 @@ fn on_word_boundaries(cx: &Checker<'_>, span: Span, target: Target) -> bool {
         }
         Target::Confusable(i) => {
             let entry = &knowledge.confusables[i];
+            if is_given_name(cx, span) {
+                return false;
+            }
             // A pattern describes its own right-hand context (截止2022年底): only its start
             // is checked.
             if entry.pattern.is_some() {
@@ -60,6 +63,22 @@ fn on_word_boundaries(cx: &Checker<'_>, span: Span, target: Target) -> bool {
     crosses
         || words.is_aligned(span)
         || right.is_some_and(|right| words.gain_of_replacing(span, right) >= GAIN_ACROSS_WORDS)
+}
+
+/// Whether a mention of one or two characters is a given name after a surname: in 王详瑞
+/// the surname 王 stands as a word of its own right before 详瑞 (a confusable for 祥瑞).
+/// A surname character inside a longer word (于 in 对于做为) does not count.
+fn is_given_name(cx: &Checker<'_>, span: Span) -> bool {
+    let text = cx.text();
+    if span.slice(text).chars().count() > 2 {
+        return false;
+    }
+    let Some(surname) = text[..span.start].chars().next_back() else {
+        return false;
+    };
+    crate::words::names::is_surname(surname)
+        && cx.views.words.is_boundary(span.start - surname.len_utf8())
+        && cx.views.words.is_boundary(span.start)
 }
 
 /// The byte ranges where `wrong` and `right` differ, after their common prefix and

@@ -3,3 +3,5 @@
 //! (`crate::words`, shared through `cx.views.words`). L101 is the wrong-character rule.
 
 include!(concat!(env!("OUT_DIR"), "/checks_language.rs"));
+
+pub(crate) mod vocabulary;

@@ -1,0 +1,237 @@
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
+use super::vocabulary::duplicates;
+use crate::checks::{declare_rule, Checker, Rule};
+use crate::diagnostic::{Edit, Fix, Span};
+use crate::words::{is_han, lexicon};
+
+declare_rule! {
+    /// 同一个词紧挨着写了两遍（“贯彻贯彻”“年度年度”），或两个意思相同的动词连用（“加强强化”）。
+    ///
+    /// ## 为什么
+    /// 改稿时复制、删改留下的重复字词，读者一眼就能看出，检查人员必圈。这条检查按“词”看：
+    /// 只有一个完整的词紧接着又出现一遍才提示，“工作作风”“目的的确定”里相邻的相同字分属两个词，
+    /// 不提示；正常的重叠——“研究研究”“看看”“常常”“人人”“一个一个”“认认真真”——也不提示。
+    /// 单字只查“的”“在”“和”这类从不重叠的虚词。两个意思相同的动词连用（“加强强化”“提升提高”）
+    /// 取自 rules/language.toml 中注明出处的近义词组。
+    ///
+    /// 删去重复的一遍是安全的修改（`--fix`）；近义动词连用要人工决定保留哪一个。
+    ///
+    /// ## 示例
+    /// ```text
+    /// 全体党员要认真学习贯彻贯彻党的创新理论，进一步加强强化作风建设。
+    /// ```
+    /// 应写作：
+    /// ```text
+    /// 全体党员要认真学习贯彻党的创新理论，进一步加强作风建设。
+    /// ```
+    pub struct DuplicatedWord {
+        code: L102,
+        name: "duplicated-word",
+        family: Language,
+        severity: Warning,
+        fix: Always,
+        scope: Wording,
+        since: "0.3.0",
+        basis: "公文写作惯例；近义动词：《现代汉语词典》（rules/language.toml）",
+    }
+}
+
+/// Longest repeated unit looked for, in characters (党支部党支部, 组织生活会 …).
+const LONGEST_UNIT: usize = 5;
+
+/// Part-of-speech tags of words whose doubling is grammar, not a slip: numerals and
+/// classifiers (一个一个), onomatopoeia, state adjectives (雪白雪白), interjections, modal
+/// particles.
+const DOUBLING_TAGS: &[&str] = &["m", "mq", "q", "o", "z", "e", "y"];
+
+/// The ordered pairs of near-synonymous verbs (加强强化, 强化加强 …), as one automaton;
+/// `PAIRS[i]` is (first, second, source) of pattern `i`.
+type Pairs = Vec<(&'static str, &'static str, &'static str)>;
+static PAIRS: LazyLock<(AhoCorasick, Pairs)> = LazyLock::new(|| {
+    let mut pairs = Vec::new();
+    for group in &duplicates().synonyms {
+        for a in &group.words {
+            for b in &group.words {
+                if a != b {
+                    pairs.push((a.as_str(), b.as_str(), group.source.as_str()));
+                }
+            }
+        }
+    }
+    let patterns: Vec<String> = pairs.iter().map(|(a, b, _)| format!("{a}{b}")).collect();
+    let automaton = AhoCorasick::new(&patterns).expect("synonym pairs make an automaton");
+    (automaton, pairs)
+});
+
+impl Rule for DuplicatedWord {
+    fn check(&self, cx: &mut Checker<'_>) {
+        let text = cx.text();
+        let mut found: Vec<(Span, String, Fix, Option<&str>)> = Vec::new();
+        for seg in cx.views.segments() {
+            let s = seg.text(text);
+            let protected = cx.views.protected(seg);
+            let chars: Vec<(usize, char)> = s.char_indices().collect();
+            let byte_at = |i: usize| chars.get(i).map_or(s.len(), |&(b, _)| b);
+            // The same word twice.
+            let mut after = 0;
+            for i in 0..chars.len() {
+                if chars[i].0 < after || !is_han(chars[i].1) {
+                    continue;
+                }
+                for k in 1..=LONGEST_UNIT {
+                    if i + 2 * k > chars.len()
+                        || (0..k).any(|j| chars[i + j].1 != chars[i + k + j].1)
+                        || !chars[i..i + k].iter().all(|&(_, c)| is_han(c))
+                    {
+                        continue;
+                    }
+                    let unit = &s[byte_at(i)..byte_at(i + k)];
+                    let (start, middle, end) = (
+                        seg.span.start + byte_at(i),
+                        seg.span.start + byte_at(i + k),
+                        seg.span.start + byte_at(i + 2 * k),
+                    );
+                    if protected.contains(byte_at(i))
+                        || !may_not_double(unit, &chars[i + 2 * k..])
+                        || ![start, middle, end]
+                            .iter()
+                            .all(|&at| cx.views.words.is_boundary(at))
+                    {
+                        continue;
+                    }
+                    found.push((
+                        Span::new(start, end),
+                        format!("“{unit}”连写了两遍"),
+                        Fix {
+                            safe: true,
+                            edits: vec![Edit {
+                                span: Span::new(middle, end),
+                                replacement: String::new(),
+                            }],
+                        },
+                        None,
+                    ));
+                    after = byte_at(i + 2 * k);
+                    break;
+                }
+            }
+            // Two verbs of the same meaning side by side.
+            let (automaton, pairs) = &*PAIRS;
+            for m in automaton.find_iter(s) {
+                let (first, second, source) = pairs[m.pattern().as_usize()];
+                let start = seg.span.start + m.start();
+                let middle = start + first.len();
+                let end = seg.span.start + m.end();
+                if protected.contains(m.start())
+                    || ![start, middle, end]
+                        .iter()
+                        .all(|&at| cx.views.words.is_boundary(at))
+                {
+                    continue;
+                }
+                found.push((
+                    Span::new(start, end),
+                    format!("“{first}”与“{second}”意思相同，连用重复"),
+                    Fix {
+                        safe: false,
+                        edits: vec![Edit {
+                            span: Span::new(middle, end),
+                            replacement: String::new(),
+                        }],
+                    },
+                    Some(source),
+                ));
+            }
+        }
+        for (span, message, fix, source) in found {
+            let help = if fix.safe {
+                "删去重复的一遍".to_string()
+            } else {
+                let written = span.slice(text);
+                let kept = &written[..fix.edits[0].span.start - span.start];
+                let other = &written[kept.len()..];
+                format!("保留其一，写作“{kept}”或“{other}”")
+            };
+            let report = cx.report(span, message).help(help).fix(fix);
+            if let Some(source) = source {
+                report.note(format!("依据：{source}"));
+            }
+        }
+    }
+}
+
+/// Whether `unit` written twice (followed by `rest`) is a slip rather than a doubling the
+/// grammar allows: a function character (的的), or a word that does not reduplicate.
+fn may_not_double(unit: &str, rest: &[(usize, char)]) -> bool {
+    let mut chars = unit.chars();
+    let (Some(first), None) = (chars.next(), chars.clone().next()) else {
+        // Two or more characters: a word of the lexicon, not one that doubles by grammar.
+        let Some(entry) = lexicon().get(unit) else {
+            return false;
+        };
+        return !DOUBLING_TAGS.contains(&entry.tag())
+            && !unit.starts_with(['一', '每'])
+            && !duplicates().reduplicable.iter().any(|v| v == unit);
+    };
+    if !duplicates().function_characters.contains(first) {
+        return false;
+    }
+    // AABB: 的的确确, 是是非非, 和和美美 (的确, 是非, 和美 are words).
+    !matches!(rest, [(_, b1), (_, b2), ..] if b1 == b2 && lexicon().contains(&format!("{first}{b1}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::checks::typography::testing::{findings, fixed};
+
+    #[test]
+    fn a_word_written_twice_fires_and_is_fixed() {
+        assert_eq!(
+            findings(
+                "L102",
+                "全体党员要学习贯彻贯彻党的创新理论。\n认真开好2024年度年度组织生活会，这是我们的的责任。\n"
+            ),
+            [
+                "1:8 “贯彻”连写了两遍",
+                "2:9 “年度”连写了两遍",
+                "2:23 “的”连写了两遍",
+            ]
+        );
+        assert_eq!(
+            fixed("L102", "各支部要落实落实整改措施，进一步加强加强作风建设。\n"),
+            "各支部要落实整改措施，进一步加强作风建设。\n"
+        );
+    }
+
+    #[test]
+    fn near_synonymous_verbs_side_by_side_fire_without_a_safe_fix() {
+        let text = "进一步加强强化作风建设，不断提升提高服务水平。\n";
+        assert_eq!(
+            findings("L102", text),
+            [
+                "1:4 “加强”与“强化”意思相同，连用重复",
+                "1:15 “提升”与“提高”意思相同，连用重复",
+            ]
+        );
+        assert_eq!(fixed("L102", text), text);
+    }
+
+    #[test]
+    fn reduplication_and_characters_of_two_words_are_silent() {
+        for clean in [
+            "我们要把这个问题再研究研究，看看群众怎么说。\n",
+            "常常深入基层，天天学习，人人参与，事事落实。\n",
+            "坚持多措并举，认认真真学习，扎扎实实工作，干干净净做事。\n",
+            "问题要一个一个解决，一步一步推进，件件有着落。\n",
+            "加强工作作风建设，明确目的的确定方法，的的确确取得实效。\n",
+            "组织生活会会前开展谈心谈话，月浦镇镇域内建设工程，不了了之。\n",
+            "贯彻落实、推进落实，巩固提升，统筹推进。\n",
+            "加强、强化都是这个意思。\n",
+        ] {
+            assert_eq!(findings("L102", clean), Vec::<String>::new(), "{clean}");
+        }
+    }
+}

@@ -1,0 +1,82 @@
+//! The word lists of `rules/language.toml` that L102 (duplicated-word) and L104
+//! (misused-de) read, parsed once on first use.
+
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    #[serde(rename = "duplicated-word")]
+    duplicated_word: Duplicates,
+    #[serde(rename = "misused-de")]
+    misused_de: MisusedDe,
+}
+
+/// `[duplicated-word]`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct Duplicates {
+    /// Function characters that never double (的的, 在在).
+    pub function_characters: String,
+    /// Two-character verbs that may double as ABAB (研究研究).
+    pub reduplicable: Vec<String>,
+    /// Groups of verbs that mean the same: two of one group side by side repeat themselves.
+    pub synonyms: Vec<Synonyms>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Synonyms {
+    pub words: Vec<String>,
+    pub source: String,
+}
+
+/// `[misused-de]`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct MisusedDe {
+    /// Degree adverbs that open a complement after 的 (做的很好).
+    pub degree_adverbs: Vec<String>,
+    /// Adjectives that are complements when they end a clause after 动词+的 (讲的清楚).
+    pub complements: Vec<String>,
+    /// Aspect particles that make the word before them a predicate verb (学习了).
+    pub aspect_particles: Vec<String>,
+}
+
+fn file() -> &'static File {
+    static FILE: OnceLock<File> = OnceLock::new();
+    FILE.get_or_init(|| {
+        toml::from_str(include_str!("../../../rules/language.toml"))
+            .expect("rules/language.toml is valid (checked by a test)")
+    })
+}
+
+pub fn duplicates() -> &'static Duplicates {
+    &file().duplicated_word
+}
+
+pub fn misused_de() -> &'static MisusedDe {
+    &file().misused_de
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::words::lexicon;
+
+    #[test]
+    fn the_lists_parse_and_name_known_words() {
+        let dup = duplicates();
+        assert!(dup.function_characters.contains('的'));
+        for word in dup.reduplicable.iter().chain(dup.synonyms.iter().flat_map(|s| &s.words)) {
+            assert!(lexicon().contains(word), "{word} is not in the lexicon");
+        }
+        assert!(dup.synonyms.iter().all(|s| s.words.len() >= 2 && !s.source.is_empty()));
+        let de = misused_de();
+        assert!(de.degree_adverbs.iter().any(|a| a == "很"));
+        assert!(de.complements.iter().any(|a| a == "清楚"));
+        assert_eq!(de.aspect_particles, ["了", "着"]);
+    }
+}

@@ -1,0 +1,230 @@
+//! Four-character set phrases — the lexicon's idioms (成语, tag `i`) and the 公文 set
+//! phrases of `rules/set-phrases.txt` — indexed so that the phrases one character (or one
+//! swap of neighbours) away from four written characters are found in a few binary
+//! searches. The index is built by `build/set_phrases.rs` and embedded; nothing is parsed at
+//! start-up beyond reading three counts.
+//!
+//! A phrase with one character changed keeps its first two or its last two characters, and
+//! one with its middle characters swapped keeps its first and last: three bitsets of those
+//! character pairs let [`SetPhrases::near`] give up on most text after three probes.
+
+use std::sync::OnceLock;
+
+static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/set-phrases.bin"));
+
+/// Bytes of one phrase record: four UTF-16 units and a flags word.
+const PHRASE_BYTES: usize = 10;
+
+/// One indexed phrase.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Phrase {
+    pub chars: [char; 4],
+    /// Listed in `rules/set-phrases.txt` (a 公文 set phrase), not only an idiom of the lexicon.
+    pub listed: bool,
+}
+
+impl Phrase {
+    pub fn text(&self) -> String {
+        self.chars.iter().collect()
+    }
+}
+
+/// How the written characters differ from a phrase.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Change {
+    /// The character at this position (0–3) is another one.
+    Substituted(usize),
+    /// The characters at this position and the next are swapped.
+    Swapped(usize),
+}
+
+/// The embedded index.
+pub struct SetPhrases {
+    phrases: &'static [u8],
+    keys: &'static [u8],
+    indices: &'static [u8],
+    /// First two characters, last two, first and last.
+    bitsets: [&'static [u8]; 3],
+    /// log2 of the bits of each bitset.
+    bits_log2: u32,
+}
+
+/// The index, shared by every rule and thread.
+pub fn set_phrases() -> &'static SetPhrases {
+    static INDEX: OnceLock<SetPhrases> = OnceLock::new();
+    INDEX.get_or_init(|| SetPhrases::read(BYTES))
+}
+
+fn u32_at(bytes: &[u8], at: usize) -> u32 {
+    u32::from_le_bytes(bytes[at..at + 4].try_into().expect("four bytes"))
+}
+
+fn u64_at(bytes: &[u8], at: usize) -> u64 {
+    u64::from_le_bytes(bytes[at..at + 8].try_into().expect("eight bytes"))
+}
+
+impl SetPhrases {
+    fn read(bytes: &'static [u8]) -> Self {
+        let count = u32_at(bytes, 0) as usize;
+        let phrases = &bytes[4..4 + count * PHRASE_BYTES];
+        let at = 4 + phrases.len();
+        let key_count = u32_at(bytes, at) as usize;
+        let keys = &bytes[at + 4..at + 4 + key_count * 8];
+        let at = at + 4 + keys.len();
+        let indices = &bytes[at..at + key_count * 4];
+        let rest = &bytes[at + indices.len()..];
+        let size = rest.len() / 3;
+        let bits = u32::try_from(size * 8).expect("bitsets are small");
+        assert!(bits.is_power_of_two(), "build.rs writes power-of-two bitsets");
+        Self {
+            phrases,
+            keys,
+            indices,
+            bitsets: [&rest[..size], &rest[size..2 * size], &rest[2 * size..]],
+            bits_log2: bits.trailing_zeros(),
+        }
+    }
+
+    /// Number of phrases.
+    pub fn len(&self) -> usize {
+        self.phrases.len() / PHRASE_BYTES
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.phrases.is_empty()
+    }
+
+    fn phrase(&self, index: usize) -> Phrase {
+        let record = &self.phrases[index * PHRASE_BYTES..(index + 1) * PHRASE_BYTES];
+        let unit = |k: usize| u16::from_le_bytes([record[2 * k], record[2 * k + 1]]);
+        Phrase {
+            chars: std::array::from_fn(|k| char::from_u32(u32::from(unit(k))).unwrap_or('\0')),
+            listed: unit(4) & 1 == 1,
+        }
+    }
+
+    /// Whether a phrase has the pair (`a`, `b`) in the places bitset `which` records
+    /// (the same hash as `build/set_phrases.rs`).
+    fn may_hold(&self, which: usize, a: u32, b: u32) -> bool {
+        let bit = ((a << 16 | b).wrapping_mul(0x9E37_79B1) >> (32 - self.bits_log2)) as usize;
+        self.bitsets[which][bit / 8] & (1 << (bit % 8)) != 0
+    }
+
+    /// Calls `each` with every phrase that has `rest` at the positions other than
+    /// `position`, in order.
+    fn with_masked(&self, position: usize, rest: [u32; 3], mut each: impl FnMut(Phrase)) {
+        let key = (position as u64) << 48
+            | u64::from(rest[0]) << 32
+            | u64::from(rest[1]) << 16
+            | u64::from(rest[2]);
+        let count = self.keys.len() / 8;
+        let (mut lo, mut hi) = (0, count);
+        while lo < hi {
+            let mid = usize::midpoint(lo, hi);
+            if u64_at(self.keys, mid * 8) < key {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        while lo < count && u64_at(self.keys, lo * 8) == key {
+            each(self.phrase(u32_at(self.indices, lo * 4) as usize));
+            lo += 1;
+        }
+    }
+
+    /// Every indexed phrase that `written` would be with one character changed or two
+    /// neighbours swapped (never `written` itself), with how it differs.
+    pub fn near(&self, written: [char; 4], mut found: impl FnMut(Phrase, Change)) {
+        if written.iter().any(|&c| u32::from(c) > 0xFFFF) {
+            return;
+        }
+        let c = written.map(u32::from);
+        let head = self.may_hold(0, c[0], c[1]);
+        let tail = self.may_hold(1, c[2], c[3]);
+        let ends = self.may_hold(2, c[0], c[3]);
+        if !(head || tail || ends) {
+            return;
+        }
+        let mut substituted = |position: usize| {
+            let rest: Vec<u32> = (0..4).filter(|&k| k != position).map(|k| c[k]).collect();
+            self.with_masked(position, [rest[0], rest[1], rest[2]], |phrase| {
+                if phrase.chars[position] != written[position] {
+                    found(phrase, Change::Substituted(position));
+                }
+            });
+        };
+        if tail {
+            substituted(0);
+            substituted(1);
+        }
+        if head {
+            substituted(2);
+            substituted(3);
+        }
+        // Swaps: look the swapped sequence up whole (its last character masked).
+        let mut swapped = |first: usize| {
+            let mut s = written;
+            s.swap(first, first + 1);
+            if s == written {
+                return;
+            }
+            let rest = [u32::from(s[0]), u32::from(s[1]), u32::from(s[2])];
+            self.with_masked(3, rest, |phrase| {
+                if phrase.chars == s {
+                    found(phrase, Change::Swapped(first));
+                }
+            });
+        };
+        if tail {
+            swapped(0);
+        }
+        if ends {
+            swapped(1);
+        }
+        if head {
+            swapped(2);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn near(written: &str) -> Vec<(String, Change)> {
+        let chars: Vec<char> = written.chars().collect();
+        let mut out = Vec::new();
+        set_phrases().near(chars.try_into().expect("four characters"), |p, change| {
+            out.push((p.text(), change));
+        });
+        out
+    }
+
+    #[test]
+    fn finds_idioms_and_listed_phrases_one_character_away() {
+        assert!(set_phrases().len() > 20_000);
+        assert!(near("迫在眉捷").contains(&("迫在眉睫".to_string(), Change::Substituted(3))));
+        assert!(near("真抓实于").contains(&("真抓实干".to_string(), Change::Substituted(3))));
+        assert!(near("一愁莫展").contains(&("一筹莫展".to_string(), Change::Substituted(1))));
+    }
+
+    #[test]
+    fn finds_swapped_neighbours_and_marks_listed_phrases() {
+        let found = near("真实抓干");
+        assert!(found.contains(&("真抓实干".to_string(), Change::Swapped(1))), "{found:?}");
+        let mut listed = None;
+        set_phrases().near(['守', '正', '创', '心'], |p, _| {
+            if p.text() == "守正创新" {
+                listed = Some(p.listed);
+            }
+        });
+        assert_eq!(listed, Some(true));
+    }
+
+    #[test]
+    fn a_phrase_is_not_near_itself_and_unrelated_text_finds_nothing() {
+        assert!(!near("迫在眉睫").iter().any(|(p, _)| p == "迫在眉睫"));
+        assert_eq!(near("我们今天"), Vec::new());
+    }
+}
