@@ -70,7 +70,11 @@ pub fn build(words: &BTreeMap<&str, (u64, &str)>, listed: &[&str], out: &Path) {
         let bit = pair_bit(a, b) as usize;
         bitsets[which * (BITSET_BITS / 64) as usize + bit / 64] |= 1 << (bit % 64);
     };
-    bytes.extend_from_slice(&u32::try_from(phrases.len()).expect("few phrases").to_le_bytes());
+    bytes.extend_from_slice(
+        &u32::try_from(phrases.len())
+            .expect("few phrases")
+            .to_le_bytes(),
+    );
     for (index, (phrase, &flags)) in phrases.iter().enumerate() {
         let chars: Vec<u32> = phrase.chars().map(u32::from).collect();
         for &c in &chars {

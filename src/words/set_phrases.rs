@@ -75,7 +75,10 @@ impl SetPhrases {
         let rest = &bytes[at + indices.len()..];
         let size = rest.len() / 3;
         let bits = u32::try_from(size * 8).expect("bitsets are small");
-        assert!(bits.is_power_of_two(), "build.rs writes power-of-two bitsets");
+        assert!(
+            bits.is_power_of_two(),
+            "build.rs writes power-of-two bitsets"
+        );
         Self {
             phrases,
             keys,
@@ -212,7 +215,10 @@ mod tests {
     #[test]
     fn finds_swapped_neighbours_and_marks_listed_phrases() {
         let found = near("真实抓干");
-        assert!(found.contains(&("真抓实干".to_string(), Change::Swapped(1))), "{found:?}");
+        assert!(
+            found.contains(&("真抓实干".to_string(), Change::Swapped(1))),
+            "{found:?}"
+        );
         let mut listed = None;
         set_phrases().near(['守', '正', '创', '心'], |p, _| {
             if p.text() == "守正创新" {

@@ -98,13 +98,13 @@ fn questions_about_one_clause_reuse_its_words() {
     let text = "宣布署长任职，工作布署到位";
     let document = DocumentWords::new(text);
     let whole = text.rfind("布署").unwrap();
-    let words = document.with_clause(whole, |w| w.to_vec());
+    let words = document.with_clause(whole, <[Word]>::to_vec);
     assert_eq!(
         words.iter().map(|w| w.text(text)).collect::<Vec<_>>(),
         ["工作", "布署", "到位"]
     );
     // Asked again about a place of the same clause, and about the other clause.
-    assert!(document.with_clause(text.len(), |w| w.len()) == 3);
-    assert_eq!(document.with_clause(0, |w| w.len()), 3);
+    assert_eq!(document.with_clause(text.len(), <[Word]>::len), 3);
+    assert_eq!(document.with_clause(0, <[Word]>::len), 3);
     assert!(!document.is_boundary(text.find("布署").unwrap()));
 }

@@ -40,8 +40,11 @@ declare_rule! {
 /// (还不够扎实到位).
 const LONGEST_COMPLEMENT: usize = 8;
 
-/// Words that make what follows a noun phrase: 随着改革的深入 is not a complement.
-const NOMINAL_CUES: &[&str] = &["随着", "伴随", "由于", "通过", "经过", "对于", "关于"];
+/// Words that make “动词+的” a noun phrase: 随着改革的深入 is not a complement, and
+/// neither is a comparison (结果比预想的好, 没有预期的好).
+const NOMINAL_CUES: &[&str] = &[
+    "随着", "伴随", "由于", "通过", "经过", "对于", "关于", "比", "较", "不如", "没有", "没",
+];
 
 impl Rule for MisusedDe {
     fn check(&self, cx: &mut Checker<'_>) {
@@ -215,6 +218,7 @@ mod tests {
             "这是一次认真的学习，取得了良好的效果。\n",
             "工作做得很好，认真地学习了党章。\n",
             "他说的对，我们的目的很明确。\n",
+            "困难比预料的多，结果比预想的好，效果没有预期的好。\n",
         ] {
             assert_eq!(findings("L104", clean), Vec::<String>::new(), "{clean}");
         }

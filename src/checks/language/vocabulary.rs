@@ -70,10 +70,17 @@ mod tests {
     fn the_lists_parse_and_name_known_words() {
         let dup = duplicates();
         assert!(dup.function_characters.contains('的'));
-        for word in dup.reduplicable.iter().chain(dup.synonyms.iter().flat_map(|s| &s.words)) {
+        for word in dup
+            .reduplicable
+            .iter()
+            .chain(dup.synonyms.iter().flat_map(|s| &s.words))
+        {
             assert!(lexicon().contains(word), "{word} is not in the lexicon");
         }
-        assert!(dup.synonyms.iter().all(|s| s.words.len() >= 2 && !s.source.is_empty()));
+        assert!(dup
+            .synonyms
+            .iter()
+            .all(|s| s.words.len() >= 2 && !s.source.is_empty()));
         let de = misused_de();
         assert!(de.degree_adverbs.iter().any(|a| a == "很"));
         assert!(de.complements.iter().any(|a| a == "清楚"));
