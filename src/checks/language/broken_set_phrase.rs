@@ -1,26 +1,28 @@
 use crate::checks::{declare_rule, Checker, Rule};
 use crate::diagnostic::{quote, Edit, Fix, Span};
 use crate::document::LineKind;
+use crate::knowledge::Target;
 use crate::spelling::{candidates, Similarity};
 use crate::words::{is_han, lexicon, set_phrases, Change, Phrase};
 
 declare_rule! {
-    /// 成语或公文固定说法写错一个字或前后颠倒（“迫在眉捷”→“迫在眉睫”，“真抓实于”→“真抓实干”）。
+    /// 成语或公文固定说法写错一个字或前后颠倒（“提心掉胆”→“提心吊胆”，“真抓实于”→“真抓实干”）。
     ///
     /// ## 为什么
     /// 四字成语和“真抓实干”“守正创新”这类固定说法，错一个字就成了病句，又最容易被输入法带错。
     /// 这条检查不靠别字清单：一个四字组合本身不成词，换掉其中一个音同、音近或形近的字（或对调相邻
     /// 两个字）就成了成语（jieba 词典标为成语的四字词）或 rules/set-phrases.txt 所列的公文固定说法，
     /// 并且换上以后整句切词明显更通顺时，才提示。有意化用的说法（“与邻为善”“居高难下”）改动的字与原字
-    /// 音形都不近，不提示。修改建议需要人工确认，`--fix` 不会自动替换。
+    /// 音形都不近，不提示。rules/terms.toml 已经列出的错误写法（“迫在眉捷”）由 F103 报告，这里不重复。
+    /// 修改建议需要人工确认，`--fix` 不会自动替换。
     ///
     /// ## 示例
     /// ```text
-    /// 解决群众急难愁盼问题迫在眉捷，全体干部要真抓实于。
+    /// 面对风险挑战不能提心掉胆，全体干部要真抓实于。
     /// ```
     /// 应写作：
     /// ```text
-    /// 解决群众急难愁盼问题迫在眉睫，全体干部要真抓实干。
+    /// 面对风险挑战不能提心吊胆，全体干部要真抓实干。
     /// ```
     pub struct BrokenSetPhrase {
         code: L103,
@@ -35,7 +37,7 @@ declare_rule! {
 }
 
 /// How much likelier (natural log of the ratio) the clause must read with the phrase in
-/// place: 真抓实于 → 真抓实干 gains ~18, 迫在眉捷 → 迫在眉睫 ~25, while a modified idiom
+/// place: 真抓实于 → 真抓实干 gains ~18, 提心掉胆 → 提心吊胆 ~24, while a modified idiom
 /// that reads as words (历经磨难, 轻装前行) gains under 8.
 const MIN_GAIN: f64 = 8.0;
 
@@ -109,6 +111,24 @@ impl Rule for BrokenSetPhrase {
                 }
             }
         }
+        // A written form that rules/terms.toml lists is F102's or F103's to report.
+        let listed: Vec<Span> = cx
+            .context
+            .mentions
+            .iter()
+            .filter(|m| {
+                matches!(
+                    m.target,
+                    Target::Confusable(_) | Target::SetPhrase(_) | Target::Formulation(_)
+                )
+            })
+            .map(|m| Span::new(m.start, m.end))
+            .collect();
+        suspects.retain(|s| {
+            !listed
+                .iter()
+                .any(|m| m.start < s.span.end && s.span.start < m.end)
+        });
         // Of overlapping suspects the one that reads best wins.
         suspects.sort_by(|a, b| b.gain.total_cmp(&a.gain));
         let mut kept: Vec<Suspect> = Vec::new();
@@ -179,12 +199,13 @@ mod tests {
         assert_eq!(
             findings(
                 "L103",
-                "解决群众急难愁盼问题迫在眉捷。\n全体干部要真抓实于，面对困难不能一愁莫展。\n"
+                "面对风险不能提心掉胆，要举一返三。\n全体干部要真抓实于，坚持实事求事。\n"
             ),
             [
-                "1:11 “迫在眉捷”疑为成语“迫在眉睫”之误（“捷”与“睫”音同）",
+                "1:7 “提心掉胆”疑为成语“提心吊胆”之误（“掉”与“吊”音同）",
+                "1:13 “举一返三”疑为成语“举一反三”之误（“返”与“反”音同）",
                 "2:6 “真抓实于”疑为公文固定说法“真抓实干”之误（“于”与“干”形近）",
-                "2:17 “一愁莫展”疑为成语“一筹莫展”之误（“愁”与“筹”音同）",
+                "2:13 “实事求事”疑为公文固定说法“实事求是”之误（“事”与“是”音同）",
             ]
         );
     }
@@ -200,11 +221,13 @@ mod tests {
     #[test]
     fn correct_and_deliberately_modified_phrases_are_silent() {
         for clean in [
-            "解决群众急难愁盼问题迫在眉睫，全体干部要真抓实干。\n",
+            "面对风险不能提心吊胆，要举一反三，全体干部要真抓实干，坚持实事求是。\n",
             "坚持与邻为善、以邻为伴，全体中华儿女勠力同心。\n",
             "经济体失业率居高难下，中华民族是历经磨难的民族。\n",
             "2025年3月底前完成整改，开展春节前疫情防控专项督查。\n",
             "学习《迫在眉捷的问题》一文。\n",
+            // Listed in rules/terms.toml: F103 reports them.
+            "有的部门各自为阵，解决问题迫在眉捷。\n",
         ] {
             assert_eq!(findings("L103", clean), Vec::<String>::new(), "{clean}");
         }

@@ -69,7 +69,13 @@ static PAIRS: LazyLock<(AhoCorasick, Pairs)> = LazyLock::new(|| {
 impl Rule for DuplicatedWord {
     fn check(&self, cx: &mut Checker<'_>) {
         let text = cx.text();
-        let mut found: Vec<(Span, String, Fix, Option<&str>)> = Vec::new();
+        // (start, start of the second word, end, message, source of a synonym group).
+        let mut found: Vec<(usize, usize, usize, String, Option<&str>)> = Vec::new();
+        let on_word_boundaries = |edges: [usize; 3]| {
+            edges
+                .iter()
+                .all(|&at| cx.views.words.is_boundary(at))
+        };
         for seg in cx.views.segments() {
             let s = seg.text(text);
             let protected = cx.views.protected(seg);
@@ -96,24 +102,11 @@ impl Rule for DuplicatedWord {
                     );
                     if protected.contains(byte_at(i))
                         || !may_not_double(unit, &chars[i + 2 * k..])
-                        || ![start, middle, end]
-                            .iter()
-                            .all(|&at| cx.views.words.is_boundary(at))
+                        || !on_word_boundaries([start, middle, end])
                     {
                         continue;
                     }
-                    found.push((
-                        Span::new(start, end),
-                        format!("“{unit}”连写了两遍"),
-                        Fix {
-                            safe: true,
-                            edits: vec![Edit {
-                                span: Span::new(middle, end),
-                                replacement: String::new(),
-                            }],
-                        },
-                        None,
-                    ));
+                    found.push((start, middle, end, format!("“{unit}”连写了两遍"), None));
                     after = byte_at(i + 2 * k);
                     break;
                 }
@@ -125,37 +118,40 @@ impl Rule for DuplicatedWord {
                 let start = seg.span.start + m.start();
                 let middle = start + first.len();
                 let end = seg.span.start + m.end();
-                if protected.contains(m.start())
-                    || ![start, middle, end]
-                        .iter()
-                        .all(|&at| cx.views.words.is_boundary(at))
-                {
+                if protected.contains(m.start()) || !on_word_boundaries([start, middle, end]) {
                     continue;
                 }
                 found.push((
-                    Span::new(start, end),
+                    start,
+                    middle,
+                    end,
                     format!("“{first}”与“{second}”意思相同，连用重复"),
-                    Fix {
-                        safe: false,
-                        edits: vec![Edit {
-                            span: Span::new(middle, end),
-                            replacement: String::new(),
-                        }],
-                    },
                     Some(source),
                 ));
             }
         }
-        for (span, message, fix, source) in found {
-            let help = if fix.safe {
-                "删去重复的一遍".to_string()
-            } else {
-                let written = span.slice(text);
-                let kept = &written[..fix.edits[0].span.start - span.start];
-                let other = &written[kept.len()..];
-                format!("保留其一，写作“{kept}”或“{other}”")
+        for (start, middle, end, message, source) in found {
+            // The same word twice: deleting the copy is safe; of two synonyms the writer
+            // chooses which to keep.
+            let help = match source {
+                None => "删去重复的一遍".to_string(),
+                Some(_) => format!(
+                    "保留其一，写作“{}”或“{}”",
+                    &text[start..middle],
+                    &text[middle..end]
+                ),
             };
-            let report = cx.report(span, message).help(help).fix(fix);
+            let fix = Fix {
+                safe: source.is_none(),
+                edits: vec![Edit {
+                    span: Span::new(middle, end),
+                    replacement: String::new(),
+                }],
+            };
+            let report = cx
+                .report(Span::new(start, end), message)
+                .help(help)
+                .fix(fix);
             if let Some(source) = source {
                 report.note(format!("依据：{source}"));
             }
