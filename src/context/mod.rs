@@ -176,11 +176,49 @@ impl Context {
         }
     }
 
-    /// The kind of the top-level section that contains byte `offset`.
+    /// The kind of the top-level section that contains byte `offset`. The sections are
+    /// in document order and do not overlap, so a binary search finds it (a scan from
+    /// the first section for each mention was quadratic on a long document).
     pub fn section_kind_at(&self, offset: usize) -> Option<SectionKind> {
-        self.sections
-            .iter()
-            .find(|(span, _)| span.start <= offset && offset < span.end.max(span.start + 1))
-            .and_then(|(_, kind)| *kind)
+        let after = self
+            .sections
+            .partition_point(|(span, _)| span.start <= offset);
+        let (span, kind) = self.sections.get(after.checked_sub(1)?)?;
+        (offset < span.end.max(span.start + 1))
+            .then_some(*kind)
+            .flatten()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_section_at_an_offset_is_found_by_binary_search_as_by_a_scan() {
+        let part = "一、过去一年工作回顾\n过去一年，我们按照要求开展工作。\n二、存在的问题\n一些干部作风不实。\n三、下一步工作打算\n深入学习贯彻党的二十大精神。\n";
+        let text = format!("关于工作情况的报告\n\n{}", part.repeat(50));
+        let doc = crate::document::parse(&text);
+        let today = Date::constant(2024, 6, 1);
+        let cx = Context::resolve(
+            &text,
+            &doc,
+            None,
+            None,
+            today,
+            None,
+            Knowledge::embedded_shared().clone(),
+        );
+        assert_eq!(cx.sections.len(), 150);
+        assert!(cx.sections.iter().any(|(_, kind)| kind.is_some()));
+        let scan = |offset: usize| {
+            cx.sections
+                .iter()
+                .find(|(span, _)| span.start <= offset && offset < span.end.max(span.start + 1))
+                .and_then(|(_, kind)| *kind)
+        };
+        for offset in (0..=text.len()).filter(|&i| text.is_char_boundary(i)) {
+            assert_eq!(cx.section_kind_at(offset), scan(offset), "at {offset}");
+        }
     }
 }
