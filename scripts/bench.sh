@@ -4,7 +4,7 @@
 # automaton. Builds a release binary and a corpus in a temporary folder
 # (scripts/make-corpus.sh: 1,000 reports from ../shared/corpus, or from the seed and
 # examples/ in a clean clone; one 20 MB file; a one-line file) and prints MB/s,
-# files/s, peak memory and start-up time.
+# files/s, peak memory (also for 10,000 reports against 1,000) and start-up time.
 #
 #   scripts/bench.sh            # needs hyperfine and rg (ripgrep); GNU time for memory
 #   RUNS=20 scripts/bench.sh    # more runs per measurement (default 10)
@@ -75,6 +75,12 @@ seed_gw=$(measure gw_seed "$bin" check --format short "$tmp/seed.txt")
 dir_mem=$(peak "$bin" check --format short "$tmp/reports")
 big_mem=$(peak "$bin" check --format short "$tmp/big.txt")
 
+# Peak memory must not grow with the number of files (output is streamed): the same
+# reports, 10,000 of them, in JSON (the format that used to keep the most).
+"$root/scripts/make-corpus.sh" "$tmp/many" 10000 0 2>/dev/null
+json_mem_1k=$(peak "$bin" check --format json "$tmp/reports")
+json_mem_10k=$(peak "$bin" check --format json "$tmp/many/reports")
+
 # The 20 MB file halved, for linearity.
 head -c $((big_bytes / 2)) "$tmp/big.txt" | { iconv -c -f UTF-8 -t UTF-8 2>/dev/null || true; } >"$tmp/half.txt"
 half_gw=$(measure gw_half "$bin" check --format short "$tmp/half.txt")
@@ -86,7 +92,7 @@ awk -v npat="$npat" -v nfiles="$nfiles" -v rb="$reports_bytes" -v bb="$big_bytes
     -v brg="$(field "$big_rg" mean)" -v bgw="$(field "$big_gw" mean)" \
     -v hgw="$(field "$half_gw" mean)" \
     -v one="$(field "$one_gw" mean)" -v seed="$(field "$seed_gw" mean)" \
-    -v dmem="$dir_mem" -v bmem="$big_mem" 'BEGIN {
+    -v dmem="$dir_mem" -v bmem="$big_mem" -v jm1="$json_mem_1k" -v jm10="$json_mem_10k" 'BEGIN {
     printf "gwlint check, %d knowledge patterns (rg -F gets the same number)\n\n", npat
     printf "%-34s %10s %10s %10s\n", "", "gwlint", "rg floor", "ratio"
     printf "%-34s %8.0f ms %8.0f ms %9.1fx\n", sprintf("%d reports, %.1f MB", nfiles, rb / 1e6), dgw * 1000, drg * 1000, dgw / drg
@@ -95,4 +101,5 @@ awk -v npat="$npat" -v nfiles="$nfiles" -v rb="$reports_bytes" -v bb="$big_bytes
     printf "reports: %.0f MB/s, %.0f files/s, CPU %.2f cores (user+sys / wall), peak %s MB\n", rb / 1e6 / dgw, nfiles / dgw, (dgu + dgs) / dgw, dmem
     printf "20 MB file: %.0f MB/s, peak %s MB (%.1fx the file); half the file: %.0f ms (full / half = %.2f)\n", bb / 1e6 / bgw, bmem, bmem * 1048576 / bb, hgw * 1000, bgw / hgw
     printf "start-up (one-line file): %.1f ms; start-up + seed report (%.0f KB): %.1f ms\n", one * 1000, sb / 1000, seed * 1000
+    printf "peak memory, --format json: 1,000 reports %s MB, 10,000 reports %s MB\n", jm1, jm10
 }'

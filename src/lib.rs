@@ -18,6 +18,7 @@ pub mod numerals;
 pub mod profile;
 pub mod render;
 pub mod settings;
+pub mod small_file;
 pub mod source;
 pub mod spelling;
 pub mod suppression;

@@ -62,3 +62,29 @@ pub(super) fn inject_panic(path: &std::path::Path) {
         }
     }
 }
+
+/// Debug builds only: checking the file named by `GWLINT_INJECT_WAIT` (`NAME:RELEASE`)
+/// waits until the file `RELEASE` exists (at most a minute), so that a test can see the
+/// findings of the files before it written while it is still being checked
+/// (tests/it/hostile_streaming.rs).
+pub(super) fn inject_wait(path: &std::path::Path) {
+    if !cfg!(debug_assertions) {
+        return;
+    }
+    let Some(spec) = std::env::var_os("GWLINT_INJECT_WAIT") else {
+        return;
+    };
+    let spec = spec.to_string_lossy();
+    let Some((name, release)) = spec.split_once(':') else {
+        return;
+    };
+    if path.file_name() != Some(std::ffi::OsStr::new(name)) {
+        return;
+    }
+    let started = std::time::Instant::now();
+    while !std::path::Path::new(release).exists()
+        && started.elapsed() < std::time::Duration::from_secs(60)
+    {
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+}

@@ -9,6 +9,7 @@ mod init;
 mod isolate;
 pub mod knowledge;
 mod lsp;
+mod pipeline;
 mod progress;
 pub mod rules;
 mod stdin;

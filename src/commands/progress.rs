@@ -2,7 +2,7 @@
 //! terminal (never in CI logs or editor tasks) and cleared when the run ends.
 
 use std::io::{IsTerminal as _, Write as _};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
@@ -13,6 +13,8 @@ const REDRAW_EVERY: Duration = Duration::from_millis(100);
 pub(super) struct Progress {
     total: usize,
     done: AtomicUsize,
+    /// Whether the line is on the screen now.
+    shown: AtomicBool,
     /// When the line was last drawn; `None` when progress is off.
     drawn: Option<Mutex<Instant>>,
 }
@@ -23,6 +25,7 @@ impl Progress {
         Self {
             total,
             done: AtomicUsize::new(0),
+            shown: AtomicBool::new(false),
             drawn: on.then(|| Mutex::new(Instant::now())),
         }
     }
@@ -46,6 +49,23 @@ impl Progress {
             "\r\x1b[2Kgwlint {bar} {done}/{} 个文件",
             self.total
         );
+        self.shown.store(true, Ordering::Relaxed);
+    }
+
+    /// Runs `write` (output of a finished file) with the line cleared and not redrawn
+    /// meanwhile, so that findings written to the same terminal are not mixed into it;
+    /// the next tick draws it again.
+    pub(super) fn hidden<T>(&self, write: impl FnOnce() -> T) -> T {
+        let Some(drawn) = &self.drawn else {
+            return write();
+        };
+        let _drawing = drawn
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if self.shown.swap(false, Ordering::Relaxed) {
+            let _ = write!(std::io::stderr(), "\r\x1b[2K");
+        }
+        write()
     }
 
     /// Clears the line.

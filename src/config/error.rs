@@ -1,10 +1,13 @@
 //! Errors in a `gwlint.toml`: a miette report that names the file and points at the key
-//! or value in it.
+//! or value in it, showing an excerpt of the line (`render::shown`: a line of 200 KB is
+//! not printed whole, control characters are made visible).
 
 use std::ops::Range;
 use std::path::Path;
 
-use miette::{GraphicalReportHandler, GraphicalTheme, NamedSource, SourceSpan};
+use miette::{GraphicalReportHandler, GraphicalTheme, SourceSpan};
+
+use crate::render::shown::Shown;
 
 /// What is wrong where in a config file.
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
@@ -14,7 +17,7 @@ pub struct ConfigError {
     pub path: String,
     pub message: String,
     #[source_code]
-    source_code: NamedSource<String>,
+    source_code: Shown<'static>,
     #[label("{label}")]
     span: Option<SourceSpan>,
     label: String,
@@ -22,14 +25,37 @@ pub struct ConfigError {
     help: Option<String>,
 }
 
+/// How much of a long value is underlined.
+const SPAN_CHARS: usize = 40;
+/// How long a message may be: messages quote values from the file (“未知的文种“……””).
+const MESSAGE_CHARS: usize = 400;
+
+fn shorten(message: String) -> String {
+    match message.char_indices().nth(MESSAGE_CHARS) {
+        Some((cut, _)) => format!("{}……（消息过长，已截断）", &message[..cut]),
+        None => message,
+    }
+}
+
 impl ConfigError {
     pub fn new(path: &Path, text: &str, span: Option<Range<usize>>, message: String) -> Self {
         let name = path.display().to_string();
+        let source_code = Shown::owned(&name, text.to_string());
+        // A 200 KB value is underlined for its first characters only, and shown in
+        // the excerpt around them; offsets are those of the shown text, where control
+        // characters take more room.
+        let span = span.map(|r| {
+            let end = text
+                .get(r.start..r.end)
+                .and_then(|value| value.char_indices().nth(SPAN_CHARS))
+                .map_or(r.end, |(i, _)| r.start + i);
+            source_code.span(crate::diagnostic::Span::new(r.start, end))
+        });
         Self {
-            path: name.clone(),
-            message,
-            source_code: NamedSource::new(name, text.to_string()),
-            span: span.map(|r| SourceSpan::new(r.start.into(), r.end - r.start)),
+            path: name,
+            message: shorten(message),
+            source_code,
+            span,
             label: "此处".to_string(),
             help: None,
         }

@@ -15,6 +15,11 @@ use crate::diagnostic::Severity;
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct ConfigFile {
+    /// `root = true`: this folder is the top of the project. The nearest config wins and
+    /// none above it is merged, so discovery already stops here; the key says so to
+    /// the reader (and is checked to be a boolean).
+    #[allow(dead_code)]
+    pub root: Option<bool>,
     /// Document type id (`rules/profiles/*.toml`); else judged from the title.
     pub profile: Option<Spanned<String>>,
     /// The as-of date: a TOML date (`2023-03-15`) or a string in that form.

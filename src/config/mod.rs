@@ -20,7 +20,7 @@ use globset::{GlobBuilder, GlobSet, GlobSetBuilder};
 use jiff::civil::Date;
 use toml::Spanned;
 
-pub use discovery::{absolute, Finder, FILE_NAMES};
+pub use discovery::{absolute, Finder, Found, FILE_NAMES};
 pub use error::ConfigError;
 pub use file::{ConfigFile, Level, RuleEntry};
 
@@ -147,6 +147,15 @@ impl Resolver {
         }
     }
 
+    /// Which config applies to `file`, or why none does: for `-v`.
+    pub fn describe_config(&mut self, file: &Path) -> String {
+        match &self.source {
+            Source::Isolated => "无（--isolated）".to_string(),
+            Source::Explicit(path) => format!("{}（--config）", absolute(path).display()),
+            Source::Nearest => self.finder.find(file).describe(),
+        }
+    }
+
     /// The settings for one file.
     pub fn settings_for(&mut self, file: &Path) -> Result<Settings, Error> {
         let Some(config) = self.config_path(file) else {
@@ -174,7 +183,7 @@ impl Resolver {
         if let Some(hit) = self.loaded.get(path) {
             return Ok(hit.clone());
         }
-        let text = std::fs::read_to_string(path)
+        let text = crate::small_file::read(path)
             .map_err(|e| Error::Usage(format!("{}: 无法读取配置文件：{e}", path.display())))?;
         let resolved = Arc::new(resolve(path, &text, &self.overrides, self.today)?);
         self.loaded.insert(path.to_path_buf(), resolved.clone());

@@ -22,7 +22,7 @@ pub(super) fn load(
     for entry in entries {
         let at = Some(entry.span());
         let path = dir.join(entry.get_ref());
-        let text = std::fs::read_to_string(&path).map_err(|e| {
+        let text = crate::small_file::read(&path).map_err(|e| {
             err(
                 at.clone(),
                 format!("文种文件“{}”无法读取：{e}", path.display()),

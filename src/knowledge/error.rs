@@ -25,7 +25,7 @@ pub enum KnowledgeError {
     Io {
         file: String,
         #[source]
-        source: std::io::Error,
+        source: crate::small_file::SmallFileError,
     },
     #[error("{file}:{line}：条目 `{id}`：{message}")]
     Parse {

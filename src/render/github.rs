@@ -10,35 +10,32 @@ use crate::diagnostic::Severity;
 use crate::source::ColumnUnit;
 use crate::FileReport;
 
-pub(super) fn render(reports: &[FileReport], unit: ColumnUnit) -> String {
-    let mut out = String::new();
-    for report in reports {
-        // Line breaks become %0A below; other control characters are made visible.
-        let file = escape_property(&escape::escape(&display_path(report), true));
-        for (d, loc) in located(report, unit) {
-            let command = match d.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-                Severity::Info => "notice",
-            };
-            let mut message = d.message.clone();
-            if let Some(help) = &d.help {
-                message.push('\n');
-                message.push_str(help);
-            }
-            let _ = writeln!(
-                out,
-                "::{command} file={file},line={},col={},endLine={},endColumn={},title={}::{}",
-                loc.start.line,
-                loc.start.column,
-                loc.end.line,
-                loc.end.column,
-                escape_property(d.code),
-                escape_data(&escape::escape(&message, true)),
-            );
+/// The workflow commands of one file's findings, appended to `out`.
+pub(super) fn render(out: &mut String, report: &FileReport, unit: ColumnUnit) {
+    // Line breaks become %0A below; other control characters are made visible.
+    let file = escape_property(&escape::escape(&display_path(report), true));
+    for (d, loc) in located(report, unit) {
+        let command = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "notice",
+        };
+        let mut message = d.message.clone();
+        if let Some(help) = &d.help {
+            message.push('\n');
+            message.push_str(help);
         }
+        let _ = writeln!(
+            out,
+            "::{command} file={file},line={},col={},endLine={},endColumn={},title={}::{}",
+            loc.start.line,
+            loc.start.column,
+            loc.end.line,
+            loc.end.column,
+            escape_property(d.code),
+            escape_data(&escape::escape(&message, true)),
+        );
     }
-    out
 }
 
 fn escape_data(s: &str) -> String {

@@ -7,8 +7,12 @@ mod human;
 mod json;
 mod sarif;
 mod short;
+pub(crate) mod shown;
 mod statistics;
 pub(crate) mod table;
+
+/// `--statistics`: the count of findings per rule, as JSON for `json`, else a table.
+pub use statistics::Statistics;
 
 use crate::diagnostic::{Diagnostic, Span};
 use crate::source::{ColumnUnit, LineCol, LineIndex};
@@ -47,28 +51,148 @@ pub struct RenderOptions {
 /// that could not be read or written), which SARIF records in its invocation.
 pub fn render(
     format: OutputFormat,
-    reports: &[FileReport],
+    reports: Vec<FileReport>,
     options: RenderOptions,
     errors: &[String],
 ) -> String {
-    match format {
-        OutputFormat::Human => human::render(reports, options),
-        OutputFormat::Short => short::render(reports, options),
-        OutputFormat::Json => json::render(reports, options.column_unit),
-        OutputFormat::Sarif => sarif::render(reports, errors),
-        OutputFormat::Github => github::render(reports, options.column_unit),
-        OutputFormat::Html => html::render(reports),
+    let mut stream = Stream::new(format, options);
+    let mut out = stream.begin();
+    for report in reports {
+        out.push_str(&stream.file(report));
+    }
+    out.push_str(&stream.finish(errors));
+    out
+}
+
+/// Output written file by file: `begin`, then `file` for each report in order, then
+/// `finish`; the caller writes each piece out as it comes, so a run keeps no report
+/// once it is written. The JSON array and the SARIF log are valid documents once
+/// finished (elements are written with the separators and indentation
+/// `serde_json::to_string_pretty` gives the whole). The HTML page begins with the run's
+/// summary, so it keeps the reports until `finish` (the texts only of files with
+/// findings).
+pub struct Stream {
+    format: OutputFormat,
+    options: RenderOptions,
+    /// JSON findings or SARIF results written so far (the separator before the next).
+    elements: usize,
+    /// SARIF: where paths are relative to, and the log around the results.
+    sarif: Option<(sarif::Paths, usize)>,
+    /// HTML: the reports, kept for the page.
+    kept: Vec<FileReport>,
+    /// Human: something was written (the next file's findings start after a blank line).
+    human_written: bool,
+}
+
+impl Stream {
+    pub fn new(format: OutputFormat, options: RenderOptions) -> Self {
+        Self {
+            format,
+            options,
+            elements: 0,
+            sarif: None,
+            kept: Vec::new(),
+            human_written: false,
+        }
+    }
+
+    /// What comes before the first file.
+    pub fn begin(&mut self) -> String {
+        match self.format {
+            OutputFormat::Sarif => {
+                let paths = sarif::Paths::here();
+                let (before, _, indent) = sarif::envelope(&paths, &[]);
+                self.sarif = Some((paths, indent));
+                before + "["
+            }
+            _ => String::new(),
+        }
+    }
+
+    /// One file's findings.
+    pub fn file(&mut self, mut report: FileReport) -> String {
+        let mut out = String::new();
+        match self.format {
+            OutputFormat::Human => {
+                human::render(&mut out, &report, self.options);
+                if self.human_written && !out.is_empty() {
+                    out.insert(0, '\n');
+                }
+                self.human_written |= !out.is_empty();
+            }
+            OutputFormat::Short => short::render(&mut out, &report, self.options),
+            OutputFormat::Github => github::render(&mut out, &report, self.options.column_unit),
+            OutputFormat::Json => {
+                for finding in json::findings(&report, self.options.column_unit) {
+                    self.element(&mut out, &finding, 2);
+                }
+            }
+            OutputFormat::Sarif => {
+                if let Some((paths, indent)) = &self.sarif {
+                    let indent = *indent;
+                    for result in sarif::results(&report, paths) {
+                        self.element(&mut out, &result, indent);
+                    }
+                }
+            }
+            OutputFormat::Html => {
+                // A file without findings is only a line in the page's index.
+                if report.diagnostics.is_empty() {
+                    report.source.text = String::new();
+                    report.source.original = None;
+                }
+                self.kept.push(report);
+            }
+        }
+        out
+    }
+
+    /// What comes after the last file; `errors` are the run's one-line errors.
+    pub fn finish(mut self, errors: &[String]) -> String {
+        match self.format {
+            OutputFormat::Json if self.elements == 0 => "[]\n".to_string(),
+            OutputFormat::Json => "\n]\n".to_string(),
+            OutputFormat::Sarif => {
+                let paths = self
+                    .sarif
+                    .take()
+                    .map_or_else(sarif::Paths::here, |(p, _)| p);
+                let (_, after, indent) = sarif::envelope(&paths, errors);
+                let close = if self.elements == 0 {
+                    "]".to_string()
+                } else {
+                    format!("\n{}]", " ".repeat(indent - 2))
+                };
+                close + &after + "\n"
+            }
+            OutputFormat::Html => html::render(&self.kept),
+            _ => String::new(),
+        }
+    }
+
+    /// One element of a JSON array, pretty-printed at `indent` spaces, after a separator.
+    fn element(&mut self, out: &mut String, value: &serde_json::Value, indent: usize) {
+        out.push_str(match (self.elements, self.format) {
+            // SARIF's bracket comes with the log before the results.
+            (0, OutputFormat::Json) => "[\n",
+            (0, _) => "\n",
+            _ => ",\n",
+        });
+        self.elements += 1;
+        let text = serde_json::to_string_pretty(value).unwrap_or_else(|_| "null".to_string());
+        // A pretty-printed JSON text has line breaks only between tokens (those in
+        // strings are escaped), so indenting every line indents the element.
+        let pad = " ".repeat(indent);
+        for (n, line) in text.lines().enumerate() {
+            if n > 0 {
+                out.push('\n');
+            }
+            out.push_str(&pad);
+            out.push_str(line);
+        }
     }
 }
 
-/// `--statistics`: the count of findings per rule, as JSON for `json`, else a table.
-pub fn statistics(
-    format: OutputFormat,
-    reports: &[FileReport],
-    applicability: crate::fix::Applicability,
-) -> String {
-    statistics::render(format, reports, applicability)
-}
 
 /// Start and end (exclusive) of a span as 1-based lines and columns in some unit.
 pub(crate) struct Location {

@@ -18,7 +18,46 @@ use crate::FileReport;
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 
-pub(super) fn render(reports: &[FileReport], errors: &[String]) -> String {
+/// Where results are placed: the repository root and the working directory, found once.
+pub(super) struct Paths {
+    root: PathBuf,
+    cwd: PathBuf,
+}
+
+impl Paths {
+    pub(super) fn here() -> Self {
+        let cwd = std::env::current_dir().unwrap_or_default();
+        Self {
+            root: source_root(&cwd),
+            cwd,
+        }
+    }
+}
+
+/// Stands for the results in the log while it is written around them.
+const RESULTS_HERE: &str = "\u{0}gwlint-results\u{0}";
+
+/// The log before and after its results, pretty-printed: the results array is written
+/// between them file by file, so a run never holds all of them. Everything before the
+/// results is known at the start; the invocation (whether the run succeeded, and its
+/// errors) comes after them and is known only at the end. Also the indentation of
+/// the results' elements.
+pub(super) fn envelope(paths: &Paths, errors: &[String]) -> (String, String, usize) {
+    let log = log(paths, errors, Value::String(RESULTS_HERE.to_string()));
+    let text = serde_json::to_string_pretty(&log).unwrap_or_else(|_| "{}".to_string());
+    let marker = serde_json::to_string(RESULTS_HERE).unwrap_or_default();
+    let at = text.find(&marker).unwrap_or(text.len());
+    let before = text[..at].to_string();
+    let after = text[(at + marker.len()).min(text.len())..].to_string();
+    let indent = before
+        .rsplit('\n')
+        .next()
+        .map_or(0, |line| line.len() - line.trim_start().len())
+        + 2;
+    (before, after, indent)
+}
+
+fn log(paths: &Paths, errors: &[String], results: Value) -> Value {
     let rules: Vec<Value> = registry::all()
         .iter()
         .map(|r| {
@@ -39,44 +78,6 @@ pub(super) fn render(reports: &[FileReport], errors: &[String]) -> String {
             rule
         })
         .collect();
-    let cwd = std::env::current_dir().unwrap_or_default();
-    let root = source_root(&cwd);
-    let mut results = Vec::new();
-    for report in reports {
-        let artifact = artifact_location(&root, &cwd, &display_path(report));
-        let index = crate::source::LineIndex::new(&report.source.text);
-        let mut fingerprints = Fingerprints::default();
-        for (d, loc) in located(report, ColumnUnit::Utf16) {
-            let mut message = d.message.clone();
-            if let Some(help) = &d.help {
-                message.push('。');
-                message.push_str(help);
-            }
-            let mut result = json!({
-                "ruleId": d.code,
-                "level": level(d.severity),
-                "message": { "text": message },
-                "partialFingerprints": {
-                    "gwlint/v1": fingerprints.next(d, &report.source.text, &index),
-                },
-                "locations": [{
-                    "physicalLocation": {
-                        "artifactLocation": artifact,
-                        "region": {
-                            "startLine": loc.start.line,
-                            "startColumn": loc.start.column,
-                            "endLine": loc.end.line,
-                            "endColumn": loc.end.column,
-                        }
-                    }
-                }],
-            });
-            if let Some(id) = crate::checks::RuleId::find(d.code) {
-                result["ruleIndex"] = json!(id as usize);
-            }
-            results.push(result);
-        }
-    }
     let mut driver = json!({
         "name": "gwlint",
         "version": env!("CARGO_PKG_VERSION"),
@@ -91,25 +92,63 @@ pub(super) fn render(reports: &[FileReport], errors: &[String]) -> String {
         .iter()
         .map(|e| json!({ "level": "error", "message": { "text": e } }))
         .collect();
-    let log = json!({
+    let root = &paths.root;
+    json!({
         "$schema": SCHEMA,
         "version": "2.1.0",
         "runs": [{
             "tool": { "driver": driver },
-            "invocations": [{
-                "executionSuccessful": errors.is_empty(),
-                "toolExecutionNotifications": notifications,
-            }],
             "originalUriBaseIds": {
                 "SRCROOT": { "uri": format!("{}/", uri_of(&root.to_string_lossy()).trim_end_matches('/')) },
             },
             "columnKind": "utf16CodeUnits",
             "results": results,
+            // After the results: known only when every file is done.
+            "invocations": [{
+                "executionSuccessful": errors.is_empty(),
+                "toolExecutionNotifications": notifications,
+            }],
         }]
-    });
-    let mut out = serde_json::to_string_pretty(&log).unwrap_or_else(|_| "{}".to_string());
-    out.push('\n');
-    out
+    })
+}
+
+/// The results of one file.
+pub(super) fn results(report: &FileReport, paths: &Paths) -> Vec<Value> {
+    let artifact = artifact_location(&paths.root, &paths.cwd, &display_path(report));
+    let index = crate::source::LineIndex::new(&report.source.text);
+    let mut fingerprints = Fingerprints::default();
+    let mut results = Vec::new();
+    for (d, loc) in located(report, ColumnUnit::Utf16) {
+        let mut message = d.message.clone();
+        if let Some(help) = &d.help {
+            message.push('。');
+            message.push_str(help);
+        }
+        let mut result = json!({
+            "ruleId": d.code,
+            "level": level(d.severity),
+            "message": { "text": message },
+            "partialFingerprints": {
+                "gwlint/v1": fingerprints.next(d, &report.source.text, &index),
+            },
+            "locations": [{
+                "physicalLocation": {
+                    "artifactLocation": artifact,
+                    "region": {
+                        "startLine": loc.start.line,
+                        "startColumn": loc.start.column,
+                        "endLine": loc.end.line,
+                        "endColumn": loc.end.column,
+                    }
+                }
+            }],
+        });
+        if let Some(id) = crate::checks::RuleId::find(d.code) {
+            result["ruleIndex"] = json!(id as usize);
+        }
+        results.push(result);
+    }
+    results
 }
 
 /// The repository root: the nearest folder at or above `cwd` holding `.git` (a folder, or

@@ -9,35 +9,32 @@ use std::fmt::Write as _;
 use super::{display_path, escape, located, RenderOptions};
 use crate::FileReport;
 
-pub(super) fn render(reports: &[FileReport], options: RenderOptions) -> String {
-    let mut out = String::new();
-    for report in reports {
-        let path = escape::one_line(&display_path(report)).into_owned();
-        for (d, loc) in located(report, options.column_unit) {
-            let fixable = d
-                .fix
-                .as_ref()
-                .is_some_and(|f| options.applicability.admits(f));
-            let mut message = d.message.clone();
-            if let Some(help) = &d.help {
-                if !message.ends_with(['。', '！', '？']) {
-                    message.push('。');
-                }
-                message.push_str(help);
+/// The lines of one file's findings, appended to `out`.
+pub(super) fn render(out: &mut String, report: &FileReport, options: RenderOptions) {
+    let path = escape::one_line(&display_path(report)).into_owned();
+    for (d, loc) in located(report, options.column_unit) {
+        let fixable = d
+            .fix
+            .as_ref()
+            .is_some_and(|f| options.applicability.admits(f));
+        let mut message = d.message.clone();
+        if let Some(help) = &d.help {
+            if !message.ends_with(['。', '！', '？']) {
+                message.push('。');
             }
-            let _ = writeln!(
-                out,
-                "{path}:{}:{}:{}:{}: {}[{}] {}{}",
-                loc.start.line,
-                loc.start.column,
-                loc.end.line,
-                loc.end.column,
-                d.severity.as_str(),
-                d.code,
-                if fixable { "[*] " } else { "" },
-                escape::one_line(&message.replace(['\n', '\r'], " "))
-            );
+            message.push_str(help);
         }
+        let _ = writeln!(
+            out,
+            "{path}:{}:{}:{}:{}: {}[{}] {}{}",
+            loc.start.line,
+            loc.start.column,
+            loc.end.line,
+            loc.end.column,
+            d.severity.as_str(),
+            d.code,
+            if fixable { "[*] " } else { "" },
+            escape::one_line(&message.replace(['\n', '\r'], " "))
+        );
     }
-    out
 }

@@ -16,13 +16,19 @@ struct Count {
     fixable: usize,
 }
 
-fn counts(reports: &[FileReport], applicability: Applicability) -> Vec<Count> {
-    let mut by_code: BTreeMap<&'static str, Count> = BTreeMap::new();
-    for report in reports {
+/// The per-rule counts of a run, added to file by file (a run keeps no report for them).
+#[derive(Default)]
+pub struct Statistics {
+    by_code: BTreeMap<&'static str, Count>,
+}
+
+impl Statistics {
+    /// Counts one file's findings.
+    pub fn count(&mut self, report: &FileReport, applicability: Applicability) {
         // Only where `--fix` can write: not in a Word file nor on standard input.
         let writable = report.source.original.is_some();
         for d in &report.diagnostics {
-            let entry = by_code.entry(d.code).or_insert(Count {
+            let entry = self.by_code.entry(d.code).or_insert(Count {
                 code: d.code,
                 name: d.rule,
                 count: 0,
@@ -34,20 +40,19 @@ fn counts(reports: &[FileReport], applicability: Applicability) -> Vec<Count> {
             }
         }
     }
-    let mut counts: Vec<Count> = by_code.into_values().collect();
-    // Most frequent first; ties in code order (the map's order, kept by a stable sort).
-    counts.sort_by_key(|c| std::cmp::Reverse(c.count));
-    counts
+
+    /// The statistics in `format` (see `render`).
+    pub fn render(self, format: OutputFormat) -> String {
+        let mut counts: Vec<Count> = self.by_code.into_values().collect();
+        // Most frequent first; ties in code order (the map's order, kept by a stable sort).
+        counts.sort_by_key(|c| std::cmp::Reverse(c.count));
+        render(format, &counts)
+    }
 }
 
 /// The statistics in `format`: a JSON array for `json`, an aligned table otherwise
 /// (count, code, `[*]` when some are fixable, rule name, what the rule checks).
-pub(crate) fn render(
-    format: OutputFormat,
-    reports: &[FileReport],
-    applicability: Applicability,
-) -> String {
-    let counts = counts(reports, applicability);
+fn render(format: OutputFormat, counts: &[Count]) -> String {
     if format == OutputFormat::Json {
         let list: Vec<serde_json::Value> = counts
             .iter()

@@ -7,6 +7,7 @@ pub mod parts;
 mod walk;
 
 pub use line_index::{ColumnUnit, LineCol, LineIndex};
+pub(crate) use walk::kind_of as file_kind;
 pub use walk::{collect_paths, collect_paths_with, WalkError, WalkOptions};
 
 use std::path::{Path, PathBuf};
@@ -106,6 +107,13 @@ pub enum ReadError {
     TooLarge { path: PathBuf, size: u64 },
     #[error("{path}: 既不是 UTF-8 也不是 GB18030/GBK 文本（第 {offset} 字节起无法解码），请另存为 UTF-8")]
     Undecodable { path: PathBuf, offset: usize },
+    #[error("{path}: 不是有效的 {encoding} 文本（文件以 UTF-16 的 BOM 开头）：第 {offset} 字节（从 0 数起）处{problem}；请另存为 UTF-8")]
+    BadUtf16 {
+        path: PathBuf,
+        encoding: &'static str,
+        offset: usize,
+        problem: &'static str,
+    },
     #[error("{path}: 似乎是二进制文件，未检查")]
     Binary { path: PathBuf },
     #[error("{path}: {source}")]
@@ -239,9 +247,19 @@ impl SourceFile {
             };
             let text = utf16
                 .decode_without_bom_handling_and_without_replacement(&bytes[2..])
-                .ok_or_else(|| ReadError::Undecodable {
-                    path: path.to_path_buf(),
-                    offset: 2,
+                .filter(|_| bytes.len() % 2 == 0)
+                .ok_or_else(|| {
+                    let (offset, problem) = utf16_error(&bytes, encoding == Encoding::Utf16LeBom);
+                    ReadError::BadUtf16 {
+                        path: path.to_path_buf(),
+                        encoding: if encoding == Encoding::Utf16LeBom {
+                            "UTF-16LE"
+                        } else {
+                            "UTF-16BE"
+                        },
+                        offset,
+                        problem,
+                    }
                 })?;
             (text.into_owned(), encoding)
         } else {
@@ -327,6 +345,27 @@ fn kind_of(path: &Path) -> SourceKind {
         }
         _ => SourceKind::Text,
     }
+}
+
+/// Where UTF-16 `bytes` (BOM included) stop decoding, as a byte offset in the file, and
+/// why: the first lone surrogate, else a last odd byte.
+fn utf16_error(bytes: &[u8], little_endian: bool) -> (usize, &'static str) {
+    let units = bytes[2..].chunks_exact(2).map(|pair| {
+        let pair = [pair[0], pair[1]];
+        if little_endian {
+            u16::from_le_bytes(pair)
+        } else {
+            u16::from_be_bytes(pair)
+        }
+    });
+    let mut unit = 0;
+    for c in char::decode_utf16(units) {
+        match c {
+            Ok(c) => unit += c.len_utf16(),
+            Err(_) => return (2 + 2 * unit, "有孤立的代理项（U+D800–U+DFFF 不成对）"),
+        }
+    }
+    (bytes.len() - 1, "多出半个字符（字节数为奇数）")
 }
 
 #[cfg(test)]

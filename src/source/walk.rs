@@ -104,7 +104,7 @@ pub fn collect_paths_with(
     (files, errors)
 }
 
-fn kind_of(file_type: std::fs::FileType) -> &'static str {
+pub(crate) fn kind_of(file_type: std::fs::FileType) -> &'static str {
     if file_type.is_fifo() {
         "命名管道（FIFO）"
     } else if file_type.is_socket() {

@@ -87,11 +87,63 @@ pub fn write_fixed(source: &SourceFile, text: &str) -> Result<(), WriteError> {
 /// Writes `bytes` to `path` atomically (for `--output`): a symbolic link is followed,
 /// an existing file keeps its owner, permissions and attributes.
 pub fn write_output(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    let meta = std::fs::metadata(&target).ok();
-    replace(&target, bytes, meta.as_ref()).map_err(|e| match e {
-        Failure::Io(e) | Failure::Metadata(_, e) => e,
-    })
+    let mut output = OutputFile::create(path)?;
+    output.write_all(bytes)?;
+    output.commit()
+}
+
+/// A report written to `--output` piece by piece as a run goes: into a temporary file
+/// beside the target, renamed over it by `commit`. Until then the old file is untouched;
+/// dropped without `commit` (an error, a full disk), the temporary file is removed.
+/// A target that exists and is not a regular file (`/dev/null`, `/dev/stdout`, a FIFO)
+/// is written to directly: renaming over it would replace the device or pipe with a
+/// file (as root, `/dev/null` itself).
+pub struct OutputFile(Output);
+
+enum Output {
+    Atomic(Pending),
+    Direct(std::fs::File),
+}
+
+impl OutputFile {
+    /// Starts the output at `path`: a symbolic link is followed, an existing file keeps
+    /// its owner, permissions and attributes.
+    pub fn create(path: &Path) -> std::io::Result<Self> {
+        let target = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        let meta = std::fs::metadata(&target).ok();
+        if meta.as_ref().is_some_and(|m| !m.is_file()) {
+            let file = std::fs::OpenOptions::new().write(true).open(&target)?;
+            return Ok(Self(Output::Direct(file)));
+        }
+        Ok(Self(Output::Atomic(Pending::create(target, meta)?)))
+    }
+
+    /// Puts the written report in place of the target.
+    pub fn commit(self) -> std::io::Result<()> {
+        match self.0 {
+            Output::Atomic(pending) => pending.commit().map_err(|e| match e {
+                Failure::Io(e) | Failure::Metadata(_, e) => e,
+            }),
+            Output::Direct(mut file) => file.flush(),
+        }
+    }
+
+    fn file(&mut self) -> &mut std::fs::File {
+        match &mut self.0 {
+            Output::Atomic(pending) => pending.file(),
+            Output::Direct(file) => file,
+        }
+    }
+}
+
+impl std::io::Write for OutputFile {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.file().write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.file().flush()
+    }
 }
 
 enum Failure {
@@ -109,26 +161,67 @@ impl From<std::io::Error> for Failure {
 /// replaces, then renames it over `target`. On any failure the temporary file is removed
 /// and `target` is untouched.
 fn replace(target: &Path, bytes: &[u8], meta: Option<&std::fs::Metadata>) -> Result<(), Failure> {
-    let dir = target
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let mut file = temp::create_in(dir)?;
-    let temp_path = file.path().to_path_buf();
-    let result = (|| {
-        file.write_all(bytes)?;
-        if let Some(meta) = meta {
-            keep_metadata(file.as_file(), &temp_path, target, meta)?;
+    let mut pending = Pending::create(target.to_path_buf(), meta.cloned())?;
+    pending.file().write_all(bytes)?;
+    pending.commit()
+}
+
+/// A temporary file beside `target` that becomes it on `commit`; removed when dropped
+/// before.
+struct Pending {
+    file: Option<tempfile::NamedTempFile>,
+    temp_path: PathBuf,
+    target: PathBuf,
+    /// The metadata of the file replaced, to keep.
+    meta: Option<std::fs::Metadata>,
+}
+
+impl Pending {
+    fn create(target: PathBuf, meta: Option<std::fs::Metadata>) -> std::io::Result<Self> {
+        let dir = target
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let file = temp::create_in(dir)?;
+        Ok(Self {
+            temp_path: file.path().to_path_buf(),
+            file: Some(file),
+            target,
+            meta,
+        })
+    }
+
+    fn file(&mut self) -> &mut std::fs::File {
+        self.file
+            .as_mut()
+            .expect("the temporary file is open until commit")
+            .as_file_mut()
+    }
+
+    fn commit(mut self) -> Result<(), Failure> {
+        let file = self
+            .file
+            .take()
+            .expect("the temporary file is open until commit");
+        if let Some(meta) = &self.meta {
+            keep_metadata(file.as_file(), &self.temp_path, &self.target, meta)?;
         }
         file.as_file().sync_all()?;
         if let Some(delay) = write_delay() {
             std::thread::sleep(delay);
         }
-        file.persist(target).map_err(|e| Failure::Io(e.error))?;
+        file.persist(&self.target)
+            .map_err(|e| Failure::Io(e.error))?;
         Ok(())
-    })();
-    temp::forget(&temp_path);
-    result
+    }
+}
+
+impl Drop for Pending {
+    fn drop(&mut self) {
+        // Dropping the `NamedTempFile` (if not persisted) removes it.
+        self.file.take();
+        temp::forget(&self.temp_path);
+    }
 }
 
 /// Owner and group (when they differ from the new file's), permissions without

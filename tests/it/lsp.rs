@@ -560,3 +560,52 @@ fn hover_code_action_kinds_pull_diagnostics_and_configuration_reload() {
     client.notify("exit", Value::Null);
     assert_eq!(client.finish(), Some(0));
 }
+
+#[test]
+fn a_config_naming_a_fifo_or_device_is_shown_not_waited_for() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.txt");
+    let text = "一、基本情况\n(一)情况良好。\n";
+    std::fs::write(&path, text).unwrap();
+    let fifo = dir.path().join("fifo.toml");
+    assert!(Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
+    std::fs::write(
+        dir.path().join("gwlint.toml"),
+        "extra-rules = [\"fifo.toml\"]\n",
+    )
+    .unwrap();
+    let uri = uri_of(&path);
+    let mut client = Client::start();
+    client.initialize(json!({}));
+    client.open(&uri, text);
+    let shown = client.wait(|m| m["method"] == "window/showMessage");
+    let message = shown["params"]["message"].as_str().unwrap();
+    assert!(message.contains("命名管道"), "{message}");
+    // Checked with the default settings meanwhile.
+    let codes: Vec<String> = client
+        .diagnostics(&uri)
+        .iter()
+        .map(|d| d["code"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(codes, ["N105"]);
+    // Reloaded after a change: a device is refused the same way.
+    std::fs::write(
+        dir.path().join("gwlint.toml"),
+        "extra-rules = [\"/dev/zero\"]\n",
+    )
+    .unwrap();
+    client.notify(
+        "workspace/didChangeConfiguration",
+        json!({ "settings": {} }),
+    );
+    let shown = client.wait(|m| m["method"] == "window/showMessage");
+    let message = shown["params"]["message"].as_str().unwrap();
+    assert!(message.contains("字符设备"), "{message}");
+    client.request("shutdown", Value::Null);
+    client.notify("exit", Value::Null);
+    assert_eq!(client.finish(), Some(0));
+}

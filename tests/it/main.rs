@@ -14,6 +14,8 @@ mod encodings;
 mod fix;
 mod formats;
 mod hostile;
+mod hostile_config;
+mod hostile_streaming;
 mod hostile_writes;
 mod html_report;
 mod integrations;

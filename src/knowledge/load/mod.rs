@@ -114,7 +114,7 @@ impl Knowledge {
         let mut texts = Vec::new();
         for p in paths {
             let p = p.as_ref();
-            let text = std::fs::read_to_string(p).map_err(|source| KnowledgeError::Io {
+            let text = crate::small_file::read(p).map_err(|source| KnowledgeError::Io {
                 file: p.display().to_string(),
                 source,
             })?;
