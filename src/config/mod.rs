@@ -530,6 +530,7 @@ mod tests {
                 "profile",
                 "profiles",
                 "province",
+                "root",
                 "rules",
                 "select"
             ]

@@ -193,7 +193,6 @@ impl Stream {
     }
 }
 
-
 /// Start and end (exclusive) of a span as 1-based lines and columns in some unit.
 pub(crate) struct Location {
     pub start: LineCol,

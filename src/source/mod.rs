@@ -247,7 +247,7 @@ impl SourceFile {
             };
             let text = utf16
                 .decode_without_bom_handling_and_without_replacement(&bytes[2..])
-                .filter(|_| bytes.len() % 2 == 0)
+                .filter(|_| bytes.len().is_multiple_of(2))
                 .ok_or_else(|| {
                     let (offset, problem) = utf16_error(&bytes, encoding == Encoding::Utf16LeBom);
                     ReadError::BadUtf16 {

@@ -101,7 +101,7 @@ pub fn write_output(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 pub struct OutputFile(Output);
 
 enum Output {
-    Atomic(Pending),
+    Atomic(Box<Pending>),
     Direct(std::fs::File),
 }
 
@@ -115,7 +115,9 @@ impl OutputFile {
             let file = std::fs::OpenOptions::new().write(true).open(&target)?;
             return Ok(Self(Output::Direct(file)));
         }
-        Ok(Self(Output::Atomic(Pending::create(target, meta)?)))
+        Ok(Self(Output::Atomic(Box::new(Pending::create(
+            target, meta,
+        )?))))
     }
 
     /// Puts the written report in place of the target.

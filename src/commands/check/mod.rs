@@ -46,6 +46,9 @@ struct Done {
 /// bounds the memory of a run, whatever its number of files.
 const WINDOW_PER_THREAD: usize = 8;
 
+/// Standard input as read, until the worker that checks it takes it.
+type StdinRead = Mutex<Option<Result<SourceFile, ReadError>>>;
+
 /// What is checked: standard input first (when named), then the files in path order.
 struct Inputs {
     /// Shared by the workers: settings are made again from its caches as files are
@@ -53,7 +56,7 @@ struct Inputs {
     resolver: Mutex<Resolver>,
     /// The name standard input is checked under, and what was read from it (taken by
     /// the worker that checks it).
-    stdin: Option<(PathBuf, Mutex<Option<Result<SourceFile, ReadError>>>)>,
+    stdin: Option<(PathBuf, StdinRead)>,
     files: Vec<PathBuf>,
     today: jiff::civil::Date,
 }
