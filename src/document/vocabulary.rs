@@ -112,6 +112,9 @@ pub struct GenreClosing {
 pub struct Attachment {
     /// A line that starts with one of these begins the 附件说明.
     pub prefixes: Vec<String>,
+    /// How the names of attachments end (统计表, 方案): parts of one 附件说明 line that all
+    /// end so are several attachments.
+    pub name_endings: Vec<String>,
     pub source: String,
 }
 

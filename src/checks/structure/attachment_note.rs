@@ -7,7 +7,7 @@ use crate::diagnostic::{Fix, Span};
 use crate::document::Document;
 
 declare_rule! {
-    /// 附件说明不合格式（顺序号写作“1、”、名称后加标点），或与文后所附的附件对不上。
+    /// 附件说明不合格式（顺序号写作“1、”、名称后加标点、几个附件写在一行不编号），或与文后所附的附件对不上。
     ///
     /// ## 为什么
     /// GB/T 9704-2012 7.3.4：正文下空一行写“附件”二字，后标全角冒号和附件名称；有多个附件时用阿拉伯数字
@@ -97,6 +97,17 @@ impl Rule for AttachmentNote {
                     .fix(Fix::safe_replace(span, ""));
             }
         }
+        if let [only] = items.as_slice() {
+            if only.bad_marker.is_none() {
+                if let Some(parts) = several_names(only.name.slice(text)) {
+                    cx.report(
+                        only.name,
+                        format!("附件说明把{parts}个附件写在一起，没有编顺序号"),
+                    )
+                    .help("有多个附件时逐个编号、一行一个：“附件：1.××××”，下一行“2.××××”");
+                }
+            }
+        }
         if doc.annexes.is_empty() {
             return;
         }
@@ -127,6 +138,21 @@ impl Rule for AttachmentNote {
             .help("附件说明与所附附件的名称应一致");
         }
     }
+}
+
+/// How many attachments a one-line 附件说明 names when it joins them with 顿号 or 分号
+/// (“人口统计表、耕地面积统计表”): every part must end like an attachment's name.
+fn several_names(names: &str) -> Option<usize> {
+    let endings = &crate::document::vocabulary::Vocabulary::embedded()
+        .attachment
+        .name_endings;
+    let parts: Vec<&str> = names
+        .trim_end_matches(['。', '；', ';'])
+        .split(['、', '；', ';'])
+        .map(str::trim)
+        .collect();
+    let named = |p: &&str| p.chars().count() >= 3 && endings.iter().any(|e| p.ends_with(e.as_str()));
+    (parts.len() > 1 && parts.iter().all(named)).then_some(parts.len())
 }
 
 /// A name without spaces, book-title marks and a trailing punctuation mark, for comparing.
@@ -207,6 +233,18 @@ mod tests {
             fixed("S119", &text),
             format!("{HEAD}附件：1.人口统计表\n      2.耕地面积统计表\n{TAIL}")
         );
+    }
+
+    #[test]
+    fn several_attachments_on_one_line_without_numbers() {
+        let text = format!("{HEAD}附件：人口统计表、耕地面积统计表\n{TAIL}");
+        assert_eq!(
+            findings("S119", &text),
+            ["7:4 附件说明把2个附件写在一起，没有编顺序号"]
+        );
+        // One attachment whose name has a 顿号.
+        let one = format!("{HEAD}附件：人口、耕地面积统计表\n{TAIL}");
+        assert_eq!(findings("S119", &one), Vec::<String>::new());
     }
 
     #[test]
