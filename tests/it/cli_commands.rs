@@ -279,3 +279,20 @@ fn command_line_mistakes_are_one_chinese_line_with_status_2() {
         }
     }
 }
+
+#[test]
+fn every_rule_summary_is_a_whole_sentence() {
+    // The summary is the first line of a rule's docs (`gwlint rules`, `--statistics`,
+    // SARIF shortDescription): a first sentence wrapped over two lines is cut short.
+    for rule in gwlint::checks::registry::all() {
+        let s = rule.meta().summary();
+        assert!(
+            !s.ends_with(['、', '，', '；', '：', '（', '“'])
+                && s.matches('（').count() == s.matches('）').count()
+                && s.matches('“').count() == s.matches('”').count(),
+            "{}: the first line of its docs is not a whole sentence: “{s}”; put the \
+             first sentence on one line",
+            rule.meta().code
+        );
+    }
+}
