@@ -234,8 +234,11 @@ pub struct CheckArgs {
 /// How `gwlint rules` prints the list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum RulesFormat {
+    #[value(help = "终端表格（默认）")]
     Text,
+    #[value(help = "README 中的规则表")]
     Markdown,
+    #[value(help = "JSON 数组，每条规则一个对象")]
     Json,
 }
 
@@ -244,8 +247,11 @@ pub enum RulesFormat {
 pub enum ColorChoice {
     /// Only on a terminal, unless `NO_COLOR` is set or `TERM` is `dumb`.
     #[default]
+    #[value(help = "输出到终端、未设 NO_COLOR、TERM 不是 dumb 时（默认）")]
     Auto,
+    #[value(help = "总是使用")]
     Always,
+    #[value(help = "从不使用")]
     Never,
 }
 

@@ -18,21 +18,28 @@ use crate::diagnostic::{Diagnostic, Span};
 use crate::source::{ColumnUnit, LineCol, LineIndex};
 use crate::FileReport;
 
-/// The output formats of `gwlint check`.
+/// The output formats of `gwlint check`. `help` is what shells show beside the value when
+/// completing (the doc comments stay for the code's readers).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum OutputFormat {
     /// miette's graphical report with the source line and a labelled span.
+    #[value(help = "显示原文并标出位置（默认）")]
     Human,
     /// path:line:col:end_line:end_col: severity[CODE] message — one line each, for editors.
+    #[value(help = "一行一个问题：路径:行:列:结束行:结束列: 级别[代码] 问题。应怎样写")]
     Short,
     /// A JSON array of findings.
+    #[value(help = "JSON 数组，每个问题一个对象")]
     Json,
     /// SARIF 2.1.0 (GitHub code scanning and other tools).
+    #[value(help = "SARIF 2.1.0，供 GitHub 代码扫描等")]
     Sarif,
     /// GitHub Actions workflow commands: annotations on the changed files.
+    #[value(help = "GitHub Actions 批注")]
     Github,
     /// One self-contained HTML page: the text with the findings marked, for reading in
     /// a browser (use with --output report.html).
+    #[value(help = "自成一体的 HTML 页面，配合 --output 报告.html")]
     Html,
 }
 

@@ -7,13 +7,13 @@
 pub enum ColumnUnit {
     /// Unicode characters (scalar values): what a reader counts.
     #[default]
-    #[value(name = "char")]
+    #[value(name = "char", help = "按字符计（默认）")]
     Char,
     /// UTF-16 code units: VS Code, LSP, SARIF; a character outside the BMP counts 2.
-    #[value(name = "utf-16")]
+    #[value(name = "utf-16", help = "按 UTF-16 码元计（VS Code、LSP、SARIF）")]
     Utf16,
     /// UTF-8 bytes: vim's errorformat `%c`, Emacs; a Chinese character counts 3.
-    #[value(name = "byte")]
+    #[value(name = "byte", help = "按 UTF-8 字节计（vim 的 %c）")]
     Byte,
 }
 

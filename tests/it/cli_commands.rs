@@ -296,3 +296,31 @@ fn every_rule_summary_is_a_whole_sentence() {
         );
     }
 }
+
+#[test]
+fn every_value_a_shell_offers_is_explained_in_chinese_or_not_at_all() {
+    // zsh, fish and PowerShell completions show a value's help beside it.
+    let mut cmd = gwlint::cli::command();
+    cmd.build();
+    let chinese = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    let mut values = 0;
+    for sub in std::iter::once(&cmd).chain(cmd.get_subcommands()) {
+        for arg in sub.get_arguments() {
+            for value in arg.get_possible_values() {
+                values += 1;
+                if let Some(help) = value.get_help() {
+                    assert!(
+                        chinese(&help.to_string()),
+                        "{} {}: {}",
+                        sub.get_name(),
+                        value.get_name(),
+                        help
+                    );
+                }
+            }
+        }
+    }
+    assert!(values > 20, "{values}");
+    let fish = stdout_of(&["completions", "fish"]);
+    assert!(fish.contains("按 UTF-8 字节计"), "{fish}");
+}
