@@ -138,12 +138,21 @@ impl Rule for MixedDateForms {
             }
             dates_in(line.content.slice(text), line.content.start, &mut found);
         }
-        let count = |form: Form| found.iter().filter(|f| f.form == form).count();
+        // How often each form is used (a handful of forms: counted in one pass, so a
+        // file with many dates stays linear).
+        let mut counts: Vec<(Form, usize)> = Vec::new();
+        for f in &found {
+            match counts.iter_mut().find(|(form, _)| *form == f.form) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((f.form, 1)),
+            }
+        }
         // The form most used; on a tie the standard one, then the first written.
-        let Some(usual) = found
+        let Some(usual) = counts
             .iter()
-            .map(|f| f.form)
-            .max_by_key(|&f| (count(f), f == Form::Standard))
+            .rev()
+            .max_by_key(|&&(form, n)| (n, form == Form::Standard))
+            .map(|&(form, _)| form)
         else {
             return;
         };
