@@ -8,8 +8,11 @@
 //! ```text
 //! u32 P, then P phrases: 4 × u16 characters, u16 flags (bit 0: from rules/set-phrases.txt)
 //! u32 K, then K masked keys (u64, sorted), then K phrase indices (u32)
+//! u32 log2 of BITSET_BITS, u32 log2 of KEY_BITS
 //! 3 Bloom-style bitsets of BITSET_BITS bits (u64 words): the phrases' first two
 //!   characters, last two characters, and first and last character
+//! 1 bitset of KEY_BITS bits: the masked keys (one hash), so that most lookups that would
+//!   find nothing end after one probe instead of a binary search
 //! ```
 //!
 //! Keys are `position << 48 | a << 32 | b << 16 | c` (`a`, `b`, `c` the characters left, in
@@ -44,6 +47,14 @@ pub fn read_list(text: &str) -> Vec<&str> {
         phrases.push(line);
     }
     phrases
+}
+
+/// Bits of the bitset of masked keys (a power of two).
+pub const KEY_BITS: u32 = 1 << 21;
+
+/// The hash of a masked key into its bitset (also in `src/words/set_phrases.rs`).
+pub fn key_bit(key: u64) -> u64 {
+    key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - KEY_BITS.trailing_zeros())
 }
 
 /// The hash of a character pair into a bitset (also in `src/words/set_phrases.rs`).
@@ -101,7 +112,17 @@ pub fn build(words: &BTreeMap<&str, (u64, &str)>, listed: &[&str], out: &Path) {
     for &(_, index) in &keys {
         bytes.extend_from_slice(&index.to_le_bytes());
     }
+    bytes.extend_from_slice(&BITSET_BITS.trailing_zeros().to_le_bytes());
+    bytes.extend_from_slice(&KEY_BITS.trailing_zeros().to_le_bytes());
     for word in bitsets {
+        bytes.extend_from_slice(&word.to_le_bytes());
+    }
+    let mut key_bits = vec![0u64; (KEY_BITS / 64) as usize];
+    for &(key, _) in &keys {
+        let bit = key_bit(key);
+        key_bits[(bit / 64) as usize] |= 1 << (bit % 64);
+    }
+    for word in key_bits {
         bytes.extend_from_slice(&word.to_le_bytes());
     }
     fs::write(out.join("set-phrases.bin"), bytes).expect("OUT_DIR is writable");

@@ -45,8 +45,11 @@ pub struct SetPhrases {
     indices: &'static [u8],
     /// First two characters, last two, first and last.
     bitsets: [&'static [u8]; 3],
-    /// log2 of the bits of each bitset.
+    /// log2 of the bits of each of `bitsets`.
     bits_log2: u32,
+    /// The masked keys, one hash each.
+    key_bits: &'static [u8],
+    key_bits_log2: u32,
 }
 
 /// The index, shared by every rule and thread.
@@ -72,19 +75,24 @@ impl SetPhrases {
         let keys = &bytes[at + 4..at + 4 + key_count * 8];
         let at = at + 4 + keys.len();
         let indices = &bytes[at..at + key_count * 4];
-        let rest = &bytes[at + indices.len()..];
-        let size = rest.len() / 3;
-        let bits = u32::try_from(size * 8).expect("bitsets are small");
-        assert!(
-            bits.is_power_of_two(),
-            "build.rs writes power-of-two bitsets"
-        );
+        let at = at + indices.len();
+        let bits_log2 = u32_at(bytes, at);
+        let key_bits_log2 = u32_at(bytes, at + 4);
+        let size = (1usize << bits_log2) / 8;
+        let rest = &bytes[at + 8..];
+        assert_eq!(rest.len(), 3 * size + (1usize << key_bits_log2) / 8);
         Self {
             phrases,
             keys,
             indices,
-            bitsets: [&rest[..size], &rest[size..2 * size], &rest[2 * size..]],
-            bits_log2: bits.trailing_zeros(),
+            bitsets: [
+                &rest[..size],
+                &rest[size..2 * size],
+                &rest[2 * size..3 * size],
+            ],
+            bits_log2,
+            key_bits: &rest[3 * size..],
+            key_bits_log2,
         }
     }
 
@@ -120,6 +128,11 @@ impl SetPhrases {
             | u64::from(rest[0]) << 32
             | u64::from(rest[1]) << 16
             | u64::from(rest[2]);
+        // The bitset of keys (same hash as build/set_phrases.rs) rules most keys out.
+        let bit = (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - self.key_bits_log2)) as usize;
+        if self.key_bits[bit / 8] & (1 << (bit % 8)) == 0 {
+            return;
+        }
         let count = self.keys.len() / 8;
         let (mut lo, mut hi) = (0, count);
         while lo < hi {
@@ -150,8 +163,11 @@ impl SetPhrases {
             return;
         }
         let mut substituted = |position: usize| {
-            let rest: Vec<u32> = (0..4).filter(|&k| k != position).map(|k| c[k]).collect();
-            self.with_masked(position, [rest[0], rest[1], rest[2]], |phrase| {
+            let mut rest = [0; 3];
+            for (slot, k) in (0..4).filter(|&k| k != position).enumerate() {
+                rest[slot] = c[k];
+            }
+            self.with_masked(position, rest, |phrase| {
                 if phrase.chars[position] != written[position] {
                     found(phrase, Change::Substituted(position));
                 }

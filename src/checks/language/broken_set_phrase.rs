@@ -59,6 +59,8 @@ impl Rule for BrokenSetPhrase {
         let text = cx.text();
         let index = set_phrases();
         let mut suspects: Vec<Suspect> = Vec::new();
+        // One buffer of (byte offset, character) for every line.
+        let mut chars: Vec<(usize, char)> = Vec::new();
         for seg in cx.views.segments() {
             // Names fill titles, 落款 and the lines around them.
             if !matches!(
@@ -68,7 +70,8 @@ impl Rule for BrokenSetPhrase {
                 continue;
             }
             let s = seg.text(text);
-            let chars: Vec<(usize, char)> = s.char_indices().collect();
+            chars.clear();
+            chars.extend(s.char_indices());
             for (i, window) in chars.windows(4).enumerate() {
                 if !window.iter().all(|&(_, c)| is_han(c)) {
                     continue;

@@ -1,6 +1,6 @@
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 
 use super::vocabulary::duplicates;
 use crate::checks::{declare_rule, Checker, Rule};
@@ -62,7 +62,11 @@ static PAIRS: LazyLock<(AhoCorasick, Pairs)> = LazyLock::new(|| {
         }
     }
     let patterns: Vec<String> = pairs.iter().map(|(a, b, _)| format!("{a}{b}")).collect();
-    let automaton = AhoCorasick::new(&patterns).expect("synonym pairs make an automaton");
+    // A handful of patterns: the DFA is small and the fastest to run over every line.
+    let automaton = AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(&patterns)
+        .expect("synonym pairs make an automaton");
     (automaton, pairs)
 });
 
@@ -76,10 +80,13 @@ impl Rule for DuplicatedWord {
                 .iter()
                 .all(|&at| cx.views.words.is_boundary(at))
         };
+        // One buffer of (byte offset, character) for every line.
+        let mut chars: Vec<(usize, char)> = Vec::new();
         for seg in cx.views.segments() {
             let s = seg.text(text);
             let protected = cx.views.protected(seg);
-            let chars: Vec<(usize, char)> = s.char_indices().collect();
+            chars.clear();
+            chars.extend(s.char_indices());
             let byte_at = |i: usize| chars.get(i).map_or(s.len(), |&(b, _)| b);
             // The same word twice.
             let mut after = 0;
