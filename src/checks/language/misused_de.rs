@@ -10,7 +10,7 @@ declare_rule! {
     /// 《现代汉语词典》：“得”连接动词和表示结果、程度的补语，“地”连接状语和它修饰的动词，“的”连接定语
     /// 和中心语。三者混用是公文校对最常圈出的差错之一。这条检查只认两种不会看错的格局，宁缺毋滥：
     /// - 动词 + “的” + 程度副词 + 形容词，并结束一个分句（“工作做的很好，”“认识的不够深刻。”），或动词 +
-    ///   “的” + 常作补语的形容词结束分句（“讲的清楚，”）：应为“得”；
+    ///   “的” + 常作补语的形容词、AABB 式形容词结束分句（“讲的清楚，”“做的扎扎实实。”）：应为“得”；
     /// - 形容词、副词 + “的” + 动词 + “了/着” + 后续成分（“认真的学习了党章”）：动词带了“了”“着”必是谓语，
     ///   应为“地”。
     ///
@@ -127,7 +127,7 @@ fn complement_ending_clause(after: &str) -> bool {
         return false;
     }
     let de = misused_de();
-    if de.complements.iter().any(|c| c == after) {
+    if is_bare_complement(after) {
         return true;
     }
     de.degree_adverbs.iter().any(|adverb| {
@@ -138,6 +138,17 @@ fn complement_ending_clause(after: &str) -> bool {
                     .is_some_and(|e| matches!(e.tag(), "a" | "ad" | "an" | "d" | "z"))
         })
     })
+}
+
+/// A complement without a degree adverb: one of the listed adjectives (清楚), or an
+/// AABB state adjective of the lexicon (扎扎实实, 清清楚楚).
+fn is_bare_complement(after: &str) -> bool {
+    if misused_de().complements.iter().any(|c| c == after) {
+        return true;
+    }
+    let chars: Vec<char> = after.chars().collect();
+    matches!(chars[..], [a, b, c, d] if a == b && c == d && a != c)
+        && lexicon().get(after).is_some_and(|e| e.tag() == "z")
 }
 
 /// Whether a 了 or 着 follows within the next four characters (after a verb of one to
@@ -159,7 +170,7 @@ fn adverbial_cue(following: &str) -> bool {
 /// degree adverb: 宣传的很到位), and no cue before it makes the clause a noun phrase.
 fn is_complement_frame(text: &str, before: &[Word], after: &str) -> bool {
     let verb = &before[before.len() - 1];
-    let bare = misused_de().complements.iter().any(|c| c == after);
+    let bare = is_bare_complement(after);
     let verb_like = verb.tag() == "v" || (!bare && verb.tag() == "vn");
     verb_like && !before.iter().any(|w| NOMINAL_CUES.contains(&w.text(text)))
 }
@@ -188,12 +199,13 @@ mod tests {
         assert_eq!(
             findings(
                 "L104",
-                "去年的工作做的很好，问题讲的清楚。\n对理论学习认识的不够深刻。\n"
+                "去年的工作做的很好，问题讲的清楚。\n对理论学习认识的不够深刻，把工作做的扎扎实实。\n"
             ),
             [
                 "1:7 “做的很好”中的“的”应为“得”：动词后连接程度、结果补语用“得”",
                 "1:14 “讲的清楚”中的“的”应为“得”：动词后连接程度、结果补语用“得”",
                 "2:8 “认识的不够深刻”中的“的”应为“得”：动词后连接程度、结果补语用“得”",
+                "2:18 “做的扎扎实实”中的“的”应为“得”：动词后连接程度、结果补语用“得”",
             ]
         );
     }
