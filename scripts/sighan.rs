@@ -15,7 +15,7 @@
 //! ```text
 //! cargo run --release --example sighan -- sighan2015_test.tsv [--show] [--min-gain G]
 //!     [--min-word-freq F] [--min-ratio R] [--real-word-gain G] [--min-word-gain W]
-//!     [--function-freq F] [--cost SAME,TONE,NEAR,SHAPE,SWAP] [--corpus DIR]...
+//!     [--function-freq F] [--decoder MIN_SCORE] [--decoder-floor G] [--cost SAME,TONE,NEAR,SHAPE,SWAP] [--corpus DIR]...
 //! ```
 //!
 //! `--corpus DIR` also runs the detector over each `.txt` file of DIR (as L101 does: a
@@ -111,6 +111,12 @@ fn main() {
     }
     if let Some(v) = value("--min-word-gain") {
         thresholds.min_word_gain = v;
+    }
+    if let Some(v) = value("--decoder") {
+        thresholds.decoder_min_score = v as f32;
+    }
+    if let Some(v) = value("--decoder-floor") {
+        thresholds.decoder_char_floor = v as f32;
     }
     if let Some(v) = value("--function-freq") {
         thresholds.function_freq = v as u64;

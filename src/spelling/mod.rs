@@ -29,6 +29,7 @@
 
 mod bigrams;
 pub mod confusion;
+mod decoder;
 mod guards;
 
 pub use bigrams::{bigrams, Bigrams};
@@ -72,6 +73,11 @@ pub struct Thresholds {
     /// Minimal gain (natural log) of the best segmentation of the run with the fix: the
     /// suggested text must read as likelier words, not only as likelier character pairs.
     pub min_word_gain: f64,
+    /// Minimal gain (natural log) of bigram model and segmentation together for the
+    /// noisy-channel decoder (`decoder.rs`); infinite to use the word-window detector.
+    pub decoder_min_score: f32,
+    /// The decoder segments only for candidates whose bigram gain is at least this.
+    pub decoder_char_floor: f32,
     /// Cost of each kind of slip (`Similarity` order), in the units of `min_gain`.
     pub cost: [f32; 5],
 }
@@ -80,6 +86,8 @@ pub const THRESHOLDS: Thresholds = Thresholds {
     min_gain: 10.0,
     real_word_gain: f32::INFINITY,
     min_word_gain: f64::NEG_INFINITY,
+    decoder_min_score: f32::INFINITY,
+    decoder_char_floor: 0.0,
     min_word_freq: 500,
     min_ratio: 20,
     function_freq: 50_000,
@@ -118,14 +126,28 @@ pub fn find_with(
         if is_han(c) {
             run.push((span.start + offset, c));
         } else if !run.is_empty() {
-            check_run(text, &run, thresholds, words, &mut found);
+            check_or_decode(text, &run, thresholds, words, &mut found);
             run.clear();
         }
     }
     if !run.is_empty() {
-        check_run(text, &run, thresholds, words, &mut found);
+        check_or_decode(text, &run, thresholds, words, &mut found);
     }
     found
+}
+
+fn check_or_decode(
+    text: &str,
+    run: &[(usize, char)],
+    thresholds: &Thresholds,
+    words: &mut dyn FnMut(Span) -> Vec<Word>,
+    found: &mut Vec<Suspect>,
+) {
+    if thresholds.decoder_min_score.is_finite() {
+        decoder::decode_run(run, thresholds, found);
+    } else {
+        check_run(text, run, thresholds, words, found);
+    }
 }
 
 fn char_str(c: char, buf: &mut [u8; 4]) -> &str {
@@ -206,10 +228,12 @@ fn check_run(
         return;
     }
     let model = bigrams();
-    let fits = |i: usize| {
-        (i > 0 && model.supported(run[i - 1].1, run[i].1))
-            || (i + 1 < n && model.supported(run[i].1, run[i + 1].1))
-    };
+    // Each adjacent pair looked up once (the filter's memory reads are the first pass's cost).
+    let pair_fits: Vec<bool> = run
+        .windows(2)
+        .map(|w| model.supported(w[0].1, w[1].1))
+        .collect();
+    let fits = |i: usize| (i > 0 && pair_fits[i - 1]) || (i + 1 < n && pair_fits[i]);
     let real_words = thresholds.real_word_gain.is_finite();
     let suspicious: Vec<usize> = (0..n)
         .filter(|&i| (real_words || !fits(i)) && !NUMERALS.contains(run[i].1))
@@ -323,6 +347,10 @@ fn worth_segmenting(
     let context =
         |x: char| model.log_prob(prev, x) + next.map_or(0.0, |nx| model.log_prob(Some(x), nx));
     let written = context(run[i].1);
+    // No candidate can be likelier than certain: when the written pairs are already
+    // likely enough, no substitution gains `min_gain` (the common case, decided without
+    // looking at a candidate).
+    let substitution_possible = -written >= min_gain;
     let mut window = String::new();
     let mut makes_word = |x: char| {
         (2..=MAX_WORD_CHARS.min(n)).any(|len| {
@@ -333,12 +361,13 @@ fn worth_segmenting(
             })
         })
     };
-    let substitution = candidates(run[i].1).any(|(x, similarity)| {
-        (prev.is_some_and(|p| model.supported(p, x))
-            || next.is_some_and(|nx| model.supported(x, nx)))
-            && context(x) - written - thresholds.cost[similarity as usize] >= min_gain
-            && makes_word(x)
-    });
+    let substitution = substitution_possible
+        && candidates(run[i].1).any(|(x, similarity)| {
+            (prev.is_some_and(|p| model.supported(p, x))
+                || next.is_some_and(|nx| model.supported(x, nx)))
+                && context(x) - written - thresholds.cost[similarity as usize] >= min_gain
+                && makes_word(x)
+        });
     substitution
         || next.is_some_and(|b| {
             let swapped: String = [b, run[i].1].into_iter().collect();

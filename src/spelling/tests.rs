@@ -83,3 +83,36 @@ fn sourced_coinages_of_official_writing_are_words() {
         assert_eq!(suspects(text), [], "{text}");
     }
 }
+
+#[test]
+fn the_decoder_reads_a_slip_into_a_pair_that_fits() {
+    // 建 fits its neighbour (建康 is two words' worth of pairs), so the word-window detector
+    // leaves it; the decoder, allowed slips into fitting pairs, finds 健康.
+    let decoder = Thresholds {
+        decoder_min_score: 15.0,
+        real_word_gain: 15.0,
+        ..THRESHOLDS
+    };
+    let text = "我真的愿意参加可惜我身体不建康。";
+    let detect = |thresholds: &Thresholds| {
+        find_with(text, Span::new(0, text.len()), thresholds, &mut |run| {
+            segment(text, run)
+        })
+        .into_iter()
+        .map(|s| (s.span.slice(text).to_string(), s.suggested))
+        .collect::<Vec<_>>()
+    };
+    assert_eq!(detect(&THRESHOLDS), []);
+    assert_eq!(detect(&decoder), [pair("建", "健康")]);
+    // Clean text stays clean.
+    let text = "镇党委高度重视，迅速召开会议研究部署。";
+    assert_eq!(
+        find_with(
+            text,
+            Span::new(0, text.len()),
+            &decoder,
+            &mut |run| segment(text, run)
+        ),
+        []
+    );
+}

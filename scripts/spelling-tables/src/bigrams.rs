@@ -8,7 +8,7 @@
 //! jieba's dictionary (`data/jieba/dict.txt`, MIT) counted at least `SUPPORTED_WORD_FREQ`.
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-pub const MAGIC: &[u8; 4] = b"GWB1";
+pub const MAGIC: &[u8; 4] = b"GWB2";
 const HAN_FIRST: u32 = 0x4E00;
 const HAN_COUNT: usize = 0x9FFF - 0x4E00 + 1;
 pub const SUPPORTED_LOG_PROB: f64 = -9.0;
@@ -28,11 +28,12 @@ fn quantize(p: f64) -> u8 {
     (-p.ln() * 10.0).round().clamp(0.0, 255.0) as u8
 }
 
-/// The Bloom filter's two bit positions of a pair; `src/spelling/bigrams.rs` computes the same.
+/// The Bloom filter's two bit positions of a pair, both in one 512-bit block (one cache
+/// line: the first pass reads one line per pair); `src/spelling/bigrams.rs` computes the same.
 pub fn bloom_bits(a: u32, b: u32) -> (usize, usize) {
     let h = (u64::from(a) << 32 | u64::from(b)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    let mask = (1u64 << BLOOM_BITS_LOG2) - 1;
-    ((h >> 64 - BLOOM_BITS_LOG2) as usize, (h & mask) as usize)
+    let block = (h >> (64 - (BLOOM_BITS_LOG2 - 9))) as usize * 512;
+    (block + (h & 511) as usize, block + (h >> 9 & 511) as usize)
 }
 
 fn is_han(c: char) -> bool {
