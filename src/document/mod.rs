@@ -3,6 +3,7 @@
 //! `parser.rs` builds it from text (the only place that uses pest); rules only read it.
 
 pub mod annexes;
+mod closing;
 pub mod elements;
 pub mod enumeration;
 pub mod marker;
