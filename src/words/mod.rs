@@ -99,7 +99,10 @@ impl<'t> DocumentWords<'t> {
         let after = self.text[at..].chars().next();
         match (before, after) {
             (Some(b), Some(a)) if is_word_char(b) && is_word_char(a) => {
-                self.with_clause(at, |words| words.iter().any(|w| w.span.start == at))
+                // The words are in text order: a binary search keeps a long clause linear.
+                self.with_clause(at, |words| {
+                    words.binary_search_by_key(&at, |w| w.span.start).is_ok()
+                })
             }
             _ => true,
         }

@@ -72,6 +72,8 @@ impl Rule for BrokenSetPhrase {
             let s = seg.text(text);
             chars.clear();
             chars.extend(s.char_indices());
+            // The 《…》 of the line, worked out when a window first needs them.
+            let mut titles: Option<Vec<(usize, usize)>> = None;
             for (i, window) in chars.windows(4).enumerate() {
                 if !window.iter().all(|&(_, c)| is_han(c)) {
                     continue;
@@ -85,7 +87,8 @@ impl Rule for BrokenSetPhrase {
                     continue;
                 }
                 let span = seg.at(start..end);
-                if cx.views.protected(seg).contains(start) || in_book_title(s, start) {
+                let titles = titles.get_or_insert_with(|| book_titles(s));
+                if cx.views.protected(seg).contains(start) || inside(titles, start) {
                     continue;
                 }
                 for (phrase, change) in near {
@@ -115,7 +118,7 @@ impl Rule for BrokenSetPhrase {
             }
         }
         // A written form that rules/terms.toml lists is F102's or F103's to report.
-        let listed: Vec<Span> = cx
+        let mut listed: Vec<Span> = cx
             .context
             .mentions
             .iter()
@@ -127,23 +130,36 @@ impl Rule for BrokenSetPhrase {
             })
             .map(|m| Span::new(m.start, m.end))
             .collect();
+        listed.sort_by_key(|m| m.start);
+        // The furthest end of the listed mentions up to each one: a suspect overlaps a
+        // mention exactly when one starting before its end reaches past its start.
+        let reach: Vec<usize> = listed
+            .iter()
+            .scan(0, |end, m| {
+                *end = (*end).max(m.end);
+                Some(*end)
+            })
+            .collect();
         suspects.retain(|s| {
-            !listed
-                .iter()
-                .any(|m| m.start < s.span.end && s.span.start < m.end)
+            let before_end = listed.partition_point(|m| m.start < s.span.end);
+            before_end == 0 || reach[before_end - 1] <= s.span.start
         });
-        // Of overlapping suspects the one that reads best wins.
-        suspects.sort_by(|a, b| b.gain.total_cmp(&a.gain));
+        // Of overlapping suspects the one that reads best wins (one sweep in text order).
+        suspects.sort_by_key(|s| s.span.start);
         let mut kept: Vec<Suspect> = Vec::new();
         for suspect in suspects {
-            if kept
-                .iter()
-                .all(|k| k.span.end <= suspect.span.start || suspect.span.end <= k.span.start)
-            {
-                kept.push(suspect);
+            let n = kept.len();
+            match kept.last() {
+                Some(last) if suspect.span.start < last.span.end => {
+                    let clear_of_previous =
+                        n < 2 || kept[n - 2].span.end <= suspect.span.start;
+                    if suspect.gain > last.gain && clear_of_previous {
+                        kept[n - 1] = suspect;
+                    }
+                }
+                _ => kept.push(suspect),
             }
         }
-        kept.sort_by_key(|k| k.span.start);
         for suspect in kept {
             let written = suspect.span.slice(text);
             let right = suspect.phrase.text();
@@ -187,10 +203,39 @@ fn similar(written: char, right: char) -> Option<Similarity> {
         .map(|(_, similarity)| similarity)
 }
 
-/// Whether byte `at` of a line is inside 《…》: a title is quoted as published.
-fn in_book_title(line: &str, at: usize) -> bool {
-    let before = &line[..at];
-    before.matches('《').count() > before.matches('》').count()
+/// The byte ranges of a line inside 《…》 (an unclosed 《 runs to the end of the line):
+/// a title is quoted as published.
+fn book_titles(line: &str) -> Vec<(usize, usize)> {
+    let mut ranges = Vec::new();
+    let mut depth = 0usize;
+    let mut open = 0;
+    for (i, c) in line.char_indices() {
+        match c {
+            '《' => {
+                if depth == 0 {
+                    open = i;
+                }
+                depth += 1;
+            }
+            '》' if depth > 0 => {
+                depth -= 1;
+                if depth == 0 {
+                    ranges.push((open, i));
+                }
+            }
+            _ => {}
+        }
+    }
+    if depth > 0 {
+        ranges.push((open, line.len()));
+    }
+    ranges
+}
+
+/// Whether byte `at` lies in one of the (sorted, disjoint) `ranges`.
+fn inside(ranges: &[(usize, usize)], at: usize) -> bool {
+    let i = ranges.partition_point(|&(_, end)| end <= at);
+    ranges.get(i).is_some_and(|&(start, _)| start <= at)
 }
 
 #[cfg(test)]
@@ -234,5 +279,13 @@ mod tests {
         ] {
             assert_eq!(findings("L103", clean), Vec::<String>::new(), "{clean}");
         }
+    }
+
+    #[test]
+    fn many_suspects_on_one_line_are_each_reported_once() {
+        let line = "面对风险不能提心掉胆，".repeat(2_000);
+        let found = findings("L103", &format!("{line}\n"));
+        assert_eq!(found.len(), 2_000);
+        assert!(found.iter().all(|f| f.contains("“提心掉胆”疑为成语“提心吊胆”之误")));
     }
 }
