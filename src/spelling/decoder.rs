@@ -6,9 +6,9 @@
 //! neighbour, when `real_word_gain` is finite), at the price of a segmentation per
 //! promising candidate.
 
-use super::guards::names;
 use super::{bigrams, candidates, is_function, Similarity, Suspect, Thresholds, NUMERALS};
 use crate::diagnostic::Span;
+use crate::words::names::is_surname;
 use crate::words::{segment, Segmenter};
 
 /// Up to this many changes per run, best first.
@@ -30,7 +30,6 @@ pub(super) fn decode_run(run: &[(usize, char)], thresholds: &Thresholds, found: 
         buffer.extend(chars.iter());
         segmenter.log_probability(buffer, Span::new(0, buffer.len()))
     };
-    let names = names();
     for _ in 0..MAX_CHANGES {
         let base = log_prob(&chars, &mut buffer);
         let mut best: Option<(f32, usize, char, Similarity)> = None;
@@ -38,7 +37,7 @@ pub(super) fn decode_run(run: &[(usize, char)], thresholds: &Thresholds, found: 
             let c = chars[i];
             if changed[i]
                 || NUMERALS.contains(c)
-                || (i.saturating_sub(1)..=i).any(|j| names.surnames.contains(chars[j]))
+                || (i.saturating_sub(1)..=i).any(|j| is_surname(chars[j]))
             {
                 continue;
             }

@@ -2,34 +2,9 @@
 //! character from a neighbouring word, a name nearby (`rules/spelling.toml`), a parallel
 //! phrase, a fix that strands the characters beside it.
 
-use std::sync::OnceLock;
-
-use serde::Deserialize;
-
 use super::{bigrams, is_function, Thresholds, NAME_TAGS, NUMERALS};
+use crate::words::names::{is_surname, title_at_start};
 use crate::words::Word;
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct SpellingFile {
-    names: Names,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-pub(super) struct Names {
-    pub(super) surnames: String,
-    pub(super) titles: Vec<String>,
-}
-
-pub(super) fn names() -> &'static Names {
-    static NAMES: OnceLock<Names> = OnceLock::new();
-    NAMES.get_or_init(|| {
-        toml::from_str::<SpellingFile>(include_str!("../../rules/spelling.toml"))
-            .expect("rules/spelling.toml is valid (checked by a test)")
-            .names
-    })
-}
 
 /// Whether, with the fix applied (`at(j)` is the character at `j` then), a character just
 /// outside `run[start..end]` would fit neither of its neighbours: a fix leaves its
@@ -87,18 +62,16 @@ pub(super) fn acceptable_window(
         return false;
     }
     // Names: a surname before or in the window, a title after it, a name word beside it.
-    let names = names();
-    if (start.saturating_sub(1)..end).any(|j| names.surnames.contains(run[j].1)) {
+    if (start.saturating_sub(1)..end).any(|j| is_surname(run[j].1)) {
         return false;
     }
     let after = &text[byte_end(run, end - 1)..];
-    if names.titles.iter().any(|t| {
-        after.starts_with(t.as_str())
-            || after
-                .char_indices()
-                .nth(1)
-                .is_some_and(|(k, _)| after[k..].starts_with(t.as_str()))
-    }) {
+    if title_at_start(after).is_some()
+        || after
+            .char_indices()
+            .nth(1)
+            .is_some_and(|(k, _)| title_at_start(&after[k..]).is_some())
+    {
         return false;
     }
     let first = word_of[start.saturating_sub(1)];

@@ -13,6 +13,7 @@ struct File {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Names {
     surnames: String,
     titles: Vec<String>,
