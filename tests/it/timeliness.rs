@@ -86,7 +86,7 @@ fn r104_finished_campaign() {
     let text = "二、下一步打算\n按照“两学一做”学习教育的有关要求，不断增强服务群众的能力。\n";
     assert_eq!(findings_at("R104", text, EARLY_2023).len(), 1);
     assert!(findings_at("R104", text, EARLY_2023)[0]
-        .starts_with("2:4 warning R104 “‘两学一做’学习教育”自2019年5月31日起"));
+        .starts_with("2:3 warning R104 “‘两学一做’学习教育”自2019年5月31日起"));
     let past = "党的十八大以来，先后开展“两学一做”学习教育等专题教育。\n";
     assert_eq!(findings_at("R104", past, EARLY_2023), Vec::<String>::new());
 }
@@ -399,7 +399,7 @@ fn r103_a_finished_plan_named_as_the_thing_to_carry_out() {
     let asof = Some((2026, 6, 1));
     assert_eq!(
         findings_at("R103", "落实“十四五”规划确定的目标任务。\n", asof),
-        vec!["1:4 warning R103 “‘十四五’规划”的规划期已于2025年结束，此处却作为要制定或执行的规划（核对日期2026年6月1日，来自 --as-of）"]
+        vec!["1:3 warning R103 “‘十四五’规划”的规划期已于2025年结束，此处却作为要制定或执行的规划（核对日期2026年6月1日，来自 --as-of）"]
     );
     assert_eq!(
         findings_at("R103", "认真落实“十四五”规划。\n", asof).len(),

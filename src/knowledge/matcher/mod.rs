@@ -348,11 +348,8 @@ impl Knowledge {
                         continue;
                     }
                 }
-                out.push(Mention {
-                    start: norm.start(hit.start()),
-                    end: norm.end(hit.end()),
-                    target,
-                });
+                let (start, end) = norm.span(text, hit.start(), hit.end());
+                out.push(Mention { start, end, target });
             }
         }
         if t.contains('届') {

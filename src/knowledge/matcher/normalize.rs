@@ -76,6 +76,27 @@ impl<'a> Normalized<'a> {
         n + if i == 0 { 0 } else { self.removed[i - 1].1 }
     }
 
+    /// The original span of a match from `n_start` to `n_end`: quotes just outside it stay
+    /// outside, unless the match holds the other half of the pair (“两学一做”学习教育
+    /// matched as 两学一做学习教育 takes its opening mark, so the span holds both marks).
+    pub(super) fn span(&self, original: &str, n_start: usize, n_end: usize) -> (usize, usize) {
+        let (mut start, mut end) = (self.start(n_start), self.end(n_end));
+        if self.removed.is_empty() {
+            return (start, end);
+        }
+        for (open, close) in [('“', '”'), ('‘', '’'), ('「', '」'), ('『', '』')] {
+            let inside = &original[start..end];
+            let opens = inside.matches(open).count();
+            let closes = inside.matches(close).count();
+            if closes > opens && original[..start].ends_with(open) {
+                start -= open.len_utf8();
+            } else if opens > closes && original[end..].starts_with(close) {
+                end += close.len_utf8();
+            }
+        }
+        (start, end)
+    }
+
     /// Original offset of a match end (keeps quotes just after it outside).
     pub(super) fn end(&self, n: usize) -> usize {
         let i = self.removed.partition_point(|&(p, _)| p < n);
@@ -112,5 +133,18 @@ mod tests {
             }
             assert_eq!(n.removed, removed, "{text:?}");
         }
+    }
+
+    #[test]
+    fn a_match_across_a_closing_mark_takes_its_opening_mark() {
+        let text = "按照“两学一做”学习教育的要求";
+        let n = Normalized::new(text);
+        let at = n.text.find("两学一做学习教育").unwrap();
+        let (start, end) = n.span(text, at, at + "两学一做学习教育".len());
+        assert_eq!(&text[start..end], "“两学一做”学习教育");
+        // A match inside the marks keeps them outside.
+        let at = n.text.find("两学一做").unwrap();
+        let (start, end) = n.span(text, at, at + "两学一做".len());
+        assert_eq!(&text[start..end], "两学一做");
     }
 }

@@ -161,7 +161,7 @@ fn quotes_around_plan_names_still_match() {
     let found = k.find(text);
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].target, ev(&k, "fyp-13"));
-    assert_eq!(&text[found[0].start..found[0].end], "十三五”规划");
+    assert_eq!(&text[found[0].start..found[0].end], "“十三五”规划");
     let text = "“十三五”时期";
     let found = k.find(text);
     assert_eq!(&text[found[0].start..found[0].end], "十三五");
