@@ -91,7 +91,7 @@ fn check_part(
         Some(body) => (Some(body.as_of), body.province.clone()),
         None => (settings.as_of, settings.province.clone()),
     };
-    let context = Context::resolve_in(
+    let context = Context::resolve(
         &settings.profiles,
         text,
         &document,

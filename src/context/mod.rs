@@ -60,33 +60,10 @@ pub struct Context {
 
 impl Context {
     /// Resolves the context: profile from the override or the title (matched against the
-    /// run's profile set); as-of from
+    /// run's profile set: the user's own before the built-in ones); as-of from
     /// `as_of_override`, else the document's 成文日期, else `today`.
-    pub fn resolve(
-        text: &str,
-        doc: &Document,
-        profile_override: Option<Arc<Profile>>,
-        as_of_override: Option<Date>,
-        today: Date,
-        province: Option<String>,
-        knowledge: Arc<Knowledge>,
-    ) -> Self {
-        Self::resolve_in(
-            ProfileSet::embedded(),
-            text,
-            doc,
-            profile_override,
-            as_of_override,
-            today,
-            province,
-            knowledge,
-        )
-    }
-
-    /// [`Context::resolve`] with the profiles of the run (the user's own before the
-    /// built-in ones).
     #[allow(clippy::too_many_arguments)]
-    pub fn resolve_in(
+    pub fn resolve(
         set: &ProfileSet,
         text: &str,
         doc: &Document,
@@ -201,6 +178,7 @@ mod tests {
         let doc = crate::document::parse(&text);
         let today = Date::constant(2024, 6, 1);
         let cx = Context::resolve(
+            ProfileSet::embedded(),
             &text,
             &doc,
             None,

@@ -145,6 +145,7 @@ mod tests {
         let doc = crate::document::parse(text);
         let settings = crate::Settings::new(jiff::civil::date(2026, 1, 1));
         let context = crate::context::Context::resolve(
+            crate::profile::ProfileSet::embedded(),
             text,
             &doc,
             None,
