@@ -15,11 +15,14 @@ static CLEANED: Mutex<Option<HashSet<PathBuf>>> = Mutex::new(None);
 pub(super) fn create_in(dir: &Path) -> std::io::Result<tempfile::NamedTempFile> {
     install_signal_handler();
     remove_stale_in(dir);
+    // The list stays locked from before the file exists until it is registered: a signal
+    // arriving in between waits for the lock, then removes this file too.
+    let mut open = lock(&OPEN);
     let temp = tempfile::Builder::new()
         .prefix(&format!(".gwlint-{}-", std::process::id()))
         .suffix(".tmp")
         .tempfile_in(dir)?;
-    lock(&OPEN).push(temp.path().to_path_buf());
+    open.push(temp.path().to_path_buf());
     Ok(temp)
 }
 
