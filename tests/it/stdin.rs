@@ -24,6 +24,18 @@ fn stdin_is_checked_and_reported_under_the_stdin_filename() {
         stdout.lines().all(|l| l.starts_with("sub/report.txt:")),
         "{stdout}"
     );
+    // --fix never writes standard input, so no finding is marked fixable there; the same
+    // text as a file is.
+    assert!(!stdout.contains("[*]"), "{stdout}");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.txt");
+    std::fs::write(&path, seed()).unwrap();
+    let out = gwlint()
+        .args(["check", "--format", "short"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("error[T101] [*] "));
 }
 
 #[test]
