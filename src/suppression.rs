@@ -316,12 +316,9 @@ fn finding(
 /// (with the word as written). Comments inside fenced code blocks are examples, not
 /// directives.
 fn parse_directives(text: &str) -> (Vec<Directive>, Vec<(Span, String)>) {
-    // Only a text that has a fence needs the Markdown parser's view of it.
-    let fences = if text.contains("```") || text.contains("~~~") {
-        crate::source::markdown::fenced_code_blocks(text)
-    } else {
-        Vec::new()
-    };
+    // The Markdown parser's view of the fences, only once a comment is found and only
+    // in a text that has a fence.
+    let mut fences: Option<Vec<Span>> = None;
     let mut directives = Vec::new();
     let mut unknown = Vec::new();
     let mut from = 0;
@@ -332,6 +329,13 @@ fn parse_directives(text: &str) -> (Vec<Directive>, Vec<(Span, String)>) {
         };
         let end = close + "-->".len();
         from = end;
+        let fences = fences.get_or_insert_with(|| {
+            if text.contains("```") || text.contains("~~~") {
+                crate::source::markdown::fenced_code_blocks(text)
+            } else {
+                Vec::new()
+            }
+        });
         if fences.iter().any(|f| f.start <= open && open < f.end) {
             continue;
         }

@@ -98,23 +98,29 @@ pub struct Segmenter {
     edges: Vec<(usize, Entry)>,
 }
 
+/// The maximal runs of word characters in `text[span]`, as (start, end) byte offsets:
+/// each is segmented on its own.
+fn word_runs(text: &str, span: Span) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut chars = text[span.start..span.end].char_indices().peekable();
+    std::iter::from_fn(move || {
+        let (first, _) = chars.find(|&(_, c)| is_word_char(c))?;
+        let mut end = span.end - span.start;
+        while let Some(&(offset, c)) = chars.peek() {
+            if !is_word_char(c) {
+                end = offset;
+                break;
+            }
+            chars.next();
+        }
+        Some((span.start + first, span.start + end))
+    })
+}
+
 impl Segmenter {
     /// Appends the words of `text[span]` to `words`.
     pub fn segment_into(&mut self, text: &str, span: Span, words: &mut Vec<Word>) {
-        let mut run_start = None;
-        for (offset, c) in text[span.start..span.end].char_indices() {
-            let at = span.start + offset;
-            match (is_word_char(c), run_start) {
-                (true, None) => run_start = Some(at),
-                (false, Some(start)) => {
-                    self.segment_run(text, start, at, words);
-                    run_start = None;
-                }
-                _ => {}
-            }
-        }
-        if let Some(start) = run_start {
-            self.segment_run(text, start, span.end, words);
+        for (start, end) in word_runs(text, span) {
+            self.segment_run(text, start, end, words);
         }
     }
 
@@ -122,23 +128,9 @@ impl Segmenter {
     /// (the sum over its runs): how likely the text is as a sequence of words. Comparing
     /// it before and after a correction says whether the correction reads better.
     pub fn log_probability(&mut self, text: &str, span: Span) -> f64 {
-        let mut total = 0.0;
-        let mut run_start = None;
-        for (offset, c) in text[span.start..span.end].char_indices() {
-            let at = span.start + offset;
-            match (is_word_char(c), run_start) {
-                (true, None) => run_start = Some(at),
-                (false, Some(start)) => {
-                    total += self.route_run(text, start, at);
-                    run_start = None;
-                }
-                _ => {}
-            }
-        }
-        if let Some(start) = run_start {
-            total += self.route_run(text, start, span.end);
-        }
-        total
+        word_runs(text, span)
+            .map(|(start, end)| self.route_run(text, start, end))
+            .sum()
     }
 
     /// Fills `starts` and `route` for the run `text[start..end]`; returns the best
