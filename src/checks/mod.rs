@@ -99,15 +99,15 @@ pub trait Rule: RuleInfo + Send + Sync {
 
 /// Declares a rule type with its metadata. The doc comment becomes its documentation
 /// (`gwlint rule CODE`) and its first line the summary; the code is an identifier so
-/// that it names the rule's [`RuleId`]. `build.rs` finds the declaration and registers
-/// the rule: adding a rule is adding its file.
+/// that it names the rule's [`RuleId`]; the family is the folder's (the `FAMILY` that
+/// `build.rs` writes for it), so a rule cannot name one family and live in another.
+/// `build.rs` finds the declaration and registers the rule: adding a rule is adding its file.
 macro_rules! declare_rule {
     (
         $(#[doc = $doc:literal])+
         $vis:vis struct $name:ident {
             code: $code:ident,
             name: $rule_name:literal,
-            family: $family:ident,
             severity: $severity:ident,
             fix: $fix:ident,
             scope: $scope:ident,
@@ -125,7 +125,8 @@ macro_rules! declare_rule {
                 id: $crate::checks::RuleId::$code,
                 code: stringify!($code),
                 name: $rule_name,
-                family: $crate::diagnostic::Family::$family,
+                // The folder decides: `build.rs` writes each family's `FAMILY`.
+                family: super::FAMILY,
                 severity: $crate::diagnostic::Severity::$severity,
                 fix: $crate::checks::FixAvailability::$fix,
                 scope: $crate::checks::Scope::$scope,

@@ -21,7 +21,6 @@ declare_rule! {
     pub struct ConfusableWord {
         code: F103,
         name: "confusable-word",
-        family: Formulation,
         severity: Warning,
         fix: Always,
         scope: Wording,

@@ -21,7 +21,6 @@ declare_rule! {
     pub struct CorruptedSetPhrase {
         code: F102,
         name: "corrupted-set-phrase",
-        family: Formulation,
         severity: Error,
         fix: Always,
         scope: Wording,

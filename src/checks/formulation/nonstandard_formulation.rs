@@ -19,7 +19,6 @@ declare_rule! {
     pub struct NonstandardFormulation {
         code: F101,
         name: "nonstandard-formulation",
-        family: Formulation,
         severity: Error,
         fix: Sometimes,
         scope: Wording,

@@ -21,7 +21,6 @@ declare_rule! {
     pub struct UnknownSuppression {
         code: G001,
         name: "unknown-suppression",
-        family: Gwlint,
         severity: Warning,
         fix: Never,
         scope: Body,

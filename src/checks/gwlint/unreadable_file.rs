@@ -18,7 +18,6 @@ declare_rule! {
     pub struct UnreadableFile {
         code: G003,
         name: "unreadable-file",
-        family: Gwlint,
         severity: Error,
         fix: Never,
         scope: Body,

@@ -20,7 +20,6 @@ declare_rule! {
     pub struct UnusedSuppression {
         code: G002,
         name: "unused-suppression",
-        family: Gwlint,
         severity: Warning,
         fix: Never,
         scope: Body,

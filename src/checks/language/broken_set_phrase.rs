@@ -27,7 +27,6 @@ declare_rule! {
     pub struct BrokenSetPhrase {
         code: L103,
         name: "broken-set-phrase",
-        family: Language,
         severity: Warning,
         fix: Always,
         scope: Wording,

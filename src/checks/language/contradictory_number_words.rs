@@ -30,7 +30,6 @@ declare_rule! {
     pub struct ContradictoryNumberWords {
         code: L105,
         name: "contradictory-number-words",
-        family: Language,
         severity: Warning,
         fix: Never,
         scope: Wording,

@@ -30,7 +30,6 @@ declare_rule! {
     pub struct DuplicatedWord {
         code: L102,
         name: "duplicated-word",
-        family: Language,
         severity: Warning,
         fix: Always,
         scope: Wording,

@@ -27,7 +27,6 @@ declare_rule! {
     pub struct MisusedDe {
         code: L104,
         name: "misused-de",
-        family: Language,
         severity: Warning,
         fix: Always,
         scope: Wording,

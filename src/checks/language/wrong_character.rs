@@ -31,7 +31,6 @@ declare_rule! {
     pub struct WrongCharacter {
         code: L101,
         name: "wrong-character",
-        family: Language,
         severity: Info,
         fix: Sometimes,
         scope: Body,

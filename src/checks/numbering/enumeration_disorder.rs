@@ -18,7 +18,6 @@ declare_rule! {
     pub struct EnumerationDisorder {
         code: N109,
         name: "enumeration-disorder",
-        family: Numbering,
         severity: Warning,
         fix: Never,
         scope: Body,

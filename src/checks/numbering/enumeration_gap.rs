@@ -18,7 +18,6 @@ declare_rule! {
     pub struct EnumerationGap {
         code: N108,
         name: "enumeration-gap",
-        family: Numbering,
         severity: Warning,
         fix: Never,
         scope: Body,

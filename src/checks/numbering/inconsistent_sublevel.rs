@@ -29,7 +29,6 @@ declare_rule! {
     pub struct InconsistentSublevel {
         code: N104,
         name: "inconsistent-sublevel",
-        family: Numbering,
         severity: Warning,
         fix: Never,
         scope: Body,

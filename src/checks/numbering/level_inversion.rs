@@ -25,7 +25,6 @@ declare_rule! {
     pub struct LevelInversion {
         code: N106,
         name: "level-inversion",
-        family: Numbering,
         severity: Error,
         fix: Never,
         scope: Body,

@@ -19,7 +19,6 @@ declare_rule! {
     pub struct LoneEnumeration {
         code: N107,
         name: "lone-enumeration",
-        family: Numbering,
         severity: Warning,
         fix: Never,
         scope: Body,

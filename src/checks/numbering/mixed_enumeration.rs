@@ -18,7 +18,6 @@ declare_rule! {
     pub struct MixedEnumeration {
         code: N110,
         name: "mixed-enumeration",
-        family: Numbering,
         severity: Warning,
         fix: Never,
         scope: Body,

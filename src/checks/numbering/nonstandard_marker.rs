@@ -22,7 +22,6 @@ declare_rule! {
     pub struct NonstandardMarker {
         code: N105,
         name: "nonstandard-marker",
-        family: Numbering,
         severity: Warning,
         fix: Always,
         scope: Body,

@@ -22,7 +22,6 @@ declare_rule! {
     pub struct NumberingDisorder {
         code: N103,
         name: "numbering-disorder",
-        family: Numbering,
         severity: Error,
         fix: Never,
         scope: Body,

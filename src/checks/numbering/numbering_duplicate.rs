@@ -22,7 +22,6 @@ declare_rule! {
     pub struct NumberingDuplicate {
         code: N102,
         name: "numbering-duplicate",
-        family: Numbering,
         severity: Error,
         fix: Never,
         scope: Body,

@@ -24,7 +24,6 @@ declare_rule! {
     pub struct NumberingGap {
         code: N101,
         name: "numbering-gap",
-        family: Numbering,
         severity: Error,
         fix: Never,
         scope: Body,

@@ -34,7 +34,6 @@ declare_rule! {
     pub struct Addressee {
         code: S112,
         name: "addressee",
-        family: Structure,
         severity: Warning,
         fix: Never,
         scope: Body,

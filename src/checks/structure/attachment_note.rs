@@ -43,7 +43,6 @@ declare_rule! {
     pub struct AttachmentNote {
         code: S119,
         name: "attachment-note",
-        family: Structure,
         severity: Warning,
         fix: Sometimes,
         scope: Body,

@@ -36,7 +36,6 @@ declare_rule! {
     pub struct GenreClosingMismatch {
         code: S110,
         name: "genre-closing-mismatch",
-        family: Structure,
         severity: Warning,
         fix: Never,
         scope: Body,

@@ -33,7 +33,6 @@ declare_rule! {
     pub struct IncompleteDate {
         code: S122,
         name: "incomplete-date",
-        family: Structure,
         severity: Warning,
         fix: Never,
         scope: Body,

@@ -37,7 +37,6 @@ declare_rule! {
     pub struct IssuedDocumentUnquoted {
         code: S116,
         name: "issued-document-unquoted",
-        family: Structure,
         severity: Warning,
         fix: Never,
         scope: Body,

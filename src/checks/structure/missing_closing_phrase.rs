@@ -34,7 +34,6 @@ declare_rule! {
     pub struct MissingClosingPhrase {
         code: S111,
         name: "missing-closing-phrase",
-        family: Structure,
         severity: Warning,
         fix: Never,
         scope: Body,

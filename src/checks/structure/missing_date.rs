@@ -28,7 +28,6 @@ declare_rule! {
     pub struct MissingDate {
         code: S107,
         name: "missing-date",
-        family: Structure,
         severity: Warning,
         fix: Never,
         scope: Body,

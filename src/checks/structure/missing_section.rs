@@ -35,7 +35,6 @@ declare_rule! {
     pub struct MissingSection {
         code: S101,
         name: "missing-section",
-        family: Structure,
         severity: Warning,
         fix: Never,
         scope: Body,

@@ -26,7 +26,6 @@ declare_rule! {
     pub struct MissingSignature {
         code: S106,
         name: "missing-signature",
-        family: Structure,
         severity: Warning,
         fix: Never,
         scope: Body,

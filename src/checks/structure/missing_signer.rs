@@ -37,7 +37,6 @@ declare_rule! {
     pub struct MissingSigner {
         code: S117,
         name: "missing-signer",
-        family: Structure,
         severity: Warning,
         fix: Never,
         scope: Body,

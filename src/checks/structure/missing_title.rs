@@ -30,7 +30,6 @@ declare_rule! {
     pub struct MissingTitle {
         code: S105,
         name: "missing-title",
-        family: Structure,
         severity: Warning,
         fix: Never,
         scope: Body,

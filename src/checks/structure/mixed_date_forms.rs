@@ -26,7 +26,6 @@ declare_rule! {
     pub struct MixedDateForms {
         code: S123,
         name: "mixed-date-forms",
-        family: Structure,
         severity: Warning,
         fix: Sometimes,
         scope: Body,

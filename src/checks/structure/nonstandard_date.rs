@@ -22,7 +22,6 @@ declare_rule! {
     pub struct NonstandardDate {
         code: S108,
         name: "nonstandard-date",
-        family: Structure,
         severity: Warning,
         fix: Always,
         scope: Body,

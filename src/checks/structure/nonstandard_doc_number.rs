@@ -21,7 +21,6 @@ declare_rule! {
     pub struct NonstandardDocNumber {
         code: S113,
         name: "nonstandard-doc-number",
-        family: Structure,
         severity: Warning,
         fix: Sometimes,
         scope: Body,

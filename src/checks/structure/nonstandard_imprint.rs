@@ -44,7 +44,6 @@ declare_rule! {
     pub struct NonstandardImprint {
         code: S118,
         name: "nonstandard-imprint",
-        family: Structure,
         severity: Warning,
         fix: Sometimes,
         scope: Body,

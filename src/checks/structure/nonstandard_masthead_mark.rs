@@ -42,7 +42,6 @@ declare_rule! {
     pub struct NonstandardMastheadMark {
         code: S120,
         name: "nonstandard-masthead-mark",
-        family: Structure,
         severity: Warning,
         fix: Sometimes,
         scope: Body,

@@ -25,7 +25,6 @@ declare_rule! {
     pub struct PlaceholderBody {
         code: S103,
         name: "placeholder-body",
-        family: Structure,
         severity: Error,
         fix: Never,
         scope: Body,

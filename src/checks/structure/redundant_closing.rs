@@ -36,7 +36,6 @@ declare_rule! {
     pub struct RedundantClosing {
         code: S124,
         name: "redundant-closing",
-        family: Structure,
         severity: Warning,
         fix: Never,
         scope: Body,

@@ -38,7 +38,6 @@ declare_rule! {
     pub struct RequestCopiedDown {
         code: S115,
         name: "request-copied-down",
-        family: Structure,
         severity: Warning,
         fix: Never,
         scope: Body,

@@ -33,7 +33,6 @@ declare_rule! {
     pub struct RequestSeveralMatters {
         code: S114,
         name: "request-several-matters",
-        family: Structure,
         severity: Warning,
         fix: Never,
         scope: Body,

@@ -22,7 +22,6 @@ declare_rule! {
     pub struct SectionOrder {
         code: S102,
         name: "section-order",
-        family: Structure,
         severity: Warning,
         fix: Never,
         scope: Body,

@@ -25,7 +25,6 @@ declare_rule! {
     pub struct TemplatePlaceholder {
         code: S104,
         name: "template-placeholder",
-        family: Structure,
         severity: Error,
         fix: Never,
         scope: Wording,

@@ -33,7 +33,6 @@ declare_rule! {
     pub struct TitlePunctuation {
         code: S121,
         name: "title-punctuation",
-        family: Structure,
         severity: Warning,
         fix: Sometimes,
         scope: Body,

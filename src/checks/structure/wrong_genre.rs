@@ -32,7 +32,6 @@ declare_rule! {
     pub struct WrongGenre {
         code: S109,
         name: "wrong-genre",
-        family: Structure,
         severity: Warning,
         fix: Never,
         scope: Body,

@@ -27,7 +27,6 @@ declare_rule! {
     pub struct DateBeforeEvent {
         code: R108,
         name: "date-before-event",
-        family: Timeliness,
         severity: Error,
         fix: Never,
         scope: Body,

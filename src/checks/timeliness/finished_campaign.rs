@@ -21,7 +21,6 @@ declare_rule! {
     pub struct FinishedCampaign {
         code: R104,
         name: "finished-campaign",
-        family: Timeliness,
         severity: Warning,
         fix: Never,
         scope: Body,

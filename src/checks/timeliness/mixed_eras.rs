@@ -22,7 +22,6 @@ declare_rule! {
     pub struct MixedEras {
         code: R102,
         name: "mixed-eras",
-        family: Timeliness,
         severity: Warning,
         fix: Never,
         scope: Body,

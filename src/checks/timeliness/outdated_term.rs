@@ -24,7 +24,6 @@ declare_rule! {
     pub struct OutdatedTerm {
         code: R105,
         name: "outdated-term",
-        family: Timeliness,
         severity: Warning,
         fix: Never,
         scope: Wording,

@@ -21,7 +21,6 @@ declare_rule! {
     pub struct RenamedInstitution {
         code: R109,
         name: "renamed-institution",
-        family: Timeliness,
         severity: Warning,
         fix: Never,
         scope: Wording,

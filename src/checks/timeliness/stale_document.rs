@@ -26,7 +26,6 @@ declare_rule! {
     pub struct StaleDocument {
         code: R107,
         name: "stale-document",
-        family: Timeliness,
         severity: Warning,
         fix: Never,
         scope: Body,

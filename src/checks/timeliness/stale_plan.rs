@@ -24,7 +24,6 @@ declare_rule! {
     pub struct StalePlan {
         code: R103,
         name: "stale-plan",
-        family: Timeliness,
         severity: Warning,
         fix: Never,
         scope: Body,

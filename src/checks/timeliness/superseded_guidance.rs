@@ -21,7 +21,6 @@ declare_rule! {
     pub struct SupersededGuidance {
         code: R101,
         name: "superseded-guidance",
-        family: Timeliness,
         severity: Warning,
         fix: Never,
         scope: Body,

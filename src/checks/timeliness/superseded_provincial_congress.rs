@@ -20,7 +20,6 @@ declare_rule! {
     pub struct SupersededProvincialCongress {
         code: R106,
         name: "superseded-provincial-congress",
-        family: Timeliness,
         severity: Warning,
         fix: Never,
         scope: Body,

@@ -27,7 +27,6 @@ declare_rule! {
     pub struct AbbreviatedYear {
         code: T112,
         name: "abbreviated-year",
-        family: Typography,
         severity: Warning,
         fix: Never,
         scope: Wording,

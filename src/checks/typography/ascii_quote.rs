@@ -25,7 +25,6 @@ declare_rule! {
     pub struct AsciiQuote {
         code: T107,
         name: "ascii-quote",
-        family: Typography,
         severity: Error,
         fix: Sometimes,
         scope: Wording,

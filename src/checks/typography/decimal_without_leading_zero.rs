@@ -23,7 +23,6 @@ declare_rule! {
     pub struct DecimalWithoutLeadingZero {
         code: T111,
         name: "decimal-without-leading-zero",
-        family: Typography,
         severity: Error,
         fix: Sometimes,
         scope: Wording,

@@ -23,7 +23,6 @@ declare_rule! {
     pub struct DoubledPunctuation {
         code: T108,
         name: "doubled-punctuation",
-        family: Typography,
         severity: Error,
         fix: Sometimes,
         scope: Wording,

@@ -28,7 +28,6 @@ declare_rule! {
     pub struct DunhaoBetweenQuotedItems {
         code: T113,
         name: "dunhao-between-quoted-items",
-        family: Typography,
         severity: Warning,
         fix: Sometimes,
         scope: Wording,

@@ -24,7 +24,6 @@ declare_rule! {
     pub struct FullwidthAlphanumeric {
         code: T102,
         name: "fullwidth-alphanumeric",
-        family: Typography,
         severity: Warning,
         fix: Always,
         scope: Wording,

@@ -31,7 +31,6 @@ declare_rule! {
     pub struct HalfwidthPunctuation {
         code: T101,
         name: "halfwidth-punctuation",
-        family: Typography,
         severity: Error,
         fix: Sometimes,
         scope: Wording,

@@ -28,8 +28,12 @@ declare_rule! {
     /// 编制2016—2020年规划，每户补助3～5万元，召开三—九次全会。
     /// ```
     pub struct HyphenRange {
-        code: T110, name: "hyphen-range", family: Typography, severity: Warning,
-        fix: Always, scope: Wording, since: "0.1.0",
+        code: T110,
+        name: "hyphen-range",
+        severity: Warning,
+        fix: Always,
+        scope: Wording,
+        since: "0.1.0",
         basis: "GB/T 15834-2011《标点符号用法》4.13（连接号）",
     }
 }

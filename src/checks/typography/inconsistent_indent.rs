@@ -40,7 +40,6 @@ declare_rule! {
     pub struct InconsistentIndent {
         code: T105,
         name: "inconsistent-indent",
-        family: Typography,
         severity: Warning,
         fix: Always,
         scope: Wording,

@@ -26,7 +26,6 @@ declare_rule! {
     pub struct InvisibleCharacter {
         code: T114,
         name: "invisible-character",
-        family: Typography,
         severity: Warning,
         fix: Always,
         scope: Wording,

@@ -24,7 +24,6 @@ declare_rule! {
     pub struct MixedPercentSign {
         code: T103,
         name: "mixed-percent-sign",
-        family: Typography,
         severity: Warning,
         fix: Always,
         scope: Wording,

@@ -40,7 +40,6 @@ declare_rule! {
     pub struct StraySpace {
         code: T104,
         name: "stray-space",
-        family: Typography,
         severity: Warning,
         fix: Sometimes,
         scope: Wording,

@@ -28,7 +28,6 @@ declare_rule! {
     pub struct UnpairedBracket {
         code: T106,
         name: "unpaired-bracket",
-        family: Typography,
         severity: Error,
         fix: Never,
         scope: Wording,

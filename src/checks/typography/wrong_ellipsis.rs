@@ -24,7 +24,6 @@ declare_rule! {
     pub struct WrongEllipsis {
         code: T109,
         name: "wrong-ellipsis",
-        family: Typography,
         severity: Error,
         fix: Sometimes,
         scope: Wording,
