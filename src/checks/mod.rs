@@ -10,6 +10,8 @@ pub mod language;
 pub mod numbering;
 pub mod registry;
 pub mod structure;
+#[cfg(test)]
+pub(crate) mod test_support;
 pub mod timeliness;
 pub mod typography;
 pub mod views;

@@ -239,45 +239,49 @@ fn inside(ranges: &[(usize, usize)], at: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::checks::typography::testing::findings;
+    use crate::checks::test_support::{assert_fires, assert_silent, findings};
 
     #[test]
     fn a_phrase_with_one_character_wrong_fires() {
-        assert_eq!(
-            findings(
-                "L103",
-                "面对风险不能提心掉胆，要举一返三。\n全体干部要真抓实于，坚持实事求事。\n"
-            ),
-            [
-                "1:7 “提心掉胆”疑为成语“提心吊胆”之误（“掉”与“吊”音同）",
-                "1:13 “举一返三”疑为成语“举一反三”之误（“返”与“反”音同）",
-                "2:6 “真抓实于”疑为公文固定说法“真抓实干”之误（“于”与“干”形近）",
-                "2:13 “实事求事”疑为公文固定说法“实事求是”之误（“事”与“是”音同）",
-            ]
+        assert_fires(
+            "L103",
+            &[(
+                "面对风险不能提心掉胆，要举一返三。\n全体干部要真抓实于，坚持实事求事。\n",
+                &[
+                    "1:7 “提心掉胆”疑为成语“提心吊胆”之误（“掉”与“吊”音同）",
+                    "1:13 “举一返三”疑为成语“举一反三”之误（“返”与“反”音同）",
+                    "2:6 “真抓实于”疑为公文固定说法“真抓实干”之误（“于”与“干”形近）",
+                    "2:13 “实事求事”疑为公文固定说法“实事求是”之误（“事”与“是”音同）",
+                ],
+            )],
         );
     }
 
     #[test]
     fn swapped_characters_fire() {
-        assert_eq!(
-            findings("L103", "全体干部要坚持真实抓干。\n"),
-            ["1:8 “真实抓干”疑为公文固定说法“真抓实干”之误（两字前后颠倒）"]
+        assert_fires(
+            "L103",
+            &[(
+                "全体干部要坚持真实抓干。\n",
+                &["1:8 “真实抓干”疑为公文固定说法“真抓实干”之误（两字前后颠倒）"],
+            )],
         );
     }
 
     #[test]
     fn correct_and_deliberately_modified_phrases_are_silent() {
-        for clean in [
-            "面对风险不能提心吊胆，要举一反三，全体干部要真抓实干，坚持实事求是。\n",
-            "坚持与邻为善、以邻为伴，全体中华儿女勠力同心。\n",
-            "经济体失业率居高难下，中华民族是历经磨难的民族。\n",
-            "2025年3月底前完成整改，开展春节前疫情防控专项督查。\n",
-            "学习《迫在眉捷的问题》一文。\n",
-            // Listed in rules/terms.toml: F103 reports them.
-            "有的部门各自为阵，解决问题迫在眉捷。\n",
-        ] {
-            assert_eq!(findings("L103", clean), Vec::<String>::new(), "{clean}");
-        }
+        assert_silent(
+            "L103",
+            &[
+                "面对风险不能提心吊胆，要举一反三，全体干部要真抓实干，坚持实事求是。\n",
+                "坚持与邻为善、以邻为伴，全体中华儿女勠力同心。\n",
+                "经济体失业率居高难下，中华民族是历经磨难的民族。\n",
+                "2025年3月底前完成整改，开展春节前疫情防控专项督查。\n",
+                "学习《迫在眉捷的问题》一文。\n",
+                // Listed in rules/terms.toml: F103 reports them.
+                "有的部门各自为阵，解决问题迫在眉捷。\n",
+            ],
+        );
     }
 
     #[test]
@@ -285,6 +289,8 @@ mod tests {
         let line = "面对风险不能提心掉胆，".repeat(2_000);
         let found = findings("L103", &format!("{line}\n"));
         assert_eq!(found.len(), 2_000);
-        assert!(found.iter().all(|f| f.contains("“提心掉胆”疑为成语“提心吊胆”之误")));
+        assert!(found
+            .iter()
+            .all(|f| f.contains("“提心掉胆”疑为成语“提心吊胆”之误")));
     }
 }

@@ -187,53 +187,62 @@ fn may_not_double(unit: &str, rest: &[(usize, char)]) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::checks::typography::testing::{findings, fixed};
+    use crate::checks::test_support::{assert_fires, assert_fixed, assert_silent};
 
     #[test]
     fn a_word_written_twice_fires_and_is_fixed() {
-        assert_eq!(
-            findings(
-                "L102",
-                "全体党员要学习贯彻贯彻党的创新理论。\n认真开好2024年度年度组织生活会，这是我们的的责任。\n"
-            ),
-            [
-                "1:8 “贯彻”连写了两遍",
-                "2:9 “年度”连写了两遍",
-                "2:23 “的”连写了两遍",
-            ]
+        assert_fires(
+            "L102",
+            &[
+                (
+                    "全体党员要学习贯彻贯彻党的创新理论。\n认真开好2024年度年度组织生活会，这是我们的的责任。\n",
+                    &[
+                        "1:8 “贯彻”连写了两遍",
+                        "2:9 “年度”连写了两遍",
+                        "2:23 “的”连写了两遍",
+                    ],
+                ),
+            ],
         );
-        assert_eq!(
-            fixed("L102", "各支部要落实落实整改措施，进一步加强加强作风建设。\n"),
-            "各支部要落实整改措施，进一步加强作风建设。\n"
+        assert_fixed(
+            "L102",
+            &[(
+                "各支部要落实落实整改措施，进一步加强加强作风建设。\n",
+                "各支部要落实整改措施，进一步加强作风建设。\n",
+            )],
         );
     }
 
     #[test]
     fn near_synonymous_verbs_side_by_side_fire_without_a_safe_fix() {
         let text = "进一步加强强化作风建设，不断提升提高服务水平。\n";
-        assert_eq!(
-            findings("L102", text),
-            [
-                "1:4 “加强”与“强化”意思相同，连用重复",
-                "1:15 “提升”与“提高”意思相同，连用重复",
-            ]
+        assert_fires(
+            "L102",
+            &[(
+                text,
+                &[
+                    "1:4 “加强”与“强化”意思相同，连用重复",
+                    "1:15 “提升”与“提高”意思相同，连用重复",
+                ],
+            )],
         );
-        assert_eq!(fixed("L102", text), text);
+        assert_fixed("L102", &[(text, text)]);
     }
 
     #[test]
     fn reduplication_and_characters_of_two_words_are_silent() {
-        for clean in [
-            "我们要把这个问题再研究研究，看看群众怎么说。\n",
-            "常常深入基层，天天学习，人人参与，事事落实。\n",
-            "坚持多措并举，认认真真学习，扎扎实实工作，干干净净做事。\n",
-            "问题要一个一个解决，一步一步推进，件件有着落。\n",
-            "加强工作作风建设，明确目的的确定方法，的的确确取得实效。\n",
-            "组织生活会会前开展谈心谈话，月浦镇镇域内建设工程，不了了之。\n",
-            "贯彻落实、推进落实，巩固提升，统筹推进。\n",
-            "加强、强化都是这个意思。\n",
-        ] {
-            assert_eq!(findings("L102", clean), Vec::<String>::new(), "{clean}");
-        }
+        assert_silent(
+            "L102",
+            &[
+                "我们要把这个问题再研究研究，看看群众怎么说。\n",
+                "常常深入基层，天天学习，人人参与，事事落实。\n",
+                "坚持多措并举，认认真真学习，扎扎实实工作，干干净净做事。\n",
+                "问题要一个一个解决，一步一步推进，件件有着落。\n",
+                "加强工作作风建设，明确目的的确定方法，的的确确取得实效。\n",
+                "组织生活会会前开展谈心谈话，月浦镇镇域内建设工程，不了了之。\n",
+                "贯彻落实、推进落实，巩固提升，统筹推进。\n",
+                "加强、强化都是这个意思。\n",
+            ],
+        );
     }
 }

@@ -109,40 +109,46 @@ fn in_book_title(text: &str, at: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use crate::checks::typography::testing::findings;
+    use crate::checks::test_support::{assert_fires, assert_silent};
 
     #[test]
     fn a_slip_into_a_non_word_is_reported_with_the_word() {
-        assert_eq!(
-            findings("L101", "我们要认真部暑各项工作，确保落到实处。\n"),
-            ["1:7 “部暑”疑为“部署”之误（“暑”与“署”音同）"]
-        );
-        assert_eq!(
-            findings("L101", "积极营造风清气正的政治生太。\n"),
-            ["1:13 “生太”疑为“生态”之误（“太”与“态”音同）"]
-        );
-        assert_eq!(
-            findings("L101", "加强对干部的监肚管理。\n"),
-            ["1:8 “监肚”疑为“监督”之误（“肚”与“督”音近（声调不同））"]
+        assert_fires(
+            "L101",
+            &[
+                (
+                    "我们要认真部暑各项工作，确保落到实处。\n",
+                    &["1:7 “部暑”疑为“部署”之误（“暑”与“署”音同）"],
+                ),
+                (
+                    "积极营造风清气正的政治生太。\n",
+                    &["1:13 “生太”疑为“生态”之误（“太”与“态”音同）"],
+                ),
+                (
+                    "加强对干部的监肚管理。\n",
+                    &["1:8 “监肚”疑为“监督”之误（“肚”与“督”音近（声调不同））"],
+                ),
+            ],
         );
     }
 
     #[test]
     fn clean_text_and_names_are_silent() {
-        for text in [
-            "镇党委高度重视，迅速召开会议研究部署。\n",
-            "宣布署长任职决定。\n",
-            "频繁拆迁徒增负担。\n",
-            "王详瑞同志任办公室主任。\n",
-            "进一步完善工作机制，狠抓工作落实。\n",
-            "各支部要按时召开组织生活会。\n",
-            // A written word that recurs is meant.
-            "要部暑好。再部暑一次。\n",
-            // A title is quoted as published.
-            "学习《关于部暑的通知》。\n",
-        ] {
-            assert_eq!(findings("L101", text), Vec::<String>::new(), "{text}");
-        }
+        assert_silent(
+            "L101",
+            &[
+                "镇党委高度重视，迅速召开会议研究部署。\n",
+                "宣布署长任职决定。\n",
+                "频繁拆迁徒增负担。\n",
+                "王详瑞同志任办公室主任。\n",
+                "进一步完善工作机制，狠抓工作落实。\n",
+                "各支部要按时召开组织生活会。\n",
+                // A written word that recurs is meant.
+                "要部暑好。再部暑一次。\n",
+                // A title is quoted as published.
+                "学习《关于部暑的通知》。\n",
+            ],
+        );
     }
 
     #[test]

@@ -211,7 +211,7 @@ fn items(doc: &Document, text: &str) -> Option<(usize, Vec<Item>)> {
 
 #[cfg(test)]
 mod tests {
-    use crate::checks::typography::testing::{findings, fixed};
+    use crate::checks::test_support::{assert_fires, assert_fixed, assert_silent};
 
     const HEAD: &str = "关于报送2023年度统计数据的通知\n\n各村（居）委会：\n    请于3月15日前报送统计数据。\n    特此通知。\n\n";
     const TAIL: &str = "\n示范镇人民政府\n2024年3月5日\n";
@@ -219,60 +219,77 @@ mod tests {
     #[test]
     fn markers_and_punctuation_of_the_note() {
         let text = format!("{HEAD}附件：1、人口统计表；\n      2、耕地面积统计表。\n{TAIL}");
-        assert_eq!(
-            findings("S119", &text),
-            [
-                "7:4 附件顺序号写作“1、”",
-                "7:11 附件名称后加了“；”",
-                "8:7 附件顺序号写作“2、”",
-                "8:16 附件名称后加了“。”",
-            ]
+        assert_fires(
+            "S119",
+            &[(
+                &text,
+                &[
+                    "7:4 附件顺序号写作“1、”",
+                    "7:11 附件名称后加了“；”",
+                    "8:7 附件顺序号写作“2、”",
+                    "8:16 附件名称后加了“。”",
+                ],
+            )],
         );
-        assert_eq!(
-            fixed("S119", &text),
-            format!("{HEAD}附件：1.人口统计表\n      2.耕地面积统计表\n{TAIL}")
+        assert_fixed(
+            "S119",
+            &[(
+                &text,
+                &format!("{HEAD}附件：1.人口统计表\n      2.耕地面积统计表\n{TAIL}"),
+            )],
         );
     }
 
     #[test]
     fn several_attachments_on_one_line_without_numbers() {
-        let text = format!("{HEAD}附件：人口统计表、耕地面积统计表\n{TAIL}");
-        assert_eq!(
-            findings("S119", &text),
-            ["7:4 附件说明把2个附件写在一起，没有编顺序号"]
+        assert_fires(
+            "S119",
+            &[(
+                &format!("{HEAD}附件：人口统计表、耕地面积统计表\n{TAIL}"),
+                &["7:4 附件说明把2个附件写在一起，没有编顺序号"],
+            )],
         );
-        // One attachment whose name has a 顿号.
-        let one = format!("{HEAD}附件：人口、耕地面积统计表\n{TAIL}");
-        assert_eq!(findings("S119", &one), Vec::<String>::new());
+        assert_silent(
+            "S119",
+            &[
+                // One attachment whose name has a 顿号.
+                &format!("{HEAD}附件：人口、耕地面积统计表\n{TAIL}"),
+            ],
+        );
     }
 
     #[test]
     fn the_note_against_the_attachments_printed_after_the_date() {
         let note = "附件：1.人口统计表\n      2.耕地面积统计表\n";
         let clean = format!("{HEAD}{note}{TAIL}\n附件1\n\n人口统计表\n\n村名　户数　人口\n\n附件2\n\n耕地面积统计表\n\n村名　面积\n");
-        assert_eq!(findings("S119", &clean), Vec::<String>::new());
-        let renamed = clean.replace("\n耕地面积统计表\n", "\n林地面积统计表\n");
-        assert_eq!(
-            findings("S119", &renamed),
-            ["8:9 附件说明中的“耕地面积统计表”与文后附件2的标题“林地面积统计表”不一致"]
+        assert_fires(
+            "S119",
+            &[
+                (
+                    &clean.replace("\n耕地面积统计表\n", "\n林地面积统计表\n"),
+                    &["8:9 附件说明中的“耕地面积统计表”与文后附件2的标题“林地面积统计表”不一致"],
+                ),
+                (
+                    &format!("{HEAD}{note}{TAIL}\n附件1\n\n人口统计表\n\n村名　户数　人口\n"),
+                    &["7:1 附件说明列出2个附件，文后附了1个"],
+                ),
+                (
+                    &format!("{HEAD}{TAIL}\n附件\n\n人口统计表\n"),
+                    &["11:1 文后附有附件，正文之后却没有附件说明"],
+                ),
+            ],
         );
-        let one_missing = format!("{HEAD}{note}{TAIL}\n附件1\n\n人口统计表\n\n村名　户数　人口\n");
-        assert_eq!(
-            findings("S119", &one_missing),
-            ["7:1 附件说明列出2个附件，文后附了1个"]
-        );
-        let no_note = format!("{HEAD}{TAIL}\n附件\n\n人口统计表\n");
-        assert_eq!(
-            findings("S119", &no_note),
-            ["11:1 文后附有附件，正文之后却没有附件说明"]
-        );
+        assert_silent("S119", &[&clean]);
     }
 
     #[test]
     fn a_single_attachment_and_well_formed_lists_are_silent() {
-        for note in ["附件：人口统计表\n", "附件：1.人口统计表\n      2.耕地面积统计表\n"] {
-            let text = format!("{HEAD}{note}{TAIL}");
-            assert_eq!(findings("S119", &text), Vec::<String>::new(), "{note}");
-        }
+        assert_silent(
+            "S119",
+            &[
+                &format!("{HEAD}附件：人口统计表\n{TAIL}"),
+                &format!("{HEAD}附件：1.人口统计表\n      2.耕地面积统计表\n{TAIL}"),
+            ],
+        );
     }
 }

@@ -68,29 +68,29 @@ impl Rule for IncompleteDate {
 
 #[cfg(test)]
 mod tests {
-    use crate::checks::typography::testing::findings;
+    use crate::checks::test_support::{assert_fires, assert_silent};
 
     const NOTICE: &str = "关于做好2024年防汛工作的通知\n\n各村（居）委会：\n    请做好防汛准备。\n    特此通知。\n\n示范镇人民政府\n";
 
     #[test]
     fn a_date_without_the_day() {
-        assert_eq!(
-            findings("S122", &format!("{NOTICE}2024年5月\n")),
-            ["8:1 成文日期“2024年5月”缺少日"]
-        );
-        assert_eq!(
-            findings("S122", &format!("{NOTICE}二〇二四年五月\n")),
-            ["8:1 成文日期“二〇二四年五月”缺少日"]
+        assert_fires(
+            "S122",
+            &[
+                (
+                    &format!("{NOTICE}2024年5月\n"),
+                    &["8:1 成文日期“2024年5月”缺少日"],
+                ),
+                (
+                    &format!("{NOTICE}二〇二四年五月\n"),
+                    &["8:1 成文日期“二〇二四年五月”缺少日"],
+                ),
+            ],
         );
     }
 
     #[test]
     fn full_dates_and_a_summary_dated_by_month_are_silent() {
-        assert_eq!(
-            findings("S122", &format!("{NOTICE}2024年5月6日\n")),
-            Vec::<String>::new()
-        );
-        let summary = "示范镇2023年工作总结\n\n    2023年，我镇各项工作稳步推进。\n\n示范镇人民政府\n2024年1月\n";
-        assert_eq!(findings("S122", summary), Vec::<String>::new());
+        assert_silent("S122", &[&format!("{NOTICE}2024年5月6日\n"), "示范镇2023年工作总结\n\n    2023年，我镇各项工作稳步推进。\n\n示范镇人民政府\n2024年1月\n"]);
     }
 }

@@ -96,7 +96,7 @@ impl Rule for IssuedDocumentUnquoted {
 
 #[cfg(test)]
 mod tests {
-    use crate::checks::typography::testing::findings;
+    use crate::checks::test_support::{assert_fires, assert_silent};
 
     fn notice(title: &str, body: &str) -> String {
         format!("{title}\n\n各乡镇人民政府，县直各单位：\n    {body}\n\n示范县人民政府办公室\n2024年3月5日\n")
@@ -104,36 +104,39 @@ mod tests {
 
     #[test]
     fn the_issued_document_without_book_title_marks() {
-        assert_eq!(
-            findings(
-                "S116",
+        assert_fires(
+            "S116",
+            &[(
                 &notice(
                     "关于转发市教育局关于做好春季开学工作意见的通知",
-                    "现将市教育局关于做好春季开学工作的意见转发给你们，请结合实际认真贯彻落实。"
-                )
-            ),
-            ["4:7 所印发（转发）的文件名称“市教育局关于做好春季开学工作的意见”没有加书名号"]
+                    "现将市教育局关于做好春季开学工作的意见转发给你们，请结合实际认真贯彻落实。",
+                ),
+                &["4:7 所印发（转发）的文件名称“市教育局关于做好春季开学工作的意见”没有加书名号"],
+            )],
         );
     }
 
     #[test]
     fn named_in_book_title_marks_or_not_a_name_is_silent() {
-        for body in [
-            "现将《示范县2024年安全生产工作要点》印发给你们，请认真贯彻执行。",
-            "现将市教育局《关于做好春季开学工作的意见》转发给你们，请认真贯彻落实。",
-            "现将有关事项印发如下。",
-        ] {
-            assert_eq!(
-                findings("S116", &notice("关于印发示范县2024年安全生产工作要点的通知", body)),
-                Vec::<String>::new(),
-                "{body}"
-            );
-        }
-        // Not an issuing notice.
-        let plain = notice(
-            "关于做好2024年防汛工作的通知",
-            "现将示范县防汛工作要点印发给你们，请认真贯彻执行。",
+        let issuing = "关于印发示范县2024年安全生产工作要点的通知";
+        assert_silent(
+            "S116",
+            &[
+                &notice(
+                    issuing,
+                    "现将《示范县2024年安全生产工作要点》印发给你们，请认真贯彻执行。",
+                ),
+                &notice(
+                    issuing,
+                    "现将市教育局《关于做好春季开学工作的意见》转发给你们，请认真贯彻落实。",
+                ),
+                &notice(issuing, "现将有关事项印发如下。"),
+                // Not an issuing notice.
+                &notice(
+                    "关于做好2024年防汛工作的通知",
+                    "现将示范县防汛工作要点印发给你们，请认真贯彻执行。",
+                ),
+            ],
         );
-        assert_eq!(findings("S116", &plain), Vec::<String>::new());
     }
 }

@@ -77,29 +77,37 @@ impl Rule for MissingSigner {
 
 #[cfg(test)]
 mod tests {
-    use crate::checks::typography::testing::findings;
+    use crate::checks::test_support::{assert_fires, assert_silent};
 
     const REPORT: &str = "关于2023年度安全生产工作情况的报告\n\n县应急管理局：\n    2023年，我镇未发生较大以上安全事故。\n    特此报告。\n\n示范镇人民政府\n2024年1月10日\n";
 
     #[test]
     fn an_upward_document_with_a_number_and_no_signer() {
-        let text = format!("示政〔2024〕12号\n\n{REPORT}");
-        assert_eq!(
-            findings("S117", &text),
-            ["1:1 报告是上行文，版头有发文字号却没有签发人"]
+        assert_fires(
+            "S117",
+            &[(
+                &format!("示政〔2024〕12号\n\n{REPORT}"),
+                &["1:1 报告是上行文，版头有发文字号却没有签发人"],
+            )],
         );
     }
 
     #[test]
     fn signed_unnumbered_or_downward_documents_are_silent() {
-        for text in [
-            format!("示政〔2024〕12号　　　　签发人：李明\n\n{REPORT}"),
-            format!("示政〔2024〕12号\n签发人：李明\n\n{REPORT}"),
-            // Only the body: no 版头 is demanded.
-            REPORT.to_string(),
-            format!("示政〔2024〕12号\n\n{}", REPORT.replace("的报告", "的通知").replace("特此报告", "特此通知")),
-        ] {
-            assert_eq!(findings("S117", &text), Vec::<String>::new(), "{text}");
-        }
+        assert_silent(
+            "S117",
+            &[
+                &format!("示政〔2024〕12号　　　　签发人：李明\n\n{REPORT}"),
+                &format!("示政〔2024〕12号\n签发人：李明\n\n{REPORT}"),
+                // Only the body: no 版头 is demanded.
+                REPORT,
+                &format!(
+                    "示政〔2024〕12号\n\n{}",
+                    REPORT
+                        .replace("的报告", "的通知")
+                        .replace("特此报告", "特此通知")
+                ),
+            ],
+        );
     }
 }

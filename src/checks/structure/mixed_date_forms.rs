@@ -185,33 +185,44 @@ impl Rule for MixedDateForms {
 
 #[cfg(test)]
 mod tests {
-    use crate::checks::typography::testing::{findings, fixed};
+    use crate::checks::test_support::{assert_fires, assert_fixed, assert_silent};
 
     #[test]
     fn dates_written_another_way_than_the_rest() {
         let text = "    2024.3.15前完成培训，2024年3月20日前组织考核，2024年03月25日前报送总结，2024年4月1日起施行。\n";
-        assert_eq!(
-            findings("S123", text),
-            [
-                "1:5 日期写作“2024.3.15”，与文中其他日期的写法（如“2024年3月20日”）不一致",
-                "1:36 日期写作“2024年03月25日”，与文中其他日期的写法（如“2024年3月20日”）不一致",
-            ]
+        assert_fires(
+            "S123",
+            &[
+                (
+                    text,
+                    &[
+                        "1:5 日期写作“2024.3.15”，与文中其他日期的写法（如“2024年3月20日”）不一致",
+                        "1:36 日期写作“2024年03月25日”，与文中其他日期的写法（如“2024年3月20日”）不一致",
+                    ],
+                ),
+            ],
         );
-        assert_eq!(
-            fixed("S123", text),
-            "    2024年3月15日前完成培训，2024年3月20日前组织考核，2024年3月25日前报送总结，2024年4月1日起施行。\n"
+        assert_fixed(
+            "S123",
+            &[
+                (
+                    text,
+                    "    2024年3月15日前完成培训，2024年3月20日前组织考核，2024年3月25日前报送总结，2024年4月1日起施行。\n",
+                ),
+            ],
         );
     }
 
     #[test]
     fn one_form_throughout_versions_and_the_date_line_are_silent() {
-        for text in [
-            "    2024.3.15前完成培训，2024.3.20前组织考核。\n",
-            "    2024年3月15日前完成培训，2024年3月20日前组织考核。\n",
-            "    系统升级到2.10.3版，2024年3月20日前完成。\n",
-            "    3.5万元，2024年3月20日前拨付。\n",
-        ] {
-            assert_eq!(findings("S123", text), Vec::<String>::new(), "{text}");
-        }
+        assert_silent(
+            "S123",
+            &[
+                "    2024.3.15前完成培训，2024.3.20前组织考核。\n",
+                "    2024年3月15日前完成培训，2024年3月20日前组织考核。\n",
+                "    系统升级到2.10.3版，2024年3月20日前完成。\n",
+                "    3.5万元，2024年3月20日前拨付。\n",
+            ],
+        );
     }
 }

@@ -146,32 +146,43 @@ fn print_line(cx: &mut Checker<'_>, content: Span, text: &str) {
 
 #[cfg(test)]
 mod tests {
-    use crate::checks::typography::testing::{findings, fixed};
+    use crate::checks::test_support::{assert_fires, assert_fixed, assert_silent};
 
     const NOTICE: &str = "关于做好2024年防汛工作的通知\n\n各村（居）委会：\n    请做好防汛准备。\n    特此通知。\n\n示范镇人民政府\n2024年5月6日\n\n";
 
     #[test]
     fn copy_and_print_lines_out_of_form() {
-        let text = format!("{NOTICE}抄报:县防汛办，县应急管理局\n示范镇人民政府办公室　　2024年05月06日印\n");
-        assert_eq!(
-            findings("S118", &text),
-            [
-                "10:1 版记写作“抄报”",
-                "10:3 抄送后用了半角冒号",
-                "10:15 最后一个抄送机关后没有句号",
-                "11:13 印发日期写作“2024年05月06日”",
-                "11:24 印发日期后写作“印”",
-            ]
+        let text = format!(
+            "{NOTICE}抄报:县防汛办，县应急管理局\n示范镇人民政府办公室　　2024年05月06日印\n"
         );
-        assert_eq!(
-            fixed("S118", &text),
-            format!("{NOTICE}抄送：县防汛办，县应急管理局。\n示范镇人民政府办公室　　2024年5月6日印发\n")
+        assert_fires(
+            "S118",
+            &[(
+                &text,
+                &[
+                    "10:1 版记写作“抄报”",
+                    "10:3 抄送后用了半角冒号",
+                    "10:15 最后一个抄送机关后没有句号",
+                    "11:13 印发日期写作“2024年05月06日”",
+                    "11:24 印发日期后写作“印”",
+                ],
+            )],
+        );
+        assert_fixed(
+            "S118",
+            &[
+                (
+                    &text,
+                    &format!(
+                        "{NOTICE}抄送：县防汛办，县应急管理局。\n示范镇人民政府办公室　　2024年5月6日印发\n",
+                    ),
+                ),
+            ],
         );
     }
 
     #[test]
     fn lines_in_form_are_silent() {
-        let text = format!("{NOTICE}抄送：县防汛办，县应急管理局。\n示范镇人民政府办公室                2024年5月6日印发\n");
-        assert_eq!(findings("S118", &text), Vec::<String>::new());
+        assert_silent("S118", &[&format!("{NOTICE}抄送：县防汛办，县应急管理局。\n示范镇人民政府办公室                2024年5月6日印发\n")]);
     }
 }

@@ -95,28 +95,26 @@ impl Rule for NonstandardMastheadMark {
 
 #[cfg(test)]
 mod tests {
-    use crate::checks::typography::testing::findings;
+    use crate::checks::test_support::{assert_fires, assert_silent};
 
     const BODY: &str = "\n关于做好2024年防汛工作的通知\n\n各村（居）委会：\n    请做好防汛准备。\n    特此通知。\n\n示范镇人民政府\n2024年5月6日\n";
 
     #[test]
     fn secrecy_and_urgency_out_of_form() {
-        let text = format!("秘密☆6个月\n紧急\n示政〔2024〕12号\n{BODY}");
-        assert_eq!(
-            findings("S120", &text),
-            [
-                "1:3 密级和保密期限之间用了“☆”",
-                "2:1 紧急程度写作“紧急”"
-            ]
+        assert_fires(
+            "S120",
+            &[(
+                &format!("秘密☆6个月\n紧急\n示政〔2024〕12号\n{BODY}"),
+                &["1:3 密级和保密期限之间用了“☆”", "2:1 紧急程度写作“紧急”"],
+            )],
         );
     }
 
     #[test]
     fn standard_marks_and_body_text_are_silent() {
         let text = format!("机密★1年\n特急\n示政〔2024〕12号\n{BODY}");
-        assert_eq!(findings("S120", &text), Vec::<String>::new());
         // “紧急” in the body is a word, not a mark.
         let body = BODY.replace("请做好防汛准备。", "紧急\n请做好防汛准备。");
-        assert_eq!(findings("S120", &body), Vec::<String>::new());
+        assert_silent("S120", &[&text, &body]);
     }
 }

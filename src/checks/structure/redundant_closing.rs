@@ -72,33 +72,37 @@ impl Rule for RedundantClosing {
 
 #[cfg(test)]
 mod tests {
-    use crate::checks::typography::testing::findings;
+    use crate::checks::test_support::{assert_fires, assert_silent};
 
     const HEAD: &str = "关于做好2024年防汛工作的通知\n\n各村（居）委会：\n    请做好防汛准备。\n";
     const TAIL: &str = "\n示范镇人民政府\n2024年5月6日\n";
 
     #[test]
     fn both_closings_of_a_notice() {
-        let text = format!("{HEAD}    以上通知，请认真贯彻执行。\n    特此通知。\n{TAIL}");
-        assert_eq!(
-            findings("S124", &text),
-            ["6:5 已写“以上通知”，又写“特此通知”"]
-        );
-        let one_line = format!("{HEAD}    以上通知，请认真贯彻执行。特此通知。\n{TAIL}");
-        assert_eq!(
-            findings("S124", &one_line),
-            ["5:18 已写“以上通知”，又写“特此通知”"]
+        assert_fires(
+            "S124",
+            &[
+                (
+                    &format!("{HEAD}    以上通知，请认真贯彻执行。\n    特此通知。\n{TAIL}"),
+                    &["6:5 已写“以上通知”，又写“特此通知”"],
+                ),
+                (
+                    &format!("{HEAD}    以上通知，请认真贯彻执行。特此通知。\n{TAIL}"),
+                    &["5:18 已写“以上通知”，又写“特此通知”"],
+                ),
+            ],
         );
     }
 
     #[test]
     fn one_closing_and_the_words_in_the_body_are_silent() {
-        for text in [
-            format!("{HEAD}    以上通知，请认真贯彻执行。\n{TAIL}"),
-            format!("{HEAD}    特此通知。\n{TAIL}"),
-            format!("{HEAD}    按照以上通知要求，各村于5月10日前自查。\n    请认真落实。\n    特此通知。\n{TAIL}"),
-        ] {
-            assert_eq!(findings("S124", &text), Vec::<String>::new(), "{text}");
-        }
+        assert_silent(
+            "S124",
+            &[
+                &format!("{HEAD}    以上通知，请认真贯彻执行。\n{TAIL}"),
+                &format!("{HEAD}    特此通知。\n{TAIL}"),
+                &format!("{HEAD}    按照以上通知要求，各村于5月10日前自查。\n    请认真落实。\n    特此通知。\n{TAIL}"),
+            ],
+        );
     }
 }

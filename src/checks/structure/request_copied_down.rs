@@ -85,27 +85,32 @@ impl Rule for RequestCopiedDown {
 
 #[cfg(test)]
 mod tests {
-    use crate::checks::typography::testing::findings;
+    use crate::checks::test_support::{assert_fires, assert_silent};
 
     const REQUEST: &str = "关于申请办公用房维修经费的请示\n\n县财政局：\n    我镇办公楼屋面渗漏，需维修。妥否，请批示。\n\n示范镇人民政府\n2024年3月5日\n\n";
 
     #[test]
     fn a_subordinate_in_the_copy_line_is_reported() {
-        let text = format!("{REQUEST}抄送：县机关事务管理局，各村民委员会，镇属各单位。\n");
-        assert_eq!(
-            findings("S115", &text),
-            [
-                "9:13 请示抄送了下级机关“各村民委员会”",
-                "9:20 请示抄送了下级机关“镇属各单位”"
-            ]
+        assert_fires(
+            "S115",
+            &[(
+                &format!("{REQUEST}抄送：县机关事务管理局，各村民委员会，镇属各单位。\n"),
+                &[
+                    "9:13 请示抄送了下级机关“各村民委员会”",
+                    "9:20 请示抄送了下级机关“镇属各单位”",
+                ],
+            )],
         );
     }
 
     #[test]
     fn superiors_and_peers_are_not_reported_nor_a_notice_copied_down() {
-        let text = format!("{REQUEST}抄送：县机关事务管理局，县住房和城乡建设局。\n");
-        assert_eq!(findings("S115", &text), Vec::<String>::new());
-        let notice = format!("{REQUEST}抄送：各村民委员会。\n").replace("的请示", "的通知");
-        assert_eq!(findings("S115", &notice), Vec::<String>::new());
+        assert_silent(
+            "S115",
+            &[
+                &format!("{REQUEST}抄送：县机关事务管理局，县住房和城乡建设局。\n"),
+                &format!("{REQUEST}抄送：各村民委员会。\n").replace("的请示", "的通知"),
+            ],
+        );
     }
 }

@@ -134,7 +134,7 @@ fn two_matters(
 
 #[cfg(test)]
 mod tests {
-    use crate::checks::typography::testing::findings;
+    use crate::checks::test_support::{assert_fires, assert_silent};
 
     fn request(title: &str) -> String {
         format!("{title}\n\n县财政局：\n    我镇办公楼屋面渗漏，需维修。妥否，请批示。\n\n示范镇人民政府\n2024年3月5日\n")
@@ -142,32 +142,34 @@ mod tests {
 
     #[test]
     fn two_matters_joined_in_the_title() {
-        assert_eq!(
-            findings(
-                "S114",
-                &request("示范镇人民政府关于申请办公用房维修经费和增加工作人员编制的请示")
-            ),
-            ["1:21 请示一文多事：“申请办公用房维修经费”和“增加工作人员编制”是两件事"]
-        );
-        assert_eq!(
-            findings("S114", &request("关于追加防汛经费及购置抢险物资的请示")),
-            ["1:10 请示一文多事：“追加防汛经费”和“购置抢险物资”是两件事"]
+        assert_fires(
+            "S114",
+            &[
+                (
+                    &request("示范镇人民政府关于申请办公用房维修经费和增加工作人员编制的请示"),
+                    &["1:21 请示一文多事：“申请办公用房维修经费”和“增加工作人员编制”是两件事"],
+                ),
+                (
+                    &request("关于追加防汛经费及购置抢险物资的请示"),
+                    &["1:10 请示一文多事：“追加防汛经费”和“购置抢险物资”是两件事"],
+                ),
+            ],
         );
     }
 
     #[test]
     fn one_matter_with_two_verbs_or_a_joined_object_is_silent() {
-        for title in [
-            "关于申请办公用房维修经费的请示",
-            "关于申请设立并建设示范园区的请示",
-            "关于申请购置和安装监控设备的请示",
-            "关于申请办公桌椅和电脑购置经费的请示",
-            "关于设立示范镇和平社区的请示",
-        ] {
-            assert_eq!(findings("S114", &request(title)), Vec::<String>::new(), "{title}");
-        }
-        // Not a 请示.
-        let notice = request("关于申请办公用房维修经费和增加工作人员编制的通知");
-        assert_eq!(findings("S114", &notice), Vec::<String>::new());
+        assert_silent(
+            "S114",
+            &[
+                &request("关于申请办公用房维修经费的请示"),
+                &request("关于申请设立并建设示范园区的请示"),
+                &request("关于申请购置和安装监控设备的请示"),
+                &request("关于申请办公桌椅和电脑购置经费的请示"),
+                &request("关于设立示范镇和平社区的请示"),
+                // Not a 请示.
+                &request("关于申请办公用房维修经费和增加工作人员编制的通知"),
+            ],
+        );
     }
 }

@@ -91,7 +91,7 @@ impl Rule for TitlePunctuation {
 
 #[cfg(test)]
 mod tests {
-    use crate::checks::typography::testing::{findings, fixed};
+    use crate::checks::test_support::{assert_fires, assert_fixed, assert_silent};
 
     fn notice(title: &str) -> String {
         format!("{title}\n\n各乡镇人民政府：\n    请认真做好安全生产工作。\n    特此通知。\n\n示范县人民政府\n2024年3月5日\n")
@@ -99,27 +99,34 @@ mod tests {
 
     #[test]
     fn punctuation_inside_and_at_the_end_of_a_title() {
-        let text = notice("关于进一步加强安全生产，坚决遏制重特大事故的通知");
-        assert_eq!(findings("S121", &text), ["1:12 标题中用了“，”"]);
-        let text = notice("关于做好2024年春节期间值班工作的通知。");
-        assert_eq!(findings("S121", &text), ["1:21 标题中用了“。”"]);
-        assert_eq!(
-            fixed("S121", &text),
-            notice("关于做好2024年春节期间值班工作的通知")
+        let full_stop = notice("关于做好2024年春节期间值班工作的通知。");
+        assert_fires(
+            "S121",
+            &[
+                (
+                    &notice("关于进一步加强安全生产，坚决遏制重特大事故的通知"),
+                    &["1:12 标题中用了“，”"],
+                ),
+                (&full_stop, &["1:21 标题中用了“。”"]),
+            ],
+        );
+        assert_fixed(
+            "S121",
+            &[(&full_stop, &notice("关于做好2024年春节期间值班工作的通知"))],
         );
     }
 
     #[test]
     fn marks_a_name_needs_are_silent_and_speeches_are_not_checked() {
-        for title in [
-            "关于印发《示范县安全生产工作要点》的通知",
-            "关于开展“十四五”规划中期评估、督查的通知",
-            "示范县安全生产专项整治三年行动实施方案（试行）的通知",
-            "关于学习贯彻《从严治党，永远在路上》精神的通知",
-        ] {
-            assert_eq!(findings("S121", &notice(title)), Vec::<String>::new(), "{title}");
-        }
-        let speech = "守初心，担使命\n——在全县经济工作会议上的讲话\n\n同志们：\n    今天召开全县经济工作会议。\n";
-        assert_eq!(findings("S121", speech), Vec::<String>::new());
+        assert_silent(
+            "S121",
+            &[
+                &notice("关于印发《示范县安全生产工作要点》的通知"),
+                &notice("关于开展“十四五”规划中期评估、督查的通知"),
+                &notice("示范县安全生产专项整治三年行动实施方案（试行）的通知"),
+                &notice("关于学习贯彻《从严治党，永远在路上》精神的通知"),
+                "守初心，担使命\n——在全县经济工作会议上的讲话\n\n同志们：\n    今天召开全县经济工作会议。\n",
+            ],
+        );
     }
 }

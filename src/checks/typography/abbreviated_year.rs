@@ -87,29 +87,32 @@ impl Rule for AbbreviatedYear {
 
 #[cfg(test)]
 mod tests {
-    use crate::checks::typography::testing::findings;
+    use crate::checks::test_support::{assert_fires, assert_silent};
 
     #[test]
     fn two_digit_calendar_years_are_reported() {
-        let text = "23年底前完成整改，22年度考核为优秀，24年3月召开会议。";
-        assert_eq!(
-            findings("T112", text),
-            [
-                "1:1 年份简写：“23年底”",
-                "1:11 年份简写：“22年度”",
-                "1:21 年份简写：“24年3月”"
-            ]
+        assert_fires(
+            "T112",
+            &[(
+                "23年底前完成整改，22年度考核为优秀，24年3月召开会议。",
+                &[
+                    "1:1 年份简写：“23年底”",
+                    "1:11 年份简写：“22年度”",
+                    "1:21 年份简写：“24年3月”",
+                ],
+            )],
         );
     }
 
     #[test]
     fn durations_and_full_years_stay_silent() {
-        for text in [
-            "2023年底前完成整改，2022年度考核为优秀。",
-            "改革开放40年来，近10年初见成效，工作了12年1个月。",
-            "20世纪90年代，这10年初步建成。",
-        ] {
-            assert_eq!(findings("T112", text), Vec::<String>::new(), "{text}");
-        }
+        assert_silent(
+            "T112",
+            &[
+                "2023年底前完成整改，2022年度考核为优秀。",
+                "改革开放40年来，近10年初见成效，工作了12年1个月。",
+                "20世纪90年代，这10年初步建成。",
+            ],
+        );
     }
 }

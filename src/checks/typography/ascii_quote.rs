@@ -122,44 +122,50 @@ impl Rule for AsciiQuote {
 
 #[cfg(test)]
 mod tests {
-    use crate::checks::typography::testing::{findings, fixed};
+    use crate::checks::test_support::{assert_fires, assert_fixed, assert_silent};
 
     #[test]
     fn paired_straight_quotes_become_curly() {
         let text = "积极组织参与\"党员先锋岗\"创建，落实\"一岗双责\"。";
-        assert_eq!(
-            findings("T107", text),
-            [
-                "1:7 中文里用了英文直引号：\"党员先锋岗\"",
-                "1:19 中文里用了英文直引号：\"一岗双责\""
-            ]
+        assert_fires(
+            "T107",
+            &[(
+                text,
+                &[
+                    "1:7 中文里用了英文直引号：\"党员先锋岗\"",
+                    "1:19 中文里用了英文直引号：\"一岗双责\"",
+                ],
+            )],
         );
-        assert_eq!(
-            fixed("T107", text),
-            "积极组织参与“党员先锋岗”创建，落实“一岗双责”。"
+        assert_fixed(
+            "T107",
+            &[
+                (text, "积极组织参与“党员先锋岗”创建，落实“一岗双责”。"),
+                ("所谓'关键少数'，", "所谓‘关键少数’，"),
+            ],
         );
-        assert_eq!(fixed("T107", "所谓'关键少数'，"), "所谓‘关键少数’，");
     }
 
     #[test]
     fn an_odd_quote_is_reported_without_fix() {
         let text = "严格落实党委会\"第一议题学习制度。";
-        assert_eq!(
-            findings("T107", text),
-            ["1:8 中文里用了英文直引号 \"，且本行直引号不成对"]
+        assert_fires(
+            "T107",
+            &[(text, &["1:8 中文里用了英文直引号 \"，且本行直引号不成对"])],
         );
-        assert_eq!(fixed("T107", text), text);
+        assert_fixed("T107", &[(text, text)]);
     }
 
     #[test]
     fn latin_quotes_apostrophes_and_code_stay_silent() {
-        for text in [
-            "He said \"yes\" and left.",
-            "China's economy grew，don't 不检查。",
-            "在配置中写 `name = \"gwlint\"` 即可。",
-            "“两学一做”学习教育。",
-        ] {
-            assert_eq!(findings("T107", text), Vec::<String>::new(), "{text}");
-        }
+        assert_silent(
+            "T107",
+            &[
+                "He said \"yes\" and left.",
+                "China's economy grew，don't 不检查。",
+                "在配置中写 `name = \"gwlint\"` 即可。",
+                "“两学一做”学习教育。",
+            ],
+        );
     }
 }

@@ -82,30 +82,34 @@ impl Rule for DecimalWithoutLeadingZero {
 
 #[cfg(test)]
 mod tests {
-    use crate::checks::typography::testing::{findings, fixed};
+    use crate::checks::test_support::{assert_fires, assert_fixed, assert_silent};
 
     #[test]
     fn a_bare_decimal_is_reported_with_an_unsafe_fix() {
         let text = "城镇登记失业率下降.5个百分点，增速为.46%。";
-        assert_eq!(
-            findings("T111", text),
-            [
-                "1:10 纯小数“.5”省略了整数位的“0”",
-                "1:20 纯小数“.46”省略了整数位的“0”"
-            ]
+        assert_fires(
+            "T111",
+            &[(
+                text,
+                &[
+                    "1:10 纯小数“.5”省略了整数位的“0”",
+                    "1:20 纯小数“.46”省略了整数位的“0”",
+                ],
+            )],
         );
-        assert_eq!(fixed("T111", text), text);
+        assert_fixed("T111", &[(text, text)]);
     }
 
     #[test]
     fn ordinary_numbers_versions_and_files_stay_silent() {
-        for text in [
-            "增长0.5个百分点，达到3.45亿元。",
-            "版本v1.5，文件report.docx，网址www.gov.cn/a.5",
-            "1.加强学习",
-            ".NET平台",
-        ] {
-            assert_eq!(findings("T111", text), Vec::<String>::new(), "{text}");
-        }
+        assert_silent(
+            "T111",
+            &[
+                "增长0.5个百分点，达到3.45亿元。",
+                "版本v1.5，文件report.docx，网址www.gov.cn/a.5",
+                "1.加强学习",
+                ".NET平台",
+            ],
+        );
     }
 }

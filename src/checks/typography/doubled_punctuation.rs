@@ -115,34 +115,38 @@ impl Rule for DoubledPunctuation {
 
 #[cfg(test)]
 mod tests {
-    use crate::checks::typography::testing::{findings, fixed};
+    use crate::checks::test_support::{assert_fires, assert_fixed, assert_silent};
 
     #[test]
     fn doubled_marks_are_collapsed() {
         let text = "战斗堡垒作用发挥不够。。面对收入增长压力，，办法不多，。";
-        assert_eq!(
-            findings("T108", text),
-            [
-                "1:11 标点重复：“。。”",
-                "1:21 标点重复：“，，”",
-                "1:27 标点连用：“，。”"
-            ]
+        assert_fires(
+            "T108",
+            &[(
+                text,
+                &[
+                    "1:11 标点重复：“。。”",
+                    "1:21 标点重复：“，，”",
+                    "1:27 标点连用：“，。”",
+                ],
+            )],
         );
-        assert_eq!(
-            fixed("T108", text),
-            "战斗堡垒作用发挥不够。面对收入增长压力，办法不多，。"
+        assert_fixed(
+            "T108",
+            &[(text, "战斗堡垒作用发挥不够。面对收入增长压力，办法不多，。")],
         );
     }
 
     #[test]
     fn single_marks_ellipses_and_emphatic_marks_stay_silent() {
-        for text in [
-            "这是为什么？！难道不该反思吗？？",
-            "山、水、林……",
-            "坚持“两个确立”，做到“两个维护”。",
-            "表述如下：。。。",
-        ] {
-            assert_eq!(findings("T108", text), Vec::<String>::new(), "{text}");
-        }
+        assert_silent(
+            "T108",
+            &[
+                "这是为什么？！难道不该反思吗？？",
+                "山、水、林……",
+                "坚持“两个确立”，做到“两个维护”。",
+                "表述如下：。。。",
+            ],
+        );
     }
 }

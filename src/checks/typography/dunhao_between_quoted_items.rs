@@ -114,27 +114,31 @@ fn find(views: &Views<'_>, text: &str, strict_quotes: bool) -> Found {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::checks::typography::testing::findings;
+    use crate::checks::test_support::{assert_fires, assert_silent};
 
     #[test]
     fn dunhao_between_book_titles_is_reported() {
-        let text = "谋划《农村道路建设十三五规划》、《一事一议项目规划》，实施“七个一线工作法”、“村（社区）干部坐班制度”。";
-        assert_eq!(
-            findings("T113", text),
-            ["1:15 并列的书名号之间用了顿号：“》、《”"]
+        assert_fires(
+            "T113",
+            &[("谋划《农村道路建设十三五规划》、《一事一议项目规划》，实施“七个一线工作法”、“村（社区）干部坐班制度”。", &["1:15 并列的书名号之间用了顿号：“》、《”"])],
         );
     }
 
     #[test]
     fn dunhao_between_quotes_follows_the_documents_own_majority() {
-        let national = "贯彻“一国两制”、“港人治港”、“澳人治澳”、高度自治的方针。";
-        assert_eq!(findings("T113", national), Vec::<String>::new());
-        let tie = "做好“六稳”“六保”工作，贯彻“一国两制”、“港人治港”方针。";
-        assert_eq!(findings("T113", tie), Vec::<String>::new());
-        let mixed = "做好“六稳”“六保”工作，“煤改气”“煤改电”，贯彻“一国两制”、“港人治港”方针。";
-        assert_eq!(
-            findings("T113", mixed),
-            ["1:32 并列的引号之间用了顿号：“”、“”"]
+        assert_fires(
+            "T113",
+            &[(
+                "做好“六稳”“六保”工作，“煤改气”“煤改电”，贯彻“一国两制”、“港人治港”方针。",
+                &["1:32 并列的引号之间用了顿号：“”、“”"],
+            )],
+        );
+        assert_silent(
+            "T113",
+            &[
+                "贯彻“一国两制”、“港人治港”、“澳人治澳”、高度自治的方针。",
+                "做好“六稳”“六保”工作，贯彻“一国两制”、“港人治港”方针。",
+            ],
         );
     }
 
@@ -165,9 +169,6 @@ mod tests {
 
     #[test]
     fn a_parenthetical_between_items_stays_silent() {
-        assert_eq!(
-            findings("T113", "审议《民法典》（草案）、《刑法》修正案。"),
-            Vec::<String>::new()
-        );
+        assert_silent("T113", &["审议《民法典》（草案）、《刑法》修正案。"]);
     }
 }

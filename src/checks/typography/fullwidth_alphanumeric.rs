@@ -86,26 +86,31 @@ impl Rule for FullwidthAlphanumeric {
 
 #[cfg(test)]
 mod tests {
-    use crate::checks::typography::testing::{findings, fixed};
+    use crate::checks::test_support::{assert_fires, assert_fixed, assert_silent};
 
     #[test]
     fn wide_digits_and_letters_become_ascii() {
         let text = "２０２３年全镇ＧＤＰ增长５．２%，完成率１００%。";
-        assert_eq!(
-            findings("T102", text),
-            [
-                "1:1 全角数字“２０２３”",
-                "1:8 全角字符“ＧＤＰ”",
-                "1:13 全角数字“５．２”",
-                "1:21 全角数字“１００”"
-            ]
+        assert_fires(
+            "T102",
+            &[(
+                text,
+                &[
+                    "1:1 全角数字“２０２３”",
+                    "1:8 全角字符“ＧＤＰ”",
+                    "1:13 全角数字“５．２”",
+                    "1:21 全角数字“１００”",
+                ],
+            )],
         );
-        assert_eq!(fixed("T102", text), "2023年全镇GDP增长5.2%，完成率100%。");
+        assert_fixed("T102", &[(text, "2023年全镇GDP增长5.2%，完成率100%。")]);
     }
 
     #[test]
     fn ascii_digits_and_fullwidth_punctuation_stay_silent() {
-        let text = "国内生产总值达到121万亿元，增长3%左右；城镇新增就业1204万人。";
-        assert_eq!(findings("T102", text), Vec::<String>::new());
+        assert_silent(
+            "T102",
+            &["国内生产总值达到121万亿元，增长3%左右；城镇新增就业1204万人。"],
+        );
     }
 }

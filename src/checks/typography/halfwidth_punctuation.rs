@@ -212,73 +212,89 @@ fn check_parentheses(
 
 #[cfg(test)]
 mod tests {
-    use crate::checks::typography::testing::{findings, fixed};
+    use crate::checks::test_support::{assert_fires, assert_fixed, assert_silent};
 
     #[test]
     fn seed_colon_and_commas() {
         let text = "尊敬的县委巡察组各位领导:\n年均增长3.2%,工业总产值0.9亿元，农民人均纯收入12731元,年均增长18.7%。\n";
-        assert_eq!(
-            findings("T101", text),
-            [
-                "1:13 中文里用了半角“:”",
-                "2:9 中文里用了半角“,”",
-                "2:34 中文里用了半角“,”"
-            ]
+        assert_fires(
+            "T101",
+            &[(
+                text,
+                &[
+                    "1:13 中文里用了半角“:”",
+                    "2:9 中文里用了半角“,”",
+                    "2:34 中文里用了半角“,”",
+                ],
+            )],
         );
-        assert_eq!(
-            fixed("T101", text),
-            "尊敬的县委巡察组各位领导：\n年均增长3.2%，工业总产值0.9亿元，农民人均纯收入12731元，年均增长18.7%。\n"
+        assert_fixed(
+            "T101",
+            &[
+                (
+                    text,
+                    "尊敬的县委巡察组各位领导：\n年均增长3.2%，工业总产值0.9亿元，农民人均纯收入12731元，年均增长18.7%。\n",
+                ),
+            ],
         );
     }
 
     #[test]
     fn space_after_a_halfwidth_comma_goes_with_it() {
-        assert_eq!(
-            fixed("T101", "要充分研究论证, 不搞“临时动议”。"),
-            "要充分研究论证，不搞“临时动议”。"
+        assert_fixed(
+            "T101",
+            &[(
+                "要充分研究论证, 不搞“临时动议”。",
+                "要充分研究论证，不搞“临时动议”。",
+            )],
         );
     }
 
     #[test]
     fn parentheses_are_fixed_as_a_pair() {
         let text = "建立水质自动监测系统，检测有机碳(TOC)、氨氮等指标。";
-        assert_eq!(findings("T101", text), ["1:17 中文里用了半角括号“( )”"]);
-        assert_eq!(
-            fixed("T101", text),
-            "建立水质自动监测系统，检测有机碳（TOC）、氨氮等指标。"
-        );
-        assert_eq!(
-            fixed("T101", "面积(平方米)和“两个主体（党委)”"),
-            "面积（平方米）和“两个主体（党委）”"
+        assert_fires("T101", &[(text, &["1:17 中文里用了半角括号“( )”"])]);
+        assert_fixed(
+            "T101",
+            &[
+                (
+                    text,
+                    "建立水质自动监测系统，检测有机碳（TOC）、氨氮等指标。",
+                ),
+                (
+                    "面积(平方米)和“两个主体（党委)”",
+                    "面积（平方米）和“两个主体（党委）”",
+                ),
+            ],
         );
     }
 
     #[test]
     fn halfwidth_full_stop_between_han_is_reported_without_fix() {
         let text = "战斗堡垒作用不够凸显.面对电子渠道收入增长压力";
-        assert_eq!(findings("T101", text), ["1:11 汉字之间用了半角句点“.”"]);
-        assert_eq!(fixed("T101", text), text);
+        assert_fires("T101", &[(text, &["1:11 汉字之间用了半角句点“.”"])]);
+        assert_fixed("T101", &[(text, text)]);
     }
 
     #[test]
     fn numbers_times_urls_codes_and_latin_stay_silent() {
-        for text in [
-            "国内生产总值达到1,000亿元，会议于10:30开始，比例为1:2。",
-            "详见http://www.gov.cn/zhengce/content/2023-03/14/content_5746704.htm?id=1,2。",
-            "联系邮箱：office@example.gov.cn。",
-            "他说“Hello, world!”之后离开。",
-            "GDP增长5.2%，使用Windows(R)系统，函数f(x)，版本3.2.1。",
-            "（一）坚持理论学习，始终保持干部队伍先进性。",
-            "第一.二节",
-            "年均利用水量84万m&sup3;；完成岛内雨洪利用。",
-        ] {
-            assert_eq!(findings("T101", text), Vec::<String>::new(), "{text}");
-        }
+        assert_silent(
+            "T101",
+            &[
+                "国内生产总值达到1,000亿元，会议于10:30开始，比例为1:2。",
+                "详见http://www.gov.cn/zhengce/content/2023-03/14/content_5746704.htm?id=1,2。",
+                "联系邮箱：office@example.gov.cn。",
+                "他说“Hello, world!”之后离开。",
+                "GDP增长5.2%，使用Windows(R)系统，函数f(x)，版本3.2.1。",
+                "（一）坚持理论学习，始终保持干部队伍先进性。",
+                "第一.二节",
+                "年均利用水量84万m&sup3;；完成岛内雨洪利用。",
+            ],
+        );
     }
 
     #[test]
     fn heading_markers_are_left_to_the_numbering_rules() {
-        let text = "(三)严格党内生活，强化党的建设。\n";
-        assert_eq!(findings("T101", text), Vec::<String>::new());
+        assert_silent("T101", &["(三)严格党内生活，强化党的建设。\n"]);
     }
 }

@@ -171,37 +171,40 @@ impl Rule for InconsistentIndent {
 
 #[cfg(test)]
 mod tests {
-    use crate::checks::typography::testing::{findings, fixed};
+    use crate::checks::test_support::{assert_fires, assert_fixed, assert_silent};
 
     const SEED_LIKE: &str = "一、基本情况\n全镇情况良好。\n二、工作开展情况\n（一）坚持理论学习。\n（二）扎实开展专题教育。\n三、存在的问题\n（一）班子履职差。\n（二）重经济轻党建。\n四、今后努力方向\n我们将认真按照要求。\n\u{00A0}（一）坚持理论学习，坚定理想信念。\n（二）增强群众观念。\n";
 
     #[test]
     fn a_no_break_space_before_a_heading_is_reported_and_removed() {
-        assert_eq!(
-            findings("T105", SEED_LIKE),
-            ["11:1 行首缩进1个不换行空格（U+00A0），本文其余标题顶格"]
+        assert_fires(
+            "T105",
+            &[(
+                SEED_LIKE,
+                &["11:1 行首缩进1个不换行空格（U+00A0），本文其余标题顶格"],
+            )],
         );
-        assert_eq!(fixed("T105", SEED_LIKE), SEED_LIKE.replace('\u{00A0}', ""));
+        assert_fixed("T105", &[(SEED_LIKE, &SEED_LIKE.replace('\u{00A0}', ""))]);
     }
 
     #[test]
     fn a_missing_indent_among_indented_paragraphs_is_restored() {
         let text = "　　第一段。\n\n　　第二段。\n\n　　第三段。\n\n第四段。\n\n　　第五段。\n";
-        assert_eq!(
-            findings("T105", text),
-            ["7:1 行首顶格，本文其余段落缩进2个全角空格"]
+        assert_fires(
+            "T105",
+            &[(text, &["7:1 行首顶格，本文其余段落缩进2个全角空格"])],
         );
-        assert_eq!(
-            fixed("T105", text),
-            text.replace("\n第四段", "\n　　第四段")
-        );
+        assert_fixed("T105", &[(text, &text.replace("\n第四段", "\n　　第四段"))]);
     }
 
     #[test]
     fn a_consistent_or_mixed_document_stays_silent() {
-        let consistent = "　　第一段。\n\n　　第二段。\n\n　　第三段。\n\n　　第四段。\n";
-        assert_eq!(findings("T105", consistent), Vec::<String>::new());
-        let mixed = "第一段。\n 第二段。\n　　第三段。\n\u{00A0}第四段。\n";
-        assert_eq!(findings("T105", mixed), Vec::<String>::new());
+        assert_silent(
+            "T105",
+            &[
+                "　　第一段。\n\n　　第二段。\n\n　　第三段。\n\n　　第四段。\n",
+                "第一段。\n 第二段。\n　　第三段。\n\u{00A0}第四段。\n",
+            ],
+        );
     }
 }

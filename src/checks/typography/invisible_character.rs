@@ -87,33 +87,33 @@ impl Rule for InvisibleCharacter {
 
 #[cfg(test)]
 mod tests {
-    use crate::checks::typography::testing::{findings, fixed};
+    use crate::checks::test_support::{assert_fires, assert_fixed, assert_silent};
 
     #[test]
     fn invisible_characters_are_deleted() {
         let text = "深入学习贯彻党的二十\u{200B}大精神，\u{FEFF}\u{200D}坚持\u{00AD}人民至上。";
-        assert_eq!(
-            findings("T114", text),
-            [
-                "1:11 不可见字符 U+200B（零宽空格）",
-                "1:16 2个连续的不可见字符，首个为 U+FEFF（字节顺序标记 BOM）",
-                "1:20 不可见字符 U+00AD（软连字符）"
-            ]
+        assert_fires(
+            "T114",
+            &[(
+                text,
+                &[
+                    "1:11 不可见字符 U+200B（零宽空格）",
+                    "1:16 2个连续的不可见字符，首个为 U+FEFF（字节顺序标记 BOM）",
+                    "1:20 不可见字符 U+00AD（软连字符）",
+                ],
+            )],
         );
-        assert_eq!(
-            fixed("T114", text),
-            "深入学习贯彻党的二十大精神，坚持人民至上。"
+        assert_fixed(
+            "T114",
+            &[(text, "深入学习贯彻党的二十大精神，坚持人民至上。")],
         );
     }
 
     #[test]
     fn ordinary_text_tabs_and_spaces_stay_silent() {
-        assert_eq!(
-            findings(
-                "T114",
-                "　　各位代表：\n\t现在，我代表国务院，向大会报告政府工作。\r\n"
-            ),
-            Vec::<String>::new()
+        assert_silent(
+            "T114",
+            &["　　各位代表：\n\t现在，我代表国务院，向大会报告政府工作。\r\n"],
         );
     }
 }

@@ -106,52 +106,65 @@ impl Rule for MixedPercentSign {
 
 #[cfg(test)]
 mod tests {
-    use crate::checks::typography::testing::{findings, fixed};
+    use crate::checks::test_support::{assert_fires, assert_fixed, assert_silent, findings};
 
     #[test]
     fn the_minority_form_is_reported_and_fixed_to_the_majority() {
         let text =
             "年均增长11％，零售总额年均增长5.7%，投资增长12％，农业增长3.2%。\n教学普及率达100%。";
-        assert_eq!(
-            findings("T103", text),
-            [
-                "1:5 “11％”用了全角百分号，本文多数（3处）用半角“%”",
-                "1:26 “12％”用了全角百分号，本文多数（3处）用半角“%”"
-            ]
+        assert_fires(
+            "T103",
+            &[(
+                text,
+                &[
+                    "1:5 “11％”用了全角百分号，本文多数（3处）用半角“%”",
+                    "1:26 “12％”用了全角百分号，本文多数（3处）用半角“%”",
+                ],
+            )],
         );
-        assert_eq!(
-            fixed("T103", text),
-            "年均增长11%，零售总额年均增长5.7%，投资增长12%，农业增长3.2%。\n教学普及率达100%。"
+        assert_fixed(
+            "T103",
+            &[
+                (
+                    text,
+                    "年均增长11%，零售总额年均增长5.7%，投资增长12%，农业增长3.2%。\n教学普及率达100%。",
+                ),
+            ],
         );
     }
 
     #[test]
     fn a_wide_majority_is_kept() {
         let text = "比上年增长9.2％；增长24.8％；超过50％，降至3%。";
-        assert_eq!(
-            findings("T103", text),
-            ["1:27 “3%”用了半角百分号，本文多数（3处）用全角“％”"]
+        assert_fires(
+            "T103",
+            &[(
+                text,
+                &["1:27 “3%”用了半角百分号，本文多数（3处）用全角“％”"],
+            )],
         );
-        assert_eq!(
-            fixed("T103", text),
-            "比上年增长9.2％；增长24.8％；超过50％，降至3％。"
+        assert_fixed(
+            "T103",
+            &[(text, "比上年增长9.2％；增长24.8％；超过50％，降至3％。")],
         );
     }
 
     #[test]
     fn one_form_throughout_and_urls_stay_silent() {
-        assert_eq!(
-            findings("T103", "比上年增长9.2％；公共财政收入增长24.8％。"),
-            Vec::<String>::new()
+        assert_silent(
+            "T103",
+            &[
+                "比上年增长9.2％；公共财政收入增长24.8％。",
+                "增长5.2%，见https://zh.wikisource.org/wiki/2012%E5%B9%B4。",
+            ],
         );
-        let text = "增长5.2%，见https://zh.wikisource.org/wiki/2012%E5%B9%B4。增长３％";
-        assert_eq!(findings("T103", text).len(), 1);
         assert_eq!(
             findings(
                 "T103",
-                "增长5.2%，见https://zh.wikisource.org/wiki/2012%E5%B9%B4。"
-            ),
-            Vec::<String>::new()
+                "增长5.2%，见https://zh.wikisource.org/wiki/2012%E5%B9%B4。增长３％"
+            )
+            .len(),
+            1
         );
     }
 }

@@ -212,50 +212,59 @@ impl Rule for UnpairedBracket {
 
 #[cfg(test)]
 mod tests {
-    use crate::checks::typography::testing::findings;
+    use crate::checks::test_support::{assert_fires, assert_silent};
 
     #[test]
     fn unclosed_and_unopened_marks_are_reported() {
         let text =
             "深入开展“不忘初心、牢记使命主题教育，制定《农村道路建设规划。\n落实好政策）。\n";
-        assert_eq!(
-            findings("T106", text),
-            [
-                "1:5 左引号没有配对的右引号",
-                "1:22 左书名号“《”没有配对的右书名号“》”",
-                "2:6 右括号“）”没有配对的左括号“（”"
-            ]
+        assert_fires(
+            "T106",
+            &[(
+                text,
+                &[
+                    "1:5 左引号没有配对的右引号",
+                    "1:22 左书名号“《”没有配对的右书名号“》”",
+                    "2:6 右括号“）”没有配对的左括号“（”",
+                ],
+            )],
         );
     }
 
     #[test]
     fn crossed_pairs_are_reported_once() {
-        let text = "学习“《习近平谈治国理政”》第四卷。";
-        assert_eq!(
-            findings("T106", text),
-            ["1:4 左书名号“《”在右引号之前没有闭合（交叉嵌套）"]
+        assert_fires(
+            "T106",
+            &[(
+                "学习“《习近平谈治国理政”》第四卷。",
+                &["1:4 左书名号“《”在右引号之前没有闭合（交叉嵌套）"],
+            )],
         );
     }
 
     #[test]
     fn a_reversed_quote_is_named() {
-        assert_eq!(
-            findings("T106", "落实“三会一课“制度。"),
-            ["1:8 连用两个左引号，此处应为右引号"]
+        assert_fires(
+            "T106",
+            &[(
+                "落实“三会一课“制度。",
+                &["1:8 连用两个左引号，此处应为右引号"],
+            )],
         );
     }
 
     #[test]
     fn paired_nested_wrapped_and_multiparagraph_quotes_stay_silent() {
-        for text in [
-            "实施“七个一线工作法”、“村（社区）干部坐班制度”，学习《关于〈决定〉的说明》。",
-            "两个主体（党委)责任",
-            "中国共产党的中央组织（包括党的全国代表大会、中央委员会及其各直属机构\n[\nCPC 2\n]\n）制定的公文，可视为《\n中华人民共和国著作权法\n》第五条规定。",
-            "他指出：“第一段引文。\n“第二段引文。”\n",
-            "1）加强学习；2）完善制度；a)严格执行。",
-            "China’s economy，【新华社】。",
-        ] {
-            assert_eq!(findings("T106", text), Vec::<String>::new(), "{text}");
-        }
+        assert_silent(
+            "T106",
+            &[
+                "实施“七个一线工作法”、“村（社区）干部坐班制度”，学习《关于〈决定〉的说明》。",
+                "两个主体（党委)责任",
+                "中国共产党的中央组织（包括党的全国代表大会、中央委员会及其各直属机构\n[\nCPC 2\n]\n）制定的公文，可视为《\n中华人民共和国著作权法\n》第五条规定。",
+                "他指出：“第一段引文。\n“第二段引文。”\n",
+                "1）加强学习；2）完善制度；a)严格执行。",
+                "China’s economy，【新华社】。",
+            ],
+        );
     }
 }

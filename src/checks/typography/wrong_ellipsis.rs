@@ -116,43 +116,47 @@ impl Rule for WrongEllipsis {
 
 #[cfg(test)]
 mod tests {
-    use crate::checks::typography::testing::{findings, fixed};
+    use crate::checks::test_support::{assert_fires, assert_fixed, assert_silent};
 
     #[test]
     fn wrong_forms_become_six_dots() {
         let text = "会上要求...\n各村要抓好。。。\n山、水、林…\n";
-        assert_eq!(
-            findings("T109", text),
-            [
-                "1:5 省略号写作“...”",
-                "2:6 省略号写作“。。。”",
-                "3:6 省略号写作“…”（1个“…”）"
-            ]
+        assert_fires(
+            "T109",
+            &[(
+                text,
+                &[
+                    "1:5 省略号写作“...”",
+                    "2:6 省略号写作“。。。”",
+                    "3:6 省略号写作“…”（1个“…”）",
+                ],
+            )],
         );
-        assert_eq!(
-            fixed("T109", text),
-            "会上要求……\n各村要抓好……\n山、水、林……\n"
+        assert_fixed(
+            "T109",
+            &[(text, "会上要求……\n各村要抓好……\n山、水、林……\n")],
         );
     }
 
     #[test]
     fn ellipsis_followed_by_deng_is_reported_without_fix() {
         let text = "整治山、水、林、田……等要素。";
-        assert_eq!(findings("T109", text), ["1:10 省略号后又用“等”：“……等”"]);
-        assert_eq!(fixed("T109", text), text);
+        assert_fires("T109", &[(text, &["1:10 省略号后又用“等”：“……等”"])]);
+        assert_fixed("T109", &[(text, text)]);
     }
 
     #[test]
     fn right_forms_and_latin_stay_silent() {
-        for text in [
-            "……",
-            "山、水、林……",
-            "wait... what",
-            "see https://example.com/a...b",
-            "第1.2.3条",
-            "引文从略。…………",
-        ] {
-            assert_eq!(findings("T109", text), Vec::<String>::new(), "{text}");
-        }
+        assert_silent(
+            "T109",
+            &[
+                "……",
+                "山、水、林……",
+                "wait... what",
+                "see https://example.com/a...b",
+                "第1.2.3条",
+                "引文从略。…………",
+            ],
+        );
     }
 }
