@@ -22,6 +22,7 @@ pub use views::Views;
 use crate::context::Context;
 use crate::diagnostic::{Diagnostic, Family, Fix, Label, Severity, Span};
 use crate::document::Document;
+use crate::knowledge::Knowledge;
 
 /// Whether a rule offers fixes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -172,6 +173,11 @@ impl<'a> Checker<'a> {
     /// The text being checked (the file's text, or a part of it, at the same offsets).
     pub fn text(&self) -> &'a str {
         self.views.text
+    }
+
+    /// The dated events and terms the document is checked against.
+    pub fn knowledge(&self) -> &'a Knowledge {
+        &self.context.knowledge
     }
 
     /// Reports a finding at `span`; refine it with the returned builder.

@@ -35,7 +35,7 @@ const WHOLE_PHRASE_CHARS: usize = 4;
 
 impl Rule for ConfusableWord {
     fn check(&self, cx: &mut Checker<'_>) {
-        let knowledge = &*cx.context.knowledge;
+        let knowledge = cx.knowledge();
         let text = cx.text();
         let found = super::entries(cx, |t| match t {
             Target::Confusable(i) => Some(i),

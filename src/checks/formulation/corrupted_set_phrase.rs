@@ -34,7 +34,7 @@ const ITEM_SEPARATORS: &[char] = &['、', '，', '；'];
 
 impl Rule for CorruptedSetPhrase {
     fn check(&self, cx: &mut Checker<'_>) {
-        let knowledge = &*cx.context.knowledge;
+        let knowledge = cx.knowledge();
         let text = cx.text();
         let found = super::entries(cx, |t| match t {
             Target::SetPhrase(i) => Some(i),

@@ -35,7 +35,7 @@ const GAIN_ACROSS_WORDS: f64 = 8.0;
 /// Whether a mention of a formulation, set phrase or confusable lines up with the words
 /// of the text as its entry requires, or the right form reads much better there.
 fn on_word_boundaries(cx: &Checker<'_>, span: Span, target: Target) -> bool {
-    let knowledge = &*cx.context.knowledge;
+    let knowledge = cx.knowledge();
     let words = &cx.views.words;
     let (crosses, right) = match target {
         Target::Formulation(i) => {

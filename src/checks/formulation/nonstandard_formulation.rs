@@ -29,7 +29,7 @@ declare_rule! {
 
 impl Rule for NonstandardFormulation {
     fn check(&self, cx: &mut Checker<'_>) {
-        let knowledge = &*cx.context.knowledge;
+        let knowledge = cx.knowledge();
         let found = super::entries(cx, |t| match t {
             Target::Formulation(i) => Some(i),
             _ => None,

@@ -38,7 +38,7 @@ declare_rule! {
 impl Rule for DateBeforeEvent {
     fn check(&self, cx: &mut Checker<'_>) {
         let dated = cx.context.as_of_source != AsOfSource::Today;
-        let knowledge = &*cx.context.knowledge;
+        let knowledge = cx.knowledge();
         let as_of = cx.context.as_of;
         let text = cx.text();
         let mut found = Vec::new();

@@ -31,7 +31,7 @@ declare_rule! {
 
 impl Rule for FinishedCampaign {
     fn check(&self, cx: &mut Checker<'_>) {
-        let knowledge = &*cx.context.knowledge;
+        let knowledge = cx.knowledge();
         let as_of = cx.context.as_of;
         let found = stale_guidance(cx, EventKind::Campaign);
         let reported_year = reported_year(cx);

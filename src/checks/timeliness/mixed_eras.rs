@@ -32,7 +32,7 @@ declare_rule! {
 
 impl Rule for MixedEras {
     fn check(&self, cx: &mut Checker<'_>) {
-        let knowledge = &*cx.context.knowledge;
+        let knowledge = cx.knowledge();
         let groups = event_groups(cx, &[EventKind::NationalCongress, EventKind::Plenum]);
         let Some((newest, newest_span)) = newer_era_cited(cx) else {
             return;

@@ -33,7 +33,7 @@ fn is_connector(between: &str) -> bool {
 /// Groups the event mentions of the given kinds.
 pub(crate) fn event_groups(cx: &Checker<'_>, kinds: &[EventKind]) -> Vec<Group> {
     let text = cx.text();
-    let knowledge = &*cx.context.knowledge;
+    let knowledge = cx.knowledge();
     let mut groups: Vec<Group> = Vec::new();
     for m in &cx.context.mentions {
         let Target::Event(i) = m.target else { continue };
@@ -169,7 +169,7 @@ pub(crate) fn stale_mentions(
     kind: EventKind,
     accept: impl Fn(Usage) -> bool,
 ) -> Vec<(Span, usize)> {
-    let knowledge = &*cx.context.knowledge;
+    let knowledge = cx.knowledge();
     cx.context
         .mentions
         .iter()
@@ -188,7 +188,7 @@ pub(crate) fn stale_mentions(
 /// The newest 届 the document cites (a congress or plenum already held at the as-of
 /// date), with the span of its first mention.
 pub(crate) fn newer_era_cited(cx: &Checker<'_>) -> Option<(u32, Span)> {
-    let knowledge = &*cx.context.knowledge;
+    let knowledge = cx.knowledge();
     let mut best: Option<(u32, Span)> = None;
     for m in &cx.context.mentions {
         let Target::Event(i) = m.target else { continue };

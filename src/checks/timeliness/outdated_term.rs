@@ -34,7 +34,7 @@ declare_rule! {
 
 impl Rule for OutdatedTerm {
     fn check(&self, cx: &mut Checker<'_>) {
-        let knowledge = &*cx.context.knowledge;
+        let knowledge = cx.knowledge();
         let as_of = cx.context.as_of;
         for (span, ids, usage) in term_groups(cx) {
             let stale: Vec<usize> = ids

@@ -31,7 +31,7 @@ declare_rule! {
 
 impl Rule for RenamedInstitution {
     fn check(&self, cx: &mut Checker<'_>) {
-        let knowledge = &*cx.context.knowledge;
+        let knowledge = cx.knowledge();
         // An institution's old name is wrong in any present use, not only in guidance.
         let found = stale_mentions(cx, EventKind::Institution, |u| u != Usage::Past);
         for (span, i) in found {

@@ -34,7 +34,7 @@ declare_rule! {
 
 impl Rule for StalePlan {
     fn check(&self, cx: &mut Checker<'_>) {
-        let knowledge = &*cx.context.knowledge;
+        let knowledge = cx.knowledge();
         let as_of = cx.context.as_of;
         let text = cx.text();
         // A plan named as the thing to carry out (“认真落实‘十四五’规划”, “落实‘十四五’

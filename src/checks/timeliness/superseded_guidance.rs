@@ -31,7 +31,7 @@ declare_rule! {
 
 impl Rule for SupersededGuidance {
     fn check(&self, cx: &mut Checker<'_>) {
-        let knowledge = &*cx.context.knowledge;
+        let knowledge = cx.knowledge();
         let as_of = cx.context.as_of;
         let groups = event_groups(
             cx,
@@ -102,8 +102,7 @@ impl Rule for SupersededGuidance {
 /// Whether any event of the group is out of date at the as-of date.
 pub(super) fn stale(cx: &Checker<'_>, group: &Group) -> bool {
     group.events.iter().any(|&i| {
-        cx.context
-            .knowledge
+        cx.knowledge()
             .is_stale_at(Target::Event(i), cx.context.as_of)
     })
 }

@@ -30,7 +30,7 @@ declare_rule! {
 
 impl Rule for SupersededProvincialCongress {
     fn check(&self, cx: &mut Checker<'_>) {
-        let knowledge = &*cx.context.knowledge;
+        let knowledge = cx.knowledge();
         let as_of = cx.context.as_of;
         let found = stale_guidance(cx, EventKind::ProvincialCongress);
         for (span, i) in found {
