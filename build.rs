@@ -9,9 +9,11 @@
 //! message naming the file when a rule file is named differently from its rule, or when a
 //! code is used twice.
 //!
-//! It also compiles the word lexicon (`build/lexicon.rs`) and the index of set phrases
-//! (`build/set_phrases.rs`).
+//! It also compiles the word lexicon (`build/lexicon.rs`), the index of set phrases
+//! (`build/set_phrases.rs`) and the embedded knowledge files (`build/knowledge.rs`).
 
+#[path = "build/knowledge.rs"]
+mod knowledge;
 #[path = "build/lexicon.rs"]
 mod lexicon;
 #[path = "build/set_phrases.rs"]
@@ -44,9 +46,12 @@ fn main() {
     // The word lexicon (src/words/lexicon.rs).
     lexicon::build();
 
+    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
+    // The knowledge files, parsed and their automaton built (src/knowledge/load/prebuilt.rs).
+    knowledge::build(&out);
+
     let checks = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/checks");
     println!("cargo:rerun-if-changed=src/checks");
-    let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
 
     let mut all = Vec::new();
     for &family in FAMILIES {
@@ -176,9 +181,10 @@ fn read_rule(family: &'static str, path: &Path) -> Option<RuleFile> {
     })
 }
 
-fn write_if_changed(path: &Path, text: &str) {
-    if std::fs::read_to_string(path).is_ok_and(|old| old == text) {
+fn write_if_changed(path: &Path, contents: impl AsRef<[u8]>) {
+    let contents = contents.as_ref();
+    if std::fs::read(path).is_ok_and(|old| old == contents) {
         return;
     }
-    std::fs::write(path, text).unwrap_or_else(|e| panic!("writing {}: {e}", path.display()));
+    std::fs::write(path, contents).unwrap_or_else(|e| panic!("writing {}: {e}", path.display()));
 }

@@ -15,6 +15,37 @@ fn embedded_files_load_and_validate() {
     assert!(!k.confusables.is_empty());
 }
 
+/// What build.rs compiled (JSON tables, lines, automaton) is exactly what the TOML files
+/// say once parsed and validated at run time, as they were before build.rs compiled them.
+#[test]
+fn the_compiled_knowledge_is_the_validated_toml() {
+    let parsed = Knowledge::from_sources(EMBEDDED).unwrap_or_else(|e| panic!("{e}"));
+    let compiled = Knowledge::embedded();
+    assert_eq!(
+        format!("{:?}", compiled.events),
+        format!("{:?}", parsed.events)
+    );
+    assert_eq!(
+        format!("{:?}", compiled.superseded),
+        format!("{:?}", parsed.superseded)
+    );
+    assert_eq!(
+        format!("{:?}", compiled.formulations),
+        format!("{:?}", parsed.formulations)
+    );
+    assert_eq!(
+        format!("{:?}", compiled.set_phrases),
+        format!("{:?}", parsed.set_phrases)
+    );
+    assert_eq!(
+        format!("{:?}", compiled.confusables),
+        format!("{:?}", parsed.confusables)
+    );
+    assert_eq!(compiled.reviewed, parsed.reviewed);
+    assert_eq!(compiled.automaton_patterns(), parsed.automaton_patterns());
+    assert!(compiled.events.iter().all(|e| e.origin.line > 0));
+}
+
 #[test]
 fn embedded_tables_are_sorted_by_id() {
     fn sorted<'a>(what: &str, items: impl Iterator<Item = (&'a str, &'a Origin)>) {

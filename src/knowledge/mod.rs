@@ -1,6 +1,7 @@
 //! Knowledge files: `rules/timeline.toml` (dated events) and `rules/terms.toml`
-//! (superseded terms, formulations, set phrases, confusables), embedded in the binary
-//! and validated at load. Users add files with the same schema
+//! (superseded terms, formulations, set phrases, confusables), compiled into the binary
+//! by build.rs (`load/prebuilt.rs`; the tests validate them); user files are validated
+//! at load. Users add files with the same schema
 //! ([`Knowledge::with_extra_file`]); any file may hold any of the tables.
 //!
 //! - `date.rs`: [`PartialDate`] (a date whose month or day may be unknown);
@@ -34,7 +35,8 @@ pub use timeline::{Event, EventKind};
 
 use matcher::Matcher;
 
-/// The files compiled into the binary, as `(name, text)`.
+/// The embedded files as written, `(name, text)`: what build.rs compiles, and what the
+/// tests validate and compare with the compiled form.
 pub const EMBEDDED: &[(&str, &str)] = &[
     (
         "rules/timeline.toml",
@@ -81,7 +83,8 @@ pub struct Knowledge {
 }
 
 impl Knowledge {
-    /// The knowledge compiled into the binary, loaded and validated once.
+    /// The knowledge compiled into the binary (by build.rs: no TOML is parsed and no
+    /// automaton built at start-up), loaded once.
     pub fn embedded() -> &'static Knowledge {
         Self::embedded_shared()
     }
@@ -90,12 +93,7 @@ impl Knowledge {
     /// user's own (embedded plus `--rules`/`extra-rules`), which is dropped with them.
     pub fn embedded_shared() -> &'static Arc<Knowledge> {
         static EMBEDDED_KNOWLEDGE: OnceLock<Arc<Knowledge>> = OnceLock::new();
-        EMBEDDED_KNOWLEDGE.get_or_init(|| {
-            Arc::new(
-                Knowledge::from_sources(EMBEDDED)
-                    .unwrap_or_else(|e| panic!("embedded knowledge files are invalid: {e}")),
-            )
-        })
+        EMBEDDED_KNOWLEDGE.get_or_init(|| Arc::new(Knowledge::prebuilt()))
     }
 }
 

@@ -1,7 +1,9 @@
 //! Reading knowledge files: TOML into the tables, each entry tagged with its file and
 //! line; then `validate` runs one validator per table (`validate.rs`) and the matcher
-//! is built.
+//! is built. The embedded files come compiled by build.rs (`prebuilt.rs`): no TOML, no
+//! validation and no automaton construction at start-up.
 
+mod prebuilt;
 mod validate;
 
 use std::path::Path;
@@ -12,7 +14,6 @@ use toml::Spanned;
 use super::matcher::Matcher;
 use super::{
     Confusable, Event, Formulation, Knowledge, KnowledgeError, Origin, SetPhrase, Superseded,
-    EMBEDDED,
 };
 
 /// `source = "…"` or `source = ["…", "…"]`.
@@ -49,10 +50,27 @@ struct FileTables {
     confusable: Vec<Spanned<Confusable>>,
 }
 
+/// One file's entries, each with its origin.
+#[derive(Default, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub(super) struct Tables {
+    pub(super) reviewed: Option<crate::knowledge::PartialDate>,
+    #[serde(default)]
+    pub(super) event: Vec<Event>,
+    #[serde(default)]
+    pub(super) superseded: Vec<Superseded>,
+    #[serde(default)]
+    pub(super) formulation: Vec<Formulation>,
+    #[serde(default)]
+    pub(super) set_phrase: Vec<SetPhrase>,
+    #[serde(default)]
+    pub(super) confusable: Vec<Confusable>,
+}
+
 impl Knowledge {
-    /// Loads, merges and validates `(file name, text)` pairs.
-    pub fn from_sources(sources: &[(&str, &str)]) -> Result<Knowledge, KnowledgeError> {
-        let mut k = Knowledge {
+    /// No entries, no automaton.
+    fn empty() -> Knowledge {
+        Knowledge {
             events: Vec::new(),
             superseded: Vec::new(),
             formulations: Vec::new(),
@@ -60,48 +78,38 @@ impl Knowledge {
             confusables: Vec::new(),
             matcher: Matcher::default(),
             reviewed: None,
-        };
-        for (file, text) in sources {
-            let tables: FileTables = toml::from_str(text).map_err(|e| {
-                let at = e.span().map_or(0, |s| s.start);
-                KnowledgeError::Parse {
-                    file: file.to_string(),
-                    line: line_of(text, at),
-                    id: entry_id_around(text, at),
-                    message: e.message().trim().to_string(),
-                }
-            })?;
-            // Line starts, found once per file: an entry's line is a binary search
-            // (counting newlines from the top for each of ~700 entries was quadratic).
-            let newlines: Vec<usize> = memchr::memchr_iter(b'\n', text.as_bytes()).collect();
-            let origin = |span: std::ops::Range<usize>| Origin {
-                file: file.to_string(),
-                line: newlines.partition_point(|&nl| nl < header_start(text, span.start)) + 1,
-            };
-            macro_rules! take {
-                ($from:ident, $into:ident) => {
-                    for s in tables.$from {
-                        let o = origin(s.span());
-                        let mut entry = s.into_inner();
-                        entry.origin = o;
-                        k.$into.push(entry);
-                    }
-                };
-            }
-            if let Some(r) = tables.reviewed {
-                if k.reviewed.is_none_or(|old| old.latest() < r.latest()) {
-                    k.reviewed = Some(r);
-                }
-            }
-            take!(event, events);
-            take!(superseded, superseded);
-            take!(formulation, formulations);
-            take!(set_phrase, set_phrases);
-            take!(confusable, confusables);
         }
-        k.validate()?;
-        k.matcher = Matcher::build(&k)?;
-        Ok(k)
+    }
+
+    /// Loads, merges and validates `(file name, text)` pairs.
+    pub fn from_sources(sources: &[(&str, &str)]) -> Result<Knowledge, KnowledgeError> {
+        Knowledge::empty().with_sources(sources)
+    }
+
+    /// Adds `(file name, text)` pairs to these tables, validates them all and builds the
+    /// automaton.
+    fn with_sources(mut self, sources: &[(&str, &str)]) -> Result<Knowledge, KnowledgeError> {
+        for (file, text) in sources {
+            let tables = read_toml(file, text)?;
+            self.append(tables);
+        }
+        self.validate()?;
+        self.matcher = Matcher::build(&self, None)?;
+        Ok(self)
+    }
+
+    /// Adds one file's entries after those already read.
+    pub(super) fn append(&mut self, tables: Tables) {
+        if let Some(r) = tables.reviewed {
+            if self.reviewed.is_none_or(|old| old.latest() < r.latest()) {
+                self.reviewed = Some(r);
+            }
+        }
+        self.events.extend(tables.event);
+        self.superseded.extend(tables.superseded);
+        self.formulations.extend(tables.formulation);
+        self.set_phrases.extend(tables.set_phrase);
+        self.confusables.extend(tables.confusable);
     }
 
     /// The embedded files plus one user file with the same schema.
@@ -109,7 +117,9 @@ impl Knowledge {
         Knowledge::with_extra_files(&[path])
     }
 
-    /// The embedded files plus user files with the same schema.
+    /// The embedded files plus user files with the same schema. The embedded tables come
+    /// prebuilt; everything is validated together (ids are unique across files, and a
+    /// user's entry may name an embedded one).
     pub fn with_extra_files<P: AsRef<Path>>(paths: &[P]) -> Result<Knowledge, KnowledgeError> {
         let mut texts = Vec::new();
         for p in paths {
@@ -120,10 +130,54 @@ impl Knowledge {
             })?;
             texts.push((p.display().to_string(), text));
         }
-        let mut sources: Vec<(&str, &str)> = EMBEDDED.to_vec();
-        sources.extend(texts.iter().map(|(f, t)| (f.as_str(), t.as_str())));
-        Knowledge::from_sources(&sources)
+        let sources: Vec<(&str, &str)> = texts
+            .iter()
+            .map(|(f, t)| (f.as_str(), t.as_str()))
+            .collect();
+        Knowledge::prebuilt_tables().with_sources(&sources)
     }
+}
+
+/// One knowledge file's TOML, each entry tagged with its file and line.
+fn read_toml(file: &str, text: &str) -> Result<Tables, KnowledgeError> {
+    let tables: FileTables = toml::from_str(text).map_err(|e| {
+        let at = e.span().map_or(0, |s| s.start);
+        KnowledgeError::Parse {
+            file: file.to_string(),
+            line: line_of(text, at),
+            id: entry_id_around(text, at),
+            message: e.message().trim().to_string(),
+        }
+    })?;
+    // Line starts, found once per file: an entry's line is a binary search
+    // (counting newlines from the top for each of ~700 entries was quadratic).
+    let newlines: Vec<usize> = memchr::memchr_iter(b'\n', text.as_bytes()).collect();
+    let origin = |span: std::ops::Range<usize>| Origin {
+        file: file.to_string(),
+        line: newlines.partition_point(|&nl| nl < header_start(text, span.start)) + 1,
+    };
+    macro_rules! take {
+        ($from:ident) => {
+            tables
+                .$from
+                .into_iter()
+                .map(|s| {
+                    let o = origin(s.span());
+                    let mut entry = s.into_inner();
+                    entry.origin = o;
+                    entry
+                })
+                .collect()
+        };
+    }
+    Ok(Tables {
+        reviewed: tables.reviewed,
+        event: take!(event),
+        superseded: take!(superseded),
+        formulation: take!(formulation),
+        set_phrase: take!(set_phrase),
+        confusable: take!(confusable),
+    })
 }
 
 /// 1-based line number of byte offset `at`.

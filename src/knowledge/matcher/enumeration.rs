@@ -1,17 +1,30 @@
 //! Enumerated plenums: “十八届三中、四中、五中、六中全会” names four plenums; the 届
 //! carries over to each item.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use super::normalize::Normalized;
 use super::{Mention, Target};
 use crate::knowledge::Knowledge;
 use crate::numerals;
 
+/// An enumeration of plenums of one 届, compiled the first time a text holds a 届.
+static ENUMERATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(concat!(
+        r"(?:党的|中共)?(二十[一二三四五六七八九]?|十[一二三四五六七八九]?)届(?:中央)?",
+        r"([一二三四五六七八九])中(全会)?",
+        r"((?:(?:以及|、|和|及|与)[一二三四五六七八九]中(?:全会)?)+)",
+    ))
+    .expect("static regex")
+});
+
 impl Knowledge {
     pub(super) fn expand_enumerations(&self, norm: &Normalized<'_>, out: &mut Vec<Mention>) {
         let m = &self.matcher;
-        let Some(re) = &m.enumeration else { return };
         let t: &str = &norm.text;
-        for caps in re.captures_iter(t) {
+        for caps in ENUMERATION.captures_iter(t) {
             let whole = caps.get(0).expect("group 0");
             if !whole.as_str().ends_with("全会") {
                 continue;

@@ -29,12 +29,10 @@
 mod enumeration;
 mod normalize;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::OnceLock;
-
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
+use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder, MatchKind};
 use regex::{Regex, RegexSet};
 
 use super::{EventKind, Knowledge, KnowledgeError, Origin};
@@ -71,13 +69,15 @@ enum Pattern {
     Guard,
 }
 
-#[derive(Debug, Default)]
+/// The automaton over every phrase: a double-array Aho-Corasick automaton that steps a
+/// character at a time (daachorse), leftmost-longest; each pattern's value is its id.
+type Automaton = CharwiseDoubleArrayAhoCorasick<u32>;
+
+#[derive(Default)]
 pub(super) struct Matcher {
-    /// The automaton over every phrase: a contiguous NFA, cheap to build (start-up).
-    ac: Option<AhoCorasick>,
-    /// The same patterns as a DFA (same matches, about twice the speed, ~20 ms and
-    /// ~11 MB to build), built once this process has scanned [`DFA_AFTER`] bytes.
-    dfa: Tiered,
+    automaton: Option<Automaton>,
+    /// Whether `automaton` is the one build.rs serialized (the embedded knowledge).
+    prebuilt: bool,
     /// The automaton's patterns (quotes stripped), in pattern-id order.
     texts: Vec<String>,
     patterns: Vec<Pattern>,
@@ -85,36 +85,37 @@ pub(super) struct Matcher {
     regex_set: Option<RegexSet>,
     regexes: Vec<(usize, Regex)>,
     plenums: HashMap<(u32, u32), usize>,
-    enumeration: Option<Regex>,
     /// The distinct provinces of provincial congresses, sorted.
     provinces: Vec<String>,
 }
 
-/// Bytes scanned with the NFA after which the DFA is built: it pays for itself after
-/// about 6 MB, so a single report in an editor never builds it and a folder or a large
-/// file does.
-const DFA_AFTER: usize = 4 << 20;
-
-/// The DFA of [`Matcher::ac`], built by the first thread past [`DFA_AFTER`]; the others
-/// keep using the NFA until it is ready (both find exactly the same matches).
-#[derive(Debug, Default)]
-struct Tiered {
-    scanned: AtomicUsize,
-    building: AtomicBool,
-    dfa: OnceLock<AhoCorasick>,
+impl std::fmt::Debug for Matcher {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Matcher")
+            .field("patterns", &self.texts.len())
+            .field("prebuilt", &self.prebuilt)
+            .finish_non_exhaustive()
+    }
 }
 
-/// Collects patterns, refusing one string with two different meanings.
-struct Builder {
-    texts: Vec<String>,
+/// Collects patterns, refusing one string with two different meanings. It borrows from
+/// the tables (start-up builds it for the embedded knowledge: no string is copied).
+struct Builder<'k> {
+    texts: Vec<Cow<'k, str>>,
     patterns: Vec<Pattern>,
-    index: HashMap<String, usize>,
-    owner: Vec<(Origin, String)>,
+    index: HashMap<Cow<'k, str>, usize>,
+    owner: Vec<(&'k Origin, &'k str)>,
 }
 
-impl Builder {
-    fn add(&mut self, text: &str, p: Pattern, o: &Origin, id: &str) -> Result<(), KnowledgeError> {
-        let key = strip_quotes(text).into_owned();
+impl<'k> Builder<'k> {
+    fn add(
+        &mut self,
+        text: &'k str,
+        p: Pattern,
+        o: &'k Origin,
+        id: &'k str,
+    ) -> Result<(), KnowledgeError> {
+        let key = strip_quotes(text);
         if let Some(&i) = self.index.get(&key) {
             let clash = match (&mut self.patterns[i], p) {
                 (Pattern::Guard, Pattern::Guard) => false,
@@ -124,7 +125,7 @@ impl Builder {
                 }
                 (old @ Pattern::Guard, new @ Pattern::Target(_)) => {
                     *old = new;
-                    self.owner[i] = (o.clone(), id.to_string());
+                    self.owner[i] = (o, id);
                     false
                 }
                 (Pattern::Target(_), Pattern::Guard) => false,
@@ -132,7 +133,7 @@ impl Builder {
                 _ => true,
             };
             if clash {
-                let (po, pid) = &self.owner[i];
+                let (po, pid) = self.owner[i];
                 return Err(KnowledgeError::invalid(
                     o,
                     id,
@@ -144,35 +145,19 @@ impl Builder {
         self.index.insert(key.clone(), self.texts.len());
         self.texts.push(key);
         self.patterns.push(p);
-        self.owner.push((o.clone(), id.to_string()));
+        self.owner.push((o, id));
         Ok(())
     }
 }
 
 impl Matcher {
-    /// The automaton to scan `len` more bytes with: the DFA once it exists, else the NFA
-    /// (and, past [`DFA_AFTER`] bytes, this thread builds the DFA first).
-    fn automaton(&self, len: usize) -> Option<&AhoCorasick> {
-        let nfa = self.ac.as_ref()?;
-        if let Some(dfa) = self.dfa.dfa.get() {
-            return Some(dfa);
-        }
-        let before = self.dfa.scanned.fetch_add(len, Ordering::Relaxed);
-        if before + len < DFA_AFTER || self.dfa.building.swap(true, Ordering::AcqRel) {
-            return Some(nfa);
-        }
-        let dfa = AhoCorasickBuilder::new()
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&self.texts)
-            .ok();
-        Some(match dfa {
-            Some(dfa) => self.dfa.dfa.get_or_init(|| dfa),
-            None => nfa,
-        })
-    }
-
-    pub(super) fn build(k: &Knowledge) -> Result<Matcher, KnowledgeError> {
+    /// The matcher of `k`'s tables. `prebuilt` is build.rs's automaton of the embedded
+    /// files with its patterns: used when they are exactly the patterns collected here
+    /// (else, and for user files, the automaton is built now, a few milliseconds).
+    pub(super) fn build(
+        k: &Knowledge,
+        prebuilt: Option<(Vec<String>, &[u8])>,
+    ) -> Result<Matcher, KnowledgeError> {
         let mut b = Builder {
             texts: Vec::new(),
             patterns: Vec::new(),
@@ -231,18 +216,23 @@ impl Matcher {
             b.add(&c.right, Pattern::Guard, &c.origin, &c.id)?;
         }
 
-        let ac = if b.texts.is_empty() {
-            None
-        } else {
-            Some(
-                AhoCorasickBuilder::new()
+        let prebuilt = prebuilt
+            .filter(|(patterns, _)| *patterns == b.texts)
+            .and_then(|(patterns, bytes)| Some((patterns, Automaton::deserialize(bytes).ok()?.0)));
+        let is_prebuilt = prebuilt.is_some();
+        let (texts, automaton) = match prebuilt {
+            Some((texts, automaton)) => (texts, Some(automaton)),
+            None if b.texts.is_empty() => (Vec::new(), None),
+            None => {
+                let texts: Vec<String> = b.texts.into_iter().map(Cow::into_owned).collect();
+                let automaton = CharwiseDoubleArrayAhoCorasickBuilder::new()
                     .match_kind(MatchKind::LeftmostLongest)
-                    .build(&b.texts)
-                    .map_err(|e| KnowledgeError::TooLarge(e.to_string()))?,
-            )
+                    .build_with_values(texts.iter().zip(0u32..).map(|(t, i)| (t.as_str(), i)))
+                    .map_err(|e| KnowledgeError::TooLarge(e.to_string()))?;
+                (texts, Some(automaton))
+            }
         };
-        let numeral_led = b
-            .texts
+        let numeral_led = texts
             .iter()
             .map(|t| t.chars().next().is_some_and(|c| NUMERALS.contains(c)))
             .collect();
@@ -274,14 +264,6 @@ impl Matcher {
                 )
             })?)
         };
-        let enumeration = Some(
-            Regex::new(concat!(
-                r"(?:党的|中共)?(二十[一二三四五六七八九]?|十[一二三四五六七八九]?)届(?:中央)?",
-                r"([一二三四五六七八九])中(全会)?",
-                r"((?:(?:以及|、|和|及|与)[一二三四五六七八九]中(?:全会)?)+)",
-            ))
-            .expect("static regex"),
-        );
         let mut provinces: Vec<String> = k
             .events
             .iter()
@@ -292,15 +274,14 @@ impl Matcher {
         provinces.sort_unstable();
         provinces.dedup();
         Ok(Matcher {
-            ac,
-            dfa: Tiered::default(),
-            texts: b.texts,
+            automaton,
+            prebuilt: is_prebuilt,
+            texts,
             patterns: b.patterns,
             numeral_led,
             regex_set,
             regexes,
             plenums,
-            enumeration,
             provinces,
         })
     }
@@ -319,9 +300,9 @@ impl Knowledge {
         let norm = Normalized::new(text);
         let t: &str = &norm.text;
         let mut out = Vec::new();
-        if let Some(ac) = m.automaton(t.len()) {
-            for hit in ac.find_iter(t) {
-                let pid = hit.pattern().as_usize();
+        if let Some(automaton) = &m.automaton {
+            for hit in automaton.leftmost_find_iter(t) {
+                let pid = hit.value() as usize;
                 let target = match &m.patterns[pid] {
                     Pattern::Guard => continue,
                     Pattern::Target(target) => *target,

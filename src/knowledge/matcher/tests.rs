@@ -323,27 +323,58 @@ fn one_string_cannot_name_two_entries() {
     assert_eq!(err.file(), "t.toml");
 }
 
+/// daachorse's leftmost-longest matches are aho-corasick's (the automaton gwlint used
+/// before, and the reference for the semantics): on the seed, the examples, and text made
+/// of every pattern back to back, each after a prefix of the next (overlaps everywhere).
 #[test]
-fn the_dfa_tier_finds_what_the_nfa_finds() {
+fn the_automaton_finds_what_aho_corasick_finds() {
+    use aho_corasick::{AhoCorasickBuilder, MatchKind};
     let k = Knowledge::embedded();
-    let seed = include_str!("../../../tests/fixtures/documents/self-inspection-report.txt");
-    let texts = [
-        seed,
-        "坚持以习近平新时代中国特色社会主义思想为指导，学习贯彻党的十八届三中、四中全会精神",
-        "“十三五”规划和新农合、科学发展观、系列重要讲话精神，截止2022年底",
-    ];
     let m = &k.matcher;
-    let nfa = m.ac.as_ref().unwrap();
-    let dfa = AhoCorasickBuilder::new()
+    assert!(
+        m.prebuilt,
+        "the embedded knowledge uses build.rs's automaton"
+    );
+    let reference = AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
-        .kind(Some(AhoCorasickKind::DFA))
         .build(&m.texts)
         .unwrap();
-    for text in texts {
-        let n = Normalized::new(text);
-        let a: Vec<_> = nfa.find_iter(&*n.text).collect();
-        let b: Vec<_> = dfa.find_iter(&*n.text).collect();
-        assert!(!a.is_empty());
-        assert_eq!(a, b);
+    let mut texts: Vec<String> = vec![
+        include_str!("../../../tests/fixtures/documents/self-inspection-report.txt").into(),
+        "坚持以习近平新时代中国特色社会主义思想为指导，学习贯彻党的十八届三中、四中全会精神".into(),
+        m.texts.concat(),
+    ];
+    let mut overlapping = String::new();
+    for pair in m.texts.windows(2) {
+        let half: String = pair[1]
+            .chars()
+            .take(pair[1].chars().count() / 2 + 1)
+            .collect();
+        overlapping.push_str(&half);
+        overlapping.push_str(&pair[0]);
+        overlapping
+            .push_str(&pair[1][..pair[1].len() - pair[1].chars().last().map_or(0, char::len_utf8)]);
     }
+    texts.push(overlapping);
+    for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/examples")).unwrap() {
+        if let Ok(text) = std::fs::read_to_string(entry.unwrap().path()) {
+            texts.push(text);
+        }
+    }
+    let automaton = m.automaton.as_ref().unwrap();
+    let mut found = 0;
+    for text in &texts {
+        let n = Normalized::new(text);
+        let ours: Vec<_> = automaton
+            .leftmost_find_iter(&*n.text)
+            .map(|h| (h.start(), h.end(), h.value() as usize))
+            .collect();
+        let theirs: Vec<_> = reference
+            .find_iter(&*n.text)
+            .map(|h| (h.start(), h.end(), h.pattern().as_usize()))
+            .collect();
+        assert_eq!(ours, theirs);
+        found += ours.len();
+    }
+    assert!(found > 2 * m.texts.len(), "{found} matches");
 }
