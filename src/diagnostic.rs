@@ -180,6 +180,21 @@ pub struct Diagnostic {
     pub fix: Option<Fix>,
 }
 
+/// How many bytes `a` and `b` share at their start, and then at their end within what
+/// follows that start, compared character by character: what an edit from one to the
+/// other leaves untouched on each side.
+pub fn common_ends(a: &str, b: &str) -> (usize, usize) {
+    let same_len = |(x, y): (char, char)| (x == y).then_some(x.len_utf8());
+    let prefix: usize = a.chars().zip(b.chars()).map_while(same_len).sum();
+    let suffix: usize = a[prefix..]
+        .chars()
+        .rev()
+        .zip(b[prefix..].chars().rev())
+        .map_while(same_len)
+        .sum();
+    (prefix, suffix)
+}
+
 /// Quotes text for a message (“…”); quotation marks inside become single ones (‘…’).
 pub fn quote(text: &str) -> String {
     let mut inner = text.replace('“', "‘").replace('”', "’");

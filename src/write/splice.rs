@@ -108,19 +108,7 @@ fn trimmed(
     new: std::ops::Range<usize>,
 ) -> Region {
     let (a, b) = (&before[old.clone()], &fixed[new.clone()]);
-    let prefix: usize = a
-        .chars()
-        .zip(b.chars())
-        .take_while(|(x, y)| x == y)
-        .map(|(x, _)| x.len_utf8())
-        .sum();
-    let suffix: usize = a[prefix..]
-        .chars()
-        .rev()
-        .zip(b[prefix..].chars().rev())
-        .take_while(|(x, y)| x == y)
-        .map(|(x, _)| x.len_utf8())
-        .sum();
+    let (prefix, suffix) = crate::diagnostic::common_ends(a, b);
     Region {
         before: old.start + prefix..old.end - suffix,
         after: new.start + prefix..new.end - suffix,

@@ -84,19 +84,7 @@ fn is_given_name(cx: &Checker<'_>, span: Span) -> bool {
 /// The byte ranges where `wrong` and `right` differ, after their common prefix and
 /// suffix: (start, end) in `wrong`, and the differing part of `right`.
 pub(crate) fn difference<'r>(wrong: &str, right: &'r str) -> (usize, usize, &'r str) {
-    let prefix: usize = wrong
-        .chars()
-        .zip(right.chars())
-        .take_while(|(a, b)| a == b)
-        .map(|(a, _)| a.len_utf8())
-        .sum();
-    let suffix: usize = wrong[prefix..]
-        .chars()
-        .rev()
-        .zip(right[prefix..].chars().rev())
-        .take_while(|(a, b)| a == b)
-        .map(|(a, _)| a.len_utf8())
-        .sum();
+    let (prefix, suffix) = crate::diagnostic::common_ends(wrong, right);
     let right_end = right.len().saturating_sub(suffix).max(prefix);
     (prefix, wrong.len() - suffix, &right[prefix..right_end])
 }
