@@ -427,16 +427,20 @@ fn index(out: &mut String, reports: &[FileReport]) {
         }
         out.push_str("</td>");
         for severity in SEVERITIES {
-            let count = report
-                .diagnostics
-                .iter()
-                .filter(|d| d.severity == severity)
-                .count();
-            let _ = write!(out, "<td class=\"n\">{count}</td>");
+            let _ = write!(out, "<td class=\"n\">{}</td>", count(report, severity));
         }
         out.push_str("</tr>\n");
     }
     out.push_str("</tbody>\n</table>\n</nav>\n");
+}
+
+/// How many findings of the file have this severity.
+fn count(report: &FileReport, severity: Severity) -> usize {
+    report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == severity)
+        .count()
 }
 
 fn file_section(out: &mut String, report: &FileReport, number: usize) {
@@ -463,11 +467,7 @@ fn file_section(out: &mut String, report: &FileReport, number: usize) {
     }
     let _ = write!(out, " · 编码 {}", report.source.encoding.name());
     for severity in SEVERITIES {
-        let n = report
-            .diagnostics
-            .iter()
-            .filter(|d| d.severity == severity)
-            .count();
+        let n = count(report, severity);
         let _ = write!(out, " · {} {n}", severity_label(severity));
     }
     out.push_str("</p>\n<div class=\"cols\">\n<div class=\"doc\" role=\"region\" aria-label=\"原文（问题处已标出）\">\n");
