@@ -447,45 +447,22 @@ mod tests {
 
     #[test]
     fn profile_is_chosen_from_the_title() {
-        assert_eq!(
-            Profile::for_title(Some("镇党委自查报告")).id,
-            "self-inspection"
-        );
-        assert_eq!(
-            Profile::for_title(Some("关于巡察反馈意见整改情况的报告")).id,
-            "inspection-rectification"
-        );
-        assert_eq!(
-            Profile::for_title(Some("2023年度述职述廉报告")).id,
-            "duty-integrity-report"
-        );
-        assert_eq!(
-            Profile::for_title(Some("2023年度述职报告")).id,
-            "duty-report"
-        );
-        assert_eq!(
-            Profile::for_title(Some("支部委员会对照检查材料")).id,
-            "comparison-check"
-        );
-        assert_eq!(
-            Profile::for_title(Some("2022年工作总结")).id,
-            "work-summary"
-        );
-        assert_eq!(
-            Profile::for_title(Some("政府工作报告")).id,
-            "government-work-report"
-        );
-        assert_eq!(
-            Profile::for_title(Some("党支部2025年党建工作报告")).id,
-            "work-summary"
-        );
+        for (title, id) in [
+            ("镇党委自查报告", "self-inspection"),
+            ("关于巡察反馈意见整改情况的报告", "inspection-rectification"),
+            ("2023年度述职述廉报告", "duty-integrity-report"),
+            ("2023年度述职报告", "duty-report"),
+            ("支部委员会对照检查材料", "comparison-check"),
+            ("2022年工作总结", "work-summary"),
+            ("政府工作报告", "government-work-report"),
+            ("党支部2025年党建工作报告", "work-summary"),
+            // A report type named inside the title of another 文种 is not that report.
+            ("关于做好督查发现问题整改的通知", "notice"),
+            ("整改工作方案", "plan"),
+        ] {
+            assert_eq!(Profile::for_title(Some(title)).id, id, "{title}");
+        }
         assert_eq!(Profile::for_title(None).id, "generic");
-        // A report type named inside the title of another 文种 is not that report.
-        assert_eq!(
-            Profile::for_title(Some("关于做好督查发现问题整改的通知")).id,
-            "notice"
-        );
-        assert_eq!(Profile::for_title(Some("整改工作方案")).id, "plan");
     }
 
     #[test]

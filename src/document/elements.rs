@@ -124,46 +124,45 @@ mod tests {
 
     #[test]
     fn masthead_lines_are_recognised() {
-        assert_eq!(
-            masthead_element("闵吴府发〔2021〕3号"),
-            Some(Element::DocNumber)
-        );
-        assert_eq!(
-            masthead_element("岚综管综[2015]188号　　签发人：张三"),
-            Some(Element::DocNumber)
-        );
-        assert_eq!(masthead_element("签发人：张三"), Some(Element::Signer));
-        assert_eq!(masthead_element("000012"), Some(Element::CopyNumber));
-        assert_eq!(masthead_element("机密★1年"), Some(Element::Secrecy));
-        assert_eq!(masthead_element("急件"), Some(Element::Urgency));
-        assert_eq!(
-            masthead_element("中共示范县委员会文件"),
-            Some(Element::IssuerMark)
-        );
-        assert_eq!(masthead_element("关于加强管理的通知"), None);
-        assert_eq!(masthead_element("根据闽政〔2014〕46号文件要求"), None);
+        for (line, element) in [
+            ("闵吴府发〔2021〕3号", Some(Element::DocNumber)),
+            (
+                "岚综管综[2015]188号　　签发人：张三",
+                Some(Element::DocNumber),
+            ),
+            ("签发人：张三", Some(Element::Signer)),
+            ("000012", Some(Element::CopyNumber)),
+            ("机密★1年", Some(Element::Secrecy)),
+            ("急件", Some(Element::Urgency)),
+            ("中共示范县委员会文件", Some(Element::IssuerMark)),
+            ("关于加强管理的通知", None),
+            ("根据闽政〔2014〕46号文件要求", None),
+        ] {
+            assert_eq!(masthead_element(line), element, "{line}");
+        }
     }
 
     #[test]
     fn trailing_lines_are_recognised() {
-        assert_eq!(
-            trailing_element("抄送：县委办公室，县人大常委会办公室。"),
-            Some(Element::CopyTo)
-        );
-        assert_eq!(
-            trailing_element("吴泾镇人民政府办公室                  2021年2月7日印发"),
-            Some(Element::PrintLine)
-        );
-        assert_eq!(
-            trailing_element("公开属性：主动公开"),
-            Some(Element::Publicity)
-        );
-        assert_eq!(
-            trailing_element("（联系人：许起亮 联系电话：139XXXXXXXX）"),
-            Some(Element::Note)
-        );
-        assert_eq!(trailing_element("（党政办公室代章）"), None);
-        assert_eq!(trailing_element("2021年2月7日"), None);
+        for (line, element) in [
+            (
+                "抄送：县委办公室，县人大常委会办公室。",
+                Some(Element::CopyTo),
+            ),
+            (
+                "吴泾镇人民政府办公室                  2021年2月7日印发",
+                Some(Element::PrintLine),
+            ),
+            ("公开属性：主动公开", Some(Element::Publicity)),
+            (
+                "（联系人：许起亮 联系电话：139XXXXXXXX）",
+                Some(Element::Note),
+            ),
+            ("（党政办公室代章）", None),
+            ("2021年2月7日", None),
+        ] {
+            assert_eq!(trailing_element(line), element, "{line}");
+        }
     }
 
     #[test]
