@@ -45,18 +45,10 @@ struct Before {
     source: String,
 }
 
+/// Cue words of one usage (`[past]`, `[guidance]`): before and after a mention.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-struct Past {
-    before: Vec<String>,
-    after: Vec<String>,
-    #[allow(dead_code)]
-    source: String,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-struct Guidance {
+struct BeforeAndAfter {
     before: Vec<String>,
     after: Vec<String>,
     #[allow(dead_code)]
@@ -99,8 +91,8 @@ impl SectionKinds {
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct Cues {
     time_span: After,
-    past: Past,
-    guidance: Guidance,
+    past: BeforeAndAfter,
+    guidance: BeforeAndAfter,
     future: Before,
     pub section_kinds: SectionKinds,
     /// One automaton over the past, future and guidance `before` words, built on first use.
