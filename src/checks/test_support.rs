@@ -60,6 +60,16 @@ pub fn assert_fires(code: &str, cases: &[(&str, &[&str])]) {
     }
 }
 
+/// Each text gives exactly these findings of rule `code`, in this order, and no safe fix:
+/// the finding needs a person to decide (the fix is unsafe or there is none).
+#[track_caller]
+pub fn assert_fires_unfixed(code: &str, cases: &[(&str, &[&str])]) {
+    assert_fires(code, cases);
+    for &(text, _) in cases {
+        assert_eq!(fixed(code, text), text, "{code} fixing {text:?}");
+    }
+}
+
 /// No text gives a finding of rule `code`.
 #[track_caller]
 pub fn assert_silent(code: &str, texts: &[&str]) {

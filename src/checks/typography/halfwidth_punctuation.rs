@@ -212,7 +212,9 @@ fn check_parentheses(
 
 #[cfg(test)]
 mod tests {
-    use crate::checks::test_support::{assert_fires, assert_fixed, assert_silent};
+    use crate::checks::test_support::{
+        assert_fires, assert_fires_unfixed, assert_fixed, assert_silent,
+    };
 
     #[test]
     fn seed_colon_and_commas() {
@@ -271,9 +273,13 @@ mod tests {
 
     #[test]
     fn halfwidth_full_stop_between_han_is_reported_without_fix() {
-        let text = "战斗堡垒作用不够凸显.面对电子渠道收入增长压力";
-        assert_fires("T101", &[(text, &["1:11 汉字之间用了半角句点“.”"])]);
-        assert_fixed("T101", &[(text, text)]);
+        assert_fires_unfixed(
+            "T101",
+            &[(
+                "战斗堡垒作用不够凸显.面对电子渠道收入增长压力",
+                &["1:11 汉字之间用了半角句点“.”"],
+            )],
+        );
     }
 
     #[test]

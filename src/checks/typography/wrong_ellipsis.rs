@@ -116,7 +116,9 @@ impl Rule for WrongEllipsis {
 
 #[cfg(test)]
 mod tests {
-    use crate::checks::test_support::{assert_fires, assert_fixed, assert_silent};
+    use crate::checks::test_support::{
+        assert_fires, assert_fires_unfixed, assert_fixed, assert_silent,
+    };
 
     #[test]
     fn wrong_forms_become_six_dots() {
@@ -140,9 +142,13 @@ mod tests {
 
     #[test]
     fn ellipsis_followed_by_deng_is_reported_without_fix() {
-        let text = "整治山、水、林、田……等要素。";
-        assert_fires("T109", &[(text, &["1:10 省略号后又用“等”：“……等”"])]);
-        assert_fixed("T109", &[(text, text)]);
+        assert_fires_unfixed(
+            "T109",
+            &[(
+                "整治山、水、林、田……等要素。",
+                &["1:10 省略号后又用“等”：“……等”"],
+            )],
+        );
     }
 
     #[test]
