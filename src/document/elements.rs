@@ -75,16 +75,21 @@ pub fn masthead_element(content: &str) -> Option<Element> {
     if c.starts_with("签发人") {
         return Some(Element::Signer);
     }
-    if COPY_NUMBER.is_match(c) {
+    // Each regex only where it can match (what it must end with, start with or hold), so
+    // a line like most first lines, a title, compiles and runs none of them.
+    if c.ends_with(char::is_numeric) && COPY_NUMBER.is_match(c) {
         return Some(Element::CopyNumber);
     }
-    if SECRECY.is_match(c) {
+    if ["绝密", "机密", "秘密"].iter().any(|s| c.starts_with(s)) && SECRECY.is_match(c) {
         return Some(Element::Secrecy);
     }
     if URGENCY_WORDS.contains(&c) {
         return Some(Element::Urgency);
     }
-    if let Some(m) = DOC_NUMBER.find(c) {
+    if let Some(m) = Some(c)
+        .filter(|c| c.contains('号'))
+        .and_then(|c| DOC_NUMBER.find(c))
+    {
         // The whole line is the number (perhaps with the 签发人 after it).
         let rest = c[m.end()..].trim_start();
         if m.start() == 0 && (rest.is_empty() || rest.starts_with("签发人")) {
@@ -107,7 +112,8 @@ pub fn trailing_element(content: &str) -> Option<Element> {
     {
         return Some(Element::Publicity);
     }
-    if c.chars().count() <= 60 && PRINT_LINE.is_match(c) {
+    let print_ending = c.ends_with('印') || c.ends_with("印发") || c.ends_with("印制");
+    if print_ending && c.chars().count() <= 60 && PRINT_LINE.is_match(c) {
         return Some(Element::PrintLine);
     }
     let parenthesised =

@@ -32,6 +32,10 @@ declare_rule! {
 impl Rule for NonstandardDocNumber {
     fn check(&self, cx: &mut Checker<'_>) {
         let text = cx.text();
+        // Every 发文字号 ends with 号: a text without one compiles and runs no regex.
+        if !text.contains('号') {
+            return;
+        }
         for caps in DOC_NUMBER.captures_iter(text) {
             let (Some(open), Some(whole)) = (caps.name("open"), caps.get(0)) else {
                 continue;
