@@ -15,7 +15,8 @@
 //! ```text
 //! cargo run --release --example sighan -- sighan2015_test.tsv [--show] [--min-gain G]
 //!     [--min-word-freq F] [--min-ratio R] [--real-word-gain G] [--min-word-gain W]
-//!     [--function-freq F] [--decoder MIN_SCORE] [--decoder-floor G] [--cost SAME,TONE,NEAR,SHAPE,SWAP] [--corpus DIR]...
+//!     [--function-freq F] [--function-window-freq F] [--decoder MIN_SCORE] [--decoder-floor G]
+//!     [--cost SAME,TONE,NEAR,SHAPE,SWAP] [--show-hits] [--corpus DIR]...
 //! ```
 //!
 //! `--corpus DIR` also runs the detector over each `.txt` file of DIR (as L101 does: a
@@ -95,6 +96,7 @@ fn main() {
         std::process::exit(2);
     };
     let show = args.iter().any(|a| a == "--show");
+    let show_hits = args.iter().any(|a| a == "--show-hits");
     let mut thresholds = THRESHOLDS;
     let value = |name: &str| -> Option<f64> {
         let i = args.iter().position(|a| a == name)?;
@@ -120,6 +122,9 @@ fn main() {
     }
     if let Some(v) = value("--function-freq") {
         thresholds.function_freq = v as u64;
+    }
+    if let Some(v) = value("--function-window-freq") {
+        thresholds.function_window_freq = v as u64;
     }
     if let Some(v) = value("--min-ratio") {
         thresholds.min_ratio = v as u64;
@@ -153,7 +158,7 @@ fn main() {
             &mut |run| segment(source, run),
         );
         let tally = &mut tallies[usize::from(k >= half)];
-        score(tally, source, target, &suspects, show);
+        score(tally, source, target, &suspects, show, show_hits);
     }
     let elapsed = started.elapsed().as_secs_f64();
     if args.iter().any(|a| a == "--explain") {
@@ -177,7 +182,14 @@ fn main() {
     );
 }
 
-fn score(tally: &mut Tally, source: &str, target: &str, suspects: &[Suspect], show: bool) {
+fn score(
+    tally: &mut Tally,
+    source: &str,
+    target: &str,
+    suspects: &[Suspect],
+    show: bool,
+    show_hits: bool,
+) {
     tally.sentences += 1;
     let src: Vec<(usize, char)> = source.char_indices().collect();
     let tgt: Vec<char> = target.chars().collect();
@@ -226,7 +238,7 @@ fn score(tally: &mut Tally, source: &str, target: &str, suspects: &[Suspect], sh
         let right = gold
             .as_ref()
             .is_some_and(|g| has_error && g.keys().eq(predicted.keys()));
-        if show && !right {
+        if (show && !right) || (show_hits && right) {
             let flags: Vec<String> = suspects
                 .iter()
                 .map(|s| {
@@ -241,7 +253,11 @@ fn score(tally: &mut Tally, source: &str, target: &str, suspects: &[Suspect], sh
                 .collect();
             println!(
                 "{} {source} | {} | {}",
-                if has_error { "MISS" } else { "FP  " },
+                match (right, has_error) {
+                    (true, _) => "HIT ",
+                    (false, true) => "MISS",
+                    (false, false) => "FP  ",
+                },
                 if has_error { target } else { "" },
                 flags.join(" ")
             );

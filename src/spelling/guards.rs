@@ -2,7 +2,7 @@
 //! character from a neighbouring word, a name nearby (`rules/spelling.toml`), a parallel
 //! phrase, a fix that strands the characters beside it.
 
-use super::{bigrams, is_function, Thresholds, NAME_TAGS, NUMERALS};
+use super::{bigrams, is_function, lexicon, Thresholds, NAME_TAGS, NUMERALS};
 use crate::words::names::{is_surname, title_at_start};
 use crate::words::Word;
 
@@ -30,6 +30,14 @@ pub(super) fn strands_a_neighbour(
     })
 }
 
+/// A particle (的, 得, 地, 了, 着, 过 …: tagged u in the lexicon).
+fn is_particle(c: char) -> bool {
+    let mut buf = [0; 4];
+    lexicon()
+        .get(c.encode_utf8(&mut buf))
+        .is_some_and(|e| e.tag().starts_with('u'))
+}
+
 pub(super) fn byte_end(run: &[(usize, char)], j: usize) -> usize {
     run[j].0 + run[j].1.len_utf8()
 }
@@ -46,6 +54,7 @@ pub(super) fn acceptable_window(
     i: usize,
     start: usize,
     end: usize,
+    function_neighbours: bool,
     thresholds: &Thresholds,
 ) -> bool {
     // Each written word the window touches lies inside it (the slip's own word is single).
@@ -55,10 +64,13 @@ pub(super) fn acceptable_window(
             return false;
         }
     }
-    if (start..end)
-        .filter(|&j| j != i)
-        .any(|j| NUMERALS.contains(run[j].1) || is_function(run[j].1, thresholds))
-    {
+    // A function character beside the slip only inside a very frequent word (我门 → 我们),
+    // never a particle: what comes before 得, 的, 了 is a whole word (教得很好).
+    if (start..end).filter(|&j| j != i).any(|j| {
+        let c = run[j].1;
+        NUMERALS.contains(c)
+            || (is_function(c, thresholds) && (!function_neighbours || is_particle(c)))
+    }) {
         return false;
     }
     // Names: a surname before or in the window, a title after it, a name word beside it.

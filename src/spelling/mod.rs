@@ -16,7 +16,8 @@
 //!    it (both neighbouring pairs, minus a cost for the less likely kinds of slip), and must
 //!    make, with its neighbours, a frequent word of the lexicon (2 to 4 characters, not a
 //!    name) that takes no character from a neighbouring word, beside no numeral or function
-//!    character, many times more frequent than what is written, and that leaves each
+//!    character (but for a very frequent word: 我门 → 我们, 因伪 → 因为; never beside a
+//!    particle such as 得), many times more frequent than what is written, and that leaves each
 //!    character just outside it fitting a neighbour; two neighbours written in the wrong
 //!    order (督监) are tried the same way;
 //! 4. names are left alone (`rules/spelling.toml`): a common surname before or inside the
@@ -80,6 +81,10 @@ pub struct Thresholds {
     pub decoder_char_floor: f32,
     /// Cost of each kind of slip (`Similarity` order), in the units of `min_gain`.
     pub cost: [f32; 5],
+    /// A suggested word at least this frequent may hold a function character: beside the
+    /// slip (我门 → 我们, but never a particle: 教得 stays) or as the candidate itself
+    /// (因伪 → 因为); `u64::MAX` never.
+    pub function_window_freq: u64,
 }
 
 pub const THRESHOLDS: Thresholds = Thresholds {
@@ -92,6 +97,7 @@ pub const THRESHOLDS: Thresholds = Thresholds {
     min_ratio: 20,
     function_freq: 50_000,
     cost: [0.0, 3.0, 4.0, 4.0, 3.0],
+    function_window_freq: 10_000,
 };
 
 const NUMERALS: &str = "一二三四五六七八九十百千万亿两零○〇";
@@ -406,9 +412,17 @@ fn best_candidate(
         if score < min_gain || best.as_ref().is_some_and(|b| b.score >= score) {
             continue;
         }
-        if NUMERALS.contains(x) || is_function(x, thresholds) {
+        // A function character (为, 见, 下) is a candidate only inside a very frequent word
+        // (因为, 见面, 下去): slips into it as a word alone need grammar.
+        let function = is_function(x, thresholds);
+        if NUMERALS.contains(x) || (function && thresholds.function_window_freq == u64::MAX) {
             continue;
         }
+        let min_word_freq = if function {
+            thresholds.function_window_freq
+        } else {
+            thresholds.min_word_freq
+        };
         // The most frequent word the candidate makes with its neighbours.
         let mut word: Option<(u64, usize, usize)> = None;
         for len in 2..=MAX_WORD_CHARS.min(n) {
@@ -419,10 +433,20 @@ fn best_candidate(
                 let Some(entry) = lexicon.get(&window) else {
                     continue;
                 };
-                if entry.freq < thresholds.min_word_freq
+                if entry.freq < min_word_freq
                     || word.is_some_and(|(f, _, _)| f >= entry.freq)
                     || NAME_TAGS.contains(&entry.tag())
-                    || !acceptable_window(text, run, words, word_of, i, start, end, thresholds)
+                    || !acceptable_window(
+                        text,
+                        run,
+                        words,
+                        word_of,
+                        i,
+                        start,
+                        end,
+                        entry.freq >= thresholds.function_window_freq,
+                        thresholds,
+                    )
                 {
                     continue;
                 }
@@ -493,7 +517,7 @@ fn swap_candidate(
     if entry.freq < thresholds.min_word_freq
         || NAME_TAGS.contains(&entry.tag())
         || written_freq.saturating_mul(thresholds.min_ratio) >= entry.freq
-        || !acceptable_window(text, run, words, word_of, i, i, i + 2, thresholds)
+        || !acceptable_window(text, run, words, word_of, i, i, i + 2, false, thresholds)
         || strands_a_neighbour(run, &at, i, i + 2, thresholds)
     {
         return None;

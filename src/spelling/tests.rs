@@ -26,6 +26,40 @@ fn suggests_the_word_a_slip_spoilt() {
 }
 
 #[test]
+fn a_very_frequent_word_may_hold_a_function_character() {
+    // Learners' sentences of SIGHAN-2015: 我/他/这 are pronouns and 为 a preposition, so
+    // only a word as frequent as 我们, 因为, 这样 is asked for.
+    assert_eq!(
+        suspects("到山上，我门烤肉、吃水果、喝汽水，都好吃。"),
+        [pair("我门", "我们")]
+    );
+    assert_eq!(
+        suspects("可是因伪这是他第一次来台湾。"),
+        [pair("因伪", "因为")]
+    );
+    assert_eq!(suspects("他再也不会这扬。"), [pair("这扬", "这样")]);
+    // Not for a rarer word, and never beside a particle: what stands before 得 is a word.
+    let strict = Thresholds {
+        function_window_freq: u64::MAX,
+        ..THRESHOLDS
+    };
+    let text = "可是因伪这是他第一次来台湾。";
+    assert_eq!(
+        find_with(text, Span::new(0, text.len()), &strict, &mut |run| {
+            segment(text, run)
+        }),
+        []
+    );
+    for text in [
+        "她教我中文，她教得很好。",
+        "沿着我门前的小路一直走。",
+        "我们要认真学习，他们要抓好落实。",
+    ] {
+        assert_eq!(suspects(text), [], "{text}");
+    }
+}
+
+#[test]
 fn reports_the_character_and_its_replacement() {
     let text = "加强对干部的监肚管理。";
     let found = find(text, Span::new(0, text.len()));
