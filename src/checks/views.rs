@@ -53,6 +53,19 @@ impl<'a> Views<'a> {
         });
         all[segment.index].get_or_init(|| Protected::of(segment.text(self.text)))
     }
+
+    /// The segments whose text passes `may_hold` (a cheap test, such as the characters a
+    /// rule looks for, that spares the rest of its walk), each with its text and its
+    /// protected ranges (worked out only for those).
+    pub(crate) fn segments_where<'v>(
+        &'v self,
+        may_hold: impl Fn(&str) -> bool + 'v,
+    ) -> impl Iterator<Item = (&'v Segment, &'a str, &'v Protected)> + 'v {
+        self.segments().iter().filter_map(move |seg| {
+            let s = seg.text(self.text);
+            may_hold(s).then(|| (seg, s, self.protected(seg)))
+        })
+    }
 }
 
 /// One stretch of prose: a non-blank line's content, without a heading's marker.

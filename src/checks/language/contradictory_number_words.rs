@@ -81,13 +81,10 @@ fn continues_number(c: char) -> bool {
 
 impl Rule for ContradictoryNumberWords {
     fn check(&self, cx: &mut Checker<'_>) {
-        let text = cx.text();
-        for seg in cx.views.segments() {
-            let s = seg.text(text);
-            if !s.contains(['余', '多', '左', '以']) {
-                continue;
-            }
-            let protected = cx.views.protected(seg);
+        for (seg, s, protected) in cx
+            .views
+            .segments_where(|s| s.contains(['余', '多', '左', '以']))
+        {
             for m in APPROXIMATE.captures_iter(s) {
                 let whole = m.get(0).expect("match");
                 let pre = &m["pre"];

@@ -50,13 +50,7 @@ const DURATION_BEFORE: &[char] = &[
 
 impl Rule for AbbreviatedYear {
     fn check(&self, cx: &mut Checker<'_>) {
-        let text = cx.text();
-        for seg in cx.views.segments() {
-            let s = seg.text(text);
-            if !s.contains('年') {
-                continue;
-            }
-            let protected = cx.views.protected(seg);
+        for (seg, s, protected) in cx.views.segments_where(|s| s.contains('年')) {
             for caps in YEAR.captures_iter(s) {
                 let Some(whole) = caps.get(0) else { continue };
                 let yy = &caps["yy"];

@@ -35,13 +35,7 @@ declare_rule! {
 
 impl Rule for AsciiQuote {
     fn check(&self, cx: &mut Checker<'_>) {
-        let text = cx.text();
-        for seg in cx.views.segments() {
-            let s = seg.text(text);
-            if !s.contains(['"', '\'']) {
-                continue;
-            }
-            let protected = cx.views.protected(seg);
+        for (seg, s, protected) in cx.views.segments_where(|s| s.contains(['"', '\''])) {
             for (quote, open, close) in [('"', "“", "”"), ('\'', "‘", "’")] {
                 let marks: Vec<usize> = s
                     .char_indices()

@@ -33,13 +33,7 @@ declare_rule! {
 
 impl Rule for DecimalWithoutLeadingZero {
     fn check(&self, cx: &mut Checker<'_>) {
-        let text = cx.text();
-        for seg in cx.views.segments() {
-            let s = seg.text(text);
-            if !s.contains('.') {
-                continue;
-            }
-            let protected = cx.views.protected(seg);
+        for (seg, s, protected) in cx.views.segments_where(|s| s.contains('.')) {
             for (off, _) in s.match_indices('.') {
                 let before = s[..off].chars().next_back();
                 let digits = s[off + 1..].len()

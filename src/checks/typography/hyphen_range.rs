@@ -63,13 +63,10 @@ fn value(number: &str) -> Option<f64> {
 
 impl Rule for HyphenRange {
     fn check(&self, cx: &mut Checker<'_>) {
-        let text = cx.text();
-        for seg in cx.views.segments() {
-            let s = seg.text(text);
-            if !s.contains(['-', '－', '–', '—']) {
-                continue;
-            }
-            let protected = cx.views.protected(seg);
+        for (seg, s, protected) in cx
+            .views
+            .segments_where(|s| s.contains(['-', '－', '–', '—']))
+        {
             for caps in RANGE.captures_iter(s) {
                 let (a, dash, b, unit) = (&caps["a"], &caps["dash"], &caps["b"], &caps["unit"]);
                 let whole = caps.get(0).map_or(0..0, |m| m.range());

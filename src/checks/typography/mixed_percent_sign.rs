@@ -53,12 +53,7 @@ impl Rule for MixedPercentSign {
         let text = cx.text();
         let mut half = Vec::new();
         let mut wide = Vec::new();
-        for seg in cx.views.segments() {
-            let s = seg.text(text);
-            if !s.contains(['%', '％']) {
-                continue;
-            }
-            let protected = cx.views.protected(seg);
+        for (seg, s, protected) in cx.views.segments_where(|s| s.contains(['%', '％'])) {
             for (off, c) in s
                 .char_indices()
                 .filter(|&(off, _)| !protected.contains(off))
