@@ -142,6 +142,7 @@ pub struct Fix {
 }
 
 impl Fix {
+    /// Replaces `span`; `--fix` applies it.
     pub fn safe_replace(span: Span, replacement: impl Into<String>) -> Self {
         Self {
             safe: true,
@@ -149,6 +150,15 @@ impl Fix {
                 span,
                 replacement: replacement.into(),
             }],
+        }
+    }
+
+    /// Replaces `span` once a person has agreed: offered by editors and `--diff`, never
+    /// applied by `--fix`.
+    pub fn unsafe_replace(span: Span, replacement: impl Into<String>) -> Self {
+        Self {
+            safe: false,
+            ..Self::safe_replace(span, replacement)
         }
     }
 }

@@ -1,6 +1,6 @@
 use super::difference;
 use crate::checks::{declare_rule, Checker, Rule};
-use crate::diagnostic::{Edit, Fix, Span};
+use crate::diagnostic::{Fix, Span};
 use crate::knowledge::Target;
 
 declare_rule! {
@@ -74,13 +74,7 @@ impl Rule for ConfusableWord {
             let mut report = cx
                 .report(focus, message)
                 .help(format!("改为“{right}”"))
-                .fix(Fix {
-                    safe: false,
-                    edits: vec![Edit {
-                        span: focus,
-                        replacement,
-                    }],
-                });
+                .fix(Fix::unsafe_replace(focus, replacement));
             if let Some(note) = &entry.note {
                 report = report.note(note.clone());
             }

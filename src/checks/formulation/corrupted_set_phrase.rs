@@ -66,22 +66,14 @@ impl Rule for CorruptedSetPhrase {
                 .note(format!("出处：{}", entry.source.join("；")));
             match right_item {
                 Some(right_item) if !right_item.is_empty() => {
-                    report = report.help(format!("改为“{right_item}”")).fix(Fix {
-                        safe: false,
-                        edits: vec![crate::diagnostic::Edit {
-                            span: item,
-                            replacement: right_item.to_string(),
-                        }],
-                    });
+                    report = report
+                        .help(format!("改为“{right_item}”"))
+                        .fix(Fix::unsafe_replace(item, right_item.to_string()));
                 }
                 _ => {
-                    report = report.help(format!("改为“{}”", entry.right)).fix(Fix {
-                        safe: false,
-                        edits: vec![crate::diagnostic::Edit {
-                            span,
-                            replacement: entry.right.clone(),
-                        }],
-                    });
+                    report = report
+                        .help(format!("改为“{}”", entry.right))
+                        .fix(Fix::unsafe_replace(span, entry.right.clone()));
                 }
             }
             if let Some(severity) = entry.severity {

@@ -48,9 +48,7 @@ impl Rule for NonstandardFormulation {
             match entry.fix {
                 FixKind::Safe => report = report.fix(Fix::safe_replace(span, entry.right.clone())),
                 FixKind::Unsafe => {
-                    let mut fix = Fix::safe_replace(span, entry.right.clone());
-                    fix.safe = false;
-                    report = report.fix(fix);
+                    report = report.fix(Fix::unsafe_replace(span, entry.right.clone()));
                 }
                 FixKind::None => {}
             }

@@ -1,5 +1,5 @@
 use crate::checks::{declare_rule, Checker, Rule};
-use crate::diagnostic::{quote, Edit, Fix, Span};
+use crate::diagnostic::{quote, Fix, Span};
 use crate::document::LineKind;
 use crate::knowledge::Target;
 use crate::spelling::{candidates, Similarity};
@@ -183,13 +183,7 @@ impl Rule for BrokenSetPhrase {
             .help(format!(
                 "如系笔误，改为“{right}”；如确是有意的写法，可在配置的 [[allow]] 中登记"
             ))
-            .fix(Fix {
-                safe: false,
-                edits: vec![Edit {
-                    span: suspect.span,
-                    replacement: right,
-                }],
-            });
+            .fix(Fix::unsafe_replace(suspect.span, right));
         }
     }
 }

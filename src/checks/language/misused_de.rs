@@ -1,6 +1,6 @@
 use super::vocabulary::misused_de;
 use crate::checks::{declare_rule, Checker, Rule};
-use crate::diagnostic::{Edit, Fix, Span};
+use crate::diagnostic::{Fix, Span};
 use crate::words::{is_word_char, lexicon, Word};
 
 declare_rule! {
@@ -94,13 +94,7 @@ impl Rule for MisusedDe {
                 format!("“{shown}”中的“的”应为“{right}”：{why}"),
             )
             .help(format!("改为“{corrected}”"))
-            .fix(Fix {
-                safe: false,
-                edits: vec![Edit {
-                    span: Span::new(at, at + de_len),
-                    replacement: right.to_string(),
-                }],
-            });
+            .fix(Fix::unsafe_replace(Span::new(at, at + de_len), right));
         }
     }
 }

@@ -1,5 +1,5 @@
 use crate::checks::{declare_rule, Checker, Rule};
-use crate::diagnostic::{quote, Edit, Fix};
+use crate::diagnostic::{quote, Fix};
 use crate::document::LineKind;
 use crate::spelling::{self, Similarity, THRESHOLDS};
 
@@ -88,13 +88,10 @@ impl Rule for WrongCharacter {
                 "如系笔误，改为{}；如确是此意，可在配置的 [[allow]] 中登记这个写法",
                 quote(&suspect.suggested)
             ))
-            .fix(Fix {
-                safe: false,
-                edits: vec![Edit {
-                    span: suspect.span,
-                    replacement: suspect.replacement.clone(),
-                }],
-            });
+            .fix(Fix::unsafe_replace(
+                suspect.span,
+                suspect.replacement.clone(),
+            ));
         }
     }
 }

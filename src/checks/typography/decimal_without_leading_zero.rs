@@ -1,5 +1,5 @@
 use crate::checks::{declare_rule, Checker, Rule};
-use crate::diagnostic::{Edit, Fix};
+use crate::diagnostic::Fix;
 
 declare_rule! {
     /// 纯小数省略了整数位的“0”（.5%、.46亿元）。
@@ -62,13 +62,7 @@ impl Rule for DecimalWithoutLeadingZero {
                     format!("纯小数“{written}”省略了整数位的“0”"),
                 )
                 .help(format!("改为“0{written}”，并核对整数位是否漏打"))
-                .fix(Fix {
-                    safe: false,
-                    edits: vec![Edit {
-                        span: seg.at(off..off),
-                        replacement: "0".to_string(),
-                    }],
-                });
+                .fix(Fix::unsafe_replace(seg.at(off..off), "0".to_string()));
             }
         }
     }

@@ -1,5 +1,5 @@
 use crate::checks::{declare_rule, Checker, Rule};
-use crate::diagnostic::{Edit, Fix, Span};
+use crate::diagnostic::{Fix, Span};
 use crate::checks::Views;
 
 declare_rule! {
@@ -67,13 +67,7 @@ impl Rule for DunhaoBetweenQuotedItems {
             } else {
                 report
             };
-            report.fix(Fix {
-                safe: false,
-                edits: vec![Edit {
-                    span: dunhao,
-                    replacement: String::new(),
-                }],
-            });
+            report.fix(Fix::unsafe_replace(dunhao, String::new()));
         }
     }
 }
