@@ -480,17 +480,23 @@ mod tests {
 
     #[test]
     fn disable_enable_regions() {
-        let text = "<!-- gwlint-disable N107 -->\n一是加强学习。\n\n一是改进作风。\n<!-- gwlint-enable N107 -->\n一是转变观念。\n";
-        assert_eq!(codes(text, "a.md"), vec![(6, "N107")]);
-        // Without codes: every rule, to the end of the file.
-        let text = "<!-- gwlint-disable -->\n一是加强学习。\n";
-        assert_eq!(codes(text, "a.md"), vec![]);
-        // A misspelt directive.
-        let text = "<!-- gwlint-ignore N107 -->\n";
-        assert_eq!(codes(text, "a.md"), vec![(1, "G001")]);
-        // Inside a fenced block it is an example.
-        let text = "```\n<!-- gwlint-disable N107 -->\n```\n一是加强学习。\n";
-        assert_eq!(codes(text, "a.md"), vec![(4, "N107")]);
+        for (text, found) in [
+            (
+                "<!-- gwlint-disable N107 -->\n一是加强学习。\n\n一是改进作风。\n<!-- gwlint-enable N107 -->\n一是转变观念。\n",
+                vec![(6, "N107")],
+            ),
+            // Without codes: every rule, to the end of the file.
+            ("<!-- gwlint-disable -->\n一是加强学习。\n", vec![]),
+            // A misspelt directive.
+            ("<!-- gwlint-ignore N107 -->\n", vec![(1, "G001")]),
+            // Inside a fenced block it is an example.
+            (
+                "```\n<!-- gwlint-disable N107 -->\n```\n一是加强学习。\n",
+                vec![(4, "N107")],
+            ),
+        ] {
+            assert_eq!(codes(text, "a.md"), found, "{text}");
+        }
     }
 
     #[test]
