@@ -49,6 +49,7 @@ fn main() {
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     // The knowledge files, parsed and their automaton built (src/knowledge/load/prebuilt.rs).
     knowledge::build(&out);
+    knowledge::rules_files(&out);
 
     let checks = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/checks");
     println!("cargo:rerun-if-changed=src/checks");

@@ -17,6 +17,7 @@ pub mod knowledge;
 pub mod numerals;
 pub mod profile;
 pub mod render;
+mod rules_files;
 pub mod settings;
 pub mod small_file;
 pub mod source;

@@ -217,13 +217,7 @@ impl Profile {
         PROFILES.get_or_init(|| {
             EMBEDDED
                 .iter()
-                .map(|(name, text)| {
-                    Arc::new(
-                        toml::from_str(text).unwrap_or_else(|e| {
-                            panic!("{name} is validated by the test suite: {e}")
-                        }),
-                    )
-                })
+                .map(|(name, _)| Arc::new(crate::rules_files::read(name)))
                 .collect()
         })
     }

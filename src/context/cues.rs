@@ -176,10 +176,7 @@ fn floor_char_boundary(s: &str, i: usize) -> usize {
 impl Cues {
     pub fn embedded() -> &'static Self {
         static CUES: OnceLock<Cues> = OnceLock::new();
-        CUES.get_or_init(|| {
-            toml::from_str(include_str!("../../rules/context.toml"))
-                .expect("rules/context.toml is validated by the test suite")
-        })
+        CUES.get_or_init(|| crate::rules_files::read("rules/context.toml"))
     }
 
     /// How the mention at `start..end` of `text` is used; `section` is the kind of the

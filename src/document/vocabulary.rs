@@ -134,10 +134,7 @@ impl Vocabulary {
     /// The vocabulary built into the binary.
     pub fn embedded() -> &'static Self {
         static VOCABULARY: OnceLock<Vocabulary> = OnceLock::new();
-        VOCABULARY.get_or_init(|| {
-            toml::from_str(include_str!("../../rules/structure.toml"))
-                .expect("rules/structure.toml is validated by the test suite")
-        })
+        VOCABULARY.get_or_init(|| crate::rules_files::read("rules/structure.toml"))
     }
 
     pub fn is_closing(&self, content: &str) -> bool {

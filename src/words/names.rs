@@ -21,11 +21,7 @@ struct Names {
 
 fn names() -> &'static Names {
     static NAMES: OnceLock<Names> = OnceLock::new();
-    NAMES.get_or_init(|| {
-        toml::from_str::<File>(include_str!("../../rules/spelling.toml"))
-            .expect("rules/spelling.toml is valid (checked by a test)")
-            .names
-    })
+    NAMES.get_or_init(|| crate::rules_files::read::<File>("rules/spelling.toml").names)
 }
 
 /// Whether `c` is one of the common single-character surnames.

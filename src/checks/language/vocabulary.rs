@@ -47,10 +47,7 @@ pub struct MisusedDe {
 
 fn file() -> &'static File {
     static FILE: OnceLock<File> = OnceLock::new();
-    FILE.get_or_init(|| {
-        toml::from_str(include_str!("../../../rules/language.toml"))
-            .expect("rules/language.toml is valid (checked by a test)")
-    })
+    FILE.get_or_init(|| crate::rules_files::read("rules/language.toml"))
 }
 
 pub fn duplicates() -> &'static Duplicates {

@@ -30,6 +30,7 @@ mod enumeration;
 mod normalize;
 
 use std::borrow::Cow;
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
 use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder, MatchKind};
@@ -116,36 +117,40 @@ impl<'k> Builder<'k> {
         id: &'k str,
     ) -> Result<(), KnowledgeError> {
         let key = strip_quotes(text);
-        if let Some(&i) = self.index.get(&key) {
-            let clash = match (&mut self.patterns[i], p) {
-                (Pattern::Guard, Pattern::Guard) => false,
-                (Pattern::Generic(c), Pattern::Generic(mut more)) => {
-                    c.append(&mut more);
-                    false
-                }
-                (old @ Pattern::Guard, new @ Pattern::Target(_)) => {
-                    *old = new;
-                    self.owner[i] = (o, id);
-                    false
-                }
-                (Pattern::Target(_), Pattern::Guard) => false,
-                (Pattern::Target(a), Pattern::Target(b)) => *a != b,
-                _ => true,
-            };
-            if clash {
-                let (po, pid) = self.owner[i];
-                return Err(KnowledgeError::invalid(
-                    o,
-                    id,
-                    format!("“{text}”已在条目 `{pid}`（{po}）中使用，同一写法不能指向两个条目"),
-                ));
+        // One hash per phrase (start-up adds ~5,000): the entry, not a lookup then an insert.
+        let i = match self.index.entry(key) {
+            Entry::Vacant(slot) => {
+                self.texts.push(slot.key().clone());
+                slot.insert(self.texts.len() - 1);
+                self.patterns.push(p);
+                self.owner.push((o, id));
+                return Ok(());
             }
-            return Ok(());
+            Entry::Occupied(slot) => *slot.get(),
+        };
+        let clash = match (&mut self.patterns[i], p) {
+            (Pattern::Guard, Pattern::Guard) => false,
+            (Pattern::Generic(c), Pattern::Generic(mut more)) => {
+                c.append(&mut more);
+                false
+            }
+            (old @ Pattern::Guard, new @ Pattern::Target(_)) => {
+                *old = new;
+                self.owner[i] = (o, id);
+                false
+            }
+            (Pattern::Target(_), Pattern::Guard) => false,
+            (Pattern::Target(a), Pattern::Target(b)) => *a != b,
+            _ => true,
+        };
+        if clash {
+            let (po, pid) = self.owner[i];
+            return Err(KnowledgeError::invalid(
+                o,
+                id,
+                format!("“{text}”已在条目 `{pid}`（{po}）中使用，同一写法不能指向两个条目"),
+            ));
         }
-        self.index.insert(key.clone(), self.texts.len());
-        self.texts.push(key);
-        self.patterns.push(p);
-        self.owner.push((o, id));
         Ok(())
     }
 }
