@@ -45,7 +45,10 @@ impl Rule for ConfusableWord {
             let entry = &knowledge.confusables[i];
             let written = span.slice(text).to_string();
             let right = match (&entry.pattern, &entry.right_template) {
-                (Some(pattern), Some(template)) => regex::Regex::new(pattern).map_or_else(|_| entry.right.clone(), |re| re.replace(&written, template.as_str()).into_owned()),
+                (Some(pattern), Some(template)) => regex::Regex::new(pattern).map_or_else(
+                    |_| entry.right.clone(),
+                    |re| re.replace(&written, template.as_str()).into_owned(),
+                ),
                 _ => entry.right.clone(),
             };
             let (focus, replacement) = if written.chars().count() <= WHOLE_PHRASE_CHARS {

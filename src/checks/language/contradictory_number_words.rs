@@ -39,10 +39,12 @@ declare_rule! {
 }
 
 /// A number in Arabic digits (with a decimal part and a 万/亿 unit) or in Chinese numerals.
-const NUMBER: &str = r"(?:[0-9０-９]+(?:[.．][0-9０-９]+)?[万亿]?|[〇零一二两三四五六七八九十百千万亿]+)";
+const NUMBER: &str =
+    r"(?:[0-9０-９]+(?:[.．][0-9０-９]+)?[万亿]?|[〇零一二两三四五六七八九十百千万亿]+)";
 
 /// Classifiers that may stand between a number and 左右 / 以上, or after 余.
-const CLASSIFIER: &str = "[个家人名位项次件条所座户篇份台辆处批场种套元吨亩公里米天年月周倍岁户只张本部批]";
+const CLASSIFIER: &str =
+    "[个家人名位项次件条所座户篇份台辆处批场种套元吨亩公里米天年月周倍岁户只张本部批]";
 
 /// 近/约 … + number + 余/多/左右.
 static APPROXIMATE: LazyLock<Regex> = LazyLock::new(|| {

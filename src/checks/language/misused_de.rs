@@ -148,15 +148,11 @@ fn is_bare_complement(after: &str) -> bool {
 /// three): the cheap test before the adverbial frame is looked at with words.
 fn adverbial_cue(following: &str) -> bool {
     let de = misused_de();
-    following
-        .char_indices()
-        .skip(1)
-        .take(3)
-        .any(|(i, _)| {
-            de.aspect_particles
-                .iter()
-                .any(|p| following[i..].starts_with(p.as_str()))
-        })
+    following.char_indices().skip(1).take(3).any(|(i, _)| {
+        de.aspect_particles
+            .iter()
+            .any(|p| following[i..].starts_with(p.as_str()))
+    })
 }
 
 /// 动词 + 的 + complement: the word before 的 is a verb (a verb used as a noun only with a

@@ -57,7 +57,10 @@ impl Rule for Addressee {
                 .iter()
                 .enumerate()
                 .skip(doc.title.unwrap_or(0))
-                .find(|(_, l)| l.kind != crate::document::LineKind::Title && l.kind != crate::document::LineKind::Blank)
+                .find(|(_, l)| {
+                    l.kind != crate::document::LineKind::Title
+                        && l.kind != crate::document::LineKind::Blank
+                })
                 .map_or(Span::point(0), |(_, l)| Span::point(l.span.start));
             cx.report(after_title, format!("{name}没有主送机关"))
                 .help("在标题下空一行、顶格写出主送机关，后加全角冒号，如“县财政局：”")

@@ -150,7 +150,8 @@ fn several_names(names: &str) -> Option<usize> {
         .split(['、', '；', ';'])
         .map(str::trim)
         .collect();
-    let named = |p: &&str| p.chars().count() >= 3 && endings.iter().any(|e| p.ends_with(e.as_str()));
+    let named =
+        |p: &&str| p.chars().count() >= 3 && endings.iter().any(|e| p.ends_with(e.as_str()));
     (parts.len() > 1 && parts.iter().all(named)).then_some(parts.len())
 }
 
@@ -195,7 +196,10 @@ fn items(doc: &Document, text: &str) -> Option<(usize, Vec<Item>)> {
                     format!("{}.", n.as_str()),
                 )),
                 (_, _, Some(n)) => Some((
-                    Span::new(at, at + n.end() + piece[n.end()..].chars().next().map_or(0, char::len_utf8)),
+                    Span::new(
+                        at,
+                        at + n.end() + piece[n.end()..].chars().next().map_or(0, char::len_utf8),
+                    ),
                     format!("{}.", n.as_str()),
                 )),
                 _ => None,

@@ -66,7 +66,11 @@ impl Rule for GenreClosingMismatch {
         for line in closing_lines(doc) {
             let content = doc.lines[line].content;
             let s = content.slice(text);
-            for other in vocabulary.genre_closings.iter().filter(|g| g.genre != genre) {
+            for other in vocabulary
+                .genre_closings
+                .iter()
+                .filter(|g| g.genre != genre)
+            {
                 let Some((at, phrase)) = other
                     .phrases
                     .iter()

@@ -47,8 +47,10 @@ declare_rule! {
 
 /// “现将……印发给你们” and its kin: the words between 现将 and the verb name the document.
 static ISSUING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"现将(?P<name>[^，。；：,;:！？]{4,80}?)(?:印发|转发|批转|颁发)(?:给|至|到|你们|各|，|。)")
-        .expect("the issuing-sentence pattern is valid")
+    Regex::new(
+        r"现将(?P<name>[^，。；：,;:！？]{4,80}?)(?:印发|转发|批转|颁发)(?:给|至|到|你们|各|，|。)",
+    )
+    .expect("the issuing-sentence pattern is valid")
 });
 
 impl Rule for IssuedDocumentUnquoted {

@@ -47,7 +47,10 @@ impl Rule for MissingClosingPhrase {
         let doc = cx.document;
         let text = cx.text();
         let closing = &cx.context.profile.closing;
-        if !closing.phrase_required || closing.phrases.is_empty() || doc.sections.is_empty() && doc.preamble.is_empty() {
+        if !closing.phrase_required
+            || closing.phrases.is_empty()
+            || doc.sections.is_empty() && doc.preamble.is_empty()
+        {
             return;
         }
         let lines = closing_lines(doc);
@@ -68,20 +71,18 @@ impl Rule for MissingClosingPhrase {
         if found || foreign {
             return;
         }
-        let span = lines
-            .last()
-            .map_or_else(|| end_of_document(doc), |&l| Span::point(doc.lines[l].content.end));
+        let span = lines.last().map_or_else(
+            || end_of_document(doc),
+            |&l| Span::point(doc.lines[l].content.end),
+        );
         let examples: Vec<String> = closing
             .phrases
             .iter()
             .take(3)
             .map(|p| format!("“{p}。”"))
             .collect();
-        cx.report(
-            span,
-            format!("{}没有结束语", cx.context.profile.name),
-        )
-        .help(format!("在正文之后写明{}", examples.join("或")))
-        .label("结束语应在此处");
+        cx.report(span, format!("{}没有结束语", cx.context.profile.name))
+            .help(format!("在正文之后写明{}", examples.join("或")))
+            .label("结束语应在此处");
     }
 }

@@ -53,16 +53,14 @@ impl Rule for MissingSigner {
     fn check(&self, cx: &mut Checker<'_>) {
         let doc = cx.document;
         let text = cx.text();
-        let Some(&(number_line, _)) = doc
-            .masthead
-            .iter()
-            .find(|&&(_, e)| e == Element::DocNumber)
+        let Some(&(number_line, _)) = doc.masthead.iter().find(|&&(_, e)| e == Element::DocNumber)
         else {
             return;
         };
-        let signed = doc.masthead.iter().any(|&(line, e)| {
-            e == Element::Signer || doc.content(text, line).contains("签发人")
-        });
+        let signed = doc
+            .masthead
+            .iter()
+            .any(|&(line, e)| e == Element::Signer || doc.content(text, line).contains("签发人"));
         if signed {
             return;
         }

@@ -4,8 +4,8 @@ use regex::Regex;
 
 use crate::checks::{declare_rule, Checker, Rule};
 use crate::diagnostic::{Fix, Span};
-use crate::numerals;
 use crate::document::LineKind;
+use crate::numerals;
 
 declare_rule! {
     /// 同一篇公文里的日期写法不一（“2024年3月5日”与“2024.3.15”“2024-03-20”“二〇二四年三月一日”混用）。
@@ -104,7 +104,8 @@ fn dates_in(line: &str, start: usize, out: &mut Vec<Found>) {
         // Part of a longer number (a version, an address), or two separators.
         let before = line[..whole.start()].chars().next_back();
         let after = line[whole.end()..].chars().next();
-        let numeric = |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || ".．/-".contains(c));
+        let numeric =
+            |c: Option<char>| c.is_some_and(|c| c.is_ascii_digit() || ".．/-".contains(c));
         if numeric(before) || numeric(after) || c[2] != c[4] {
             continue;
         }

@@ -72,7 +72,10 @@ impl Rule for NonstandardDocNumber {
             if spaced {
                 problems.push("中间不留空格");
             }
-            let report = cx.report(span, format!("发文字号写作“{written}”：{}", problems.join("，")));
+            let report = cx.report(
+                span,
+                format!("发文字号写作“{written}”：{}", problems.join("，")),
+            );
             if short_year || number.is_empty() {
                 report.help("改为“〔2024〕12号”的写法，年份写全");
             } else {

@@ -77,7 +77,11 @@ impl Rule for RequestCopiedDown {
                     )
                     .help("请示不得抄送下级机关：删去该抄送机关，批复后再由本机关部署");
                 }
-                at += name.len() + s[at + name.len()..].chars().next().map_or(0, char::len_utf8);
+                at += name.len()
+                    + s[at + name.len()..]
+                        .chars()
+                        .next()
+                        .map_or(0, char::len_utf8);
             }
         }
     }

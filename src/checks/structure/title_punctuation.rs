@@ -43,9 +43,7 @@ declare_rule! {
 
 /// The marks a title does not carry (书名号, 顿号, 引号, 括号 and the dash of a 破折号
 /// are allowed).
-const NOT_IN_TITLES: &[char] = &[
-    '，', '。', '；', '：', '！', '？', ',', ';', ':', '!', '?',
-];
+const NOT_IN_TITLES: &[char] = &['，', '。', '；', '：', '！', '？', ',', ';', ':', '!', '?'];
 
 impl Rule for TitlePunctuation {
     fn should_run(&self, cx: &Checker<'_>) -> bool {
@@ -74,13 +72,11 @@ impl Rule for TitlePunctuation {
                 }
                 let mark = Span::new(span.start + at, span.start + at + c.len_utf8());
                 let last = at + c.len_utf8() == end;
-                let report = cx
-                    .report(mark, format!("标题中用了“{c}”"))
-                    .help(if last {
-                        "标题末尾不加标点，删去"
-                    } else {
-                        "标题除书名号和名称所需的顿号、引号、括号外不加标点：删去，或改用空格、顿号分隔"
-                    });
+                let report = cx.report(mark, format!("标题中用了“{c}”")).help(if last {
+                    "标题末尾不加标点，删去"
+                } else {
+                    "标题除书名号和名称所需的顿号、引号、括号外不加标点：删去，或改用空格、顿号分隔"
+                });
                 if last && matches!(c, '。' | '，' | '；' | ',' | ';') {
                     report.fix(Fix::safe_replace(mark, ""));
                 }
