@@ -21,27 +21,23 @@ fn embedded_files_load_and_validate() {
 fn the_compiled_knowledge_is_the_validated_toml() {
     let parsed = Knowledge::from_sources(EMBEDDED).unwrap_or_else(|e| panic!("{e}"));
     let compiled = Knowledge::embedded();
-    assert_eq!(
-        format!("{:?}", compiled.events),
-        format!("{:?}", parsed.events)
+    macro_rules! same {
+        ($($table:ident),*) => {$(
+            assert_eq!(
+                format!("{:?}", compiled.$table),
+                format!("{:?}", parsed.$table),
+                stringify!($table)
+            );
+        )*};
+    }
+    same!(
+        events,
+        superseded,
+        formulations,
+        set_phrases,
+        confusables,
+        reviewed
     );
-    assert_eq!(
-        format!("{:?}", compiled.superseded),
-        format!("{:?}", parsed.superseded)
-    );
-    assert_eq!(
-        format!("{:?}", compiled.formulations),
-        format!("{:?}", parsed.formulations)
-    );
-    assert_eq!(
-        format!("{:?}", compiled.set_phrases),
-        format!("{:?}", parsed.set_phrases)
-    );
-    assert_eq!(
-        format!("{:?}", compiled.confusables),
-        format!("{:?}", parsed.confusables)
-    );
-    assert_eq!(compiled.reviewed, parsed.reviewed);
     assert_eq!(compiled.automaton_patterns(), parsed.automaton_patterns());
     assert!(compiled.events.iter().all(|e| e.origin.line > 0));
 }
