@@ -126,6 +126,12 @@ fn main() {
     if let Some(v) = value("--function-window-freq") {
         thresholds.function_window_freq = v as u64;
     }
+    if let Some(v) = value("--half-fit-gain") {
+        thresholds.half_fit_gain = v as f32;
+    }
+    if let Some(v) = value("--half-fit-word-freq") {
+        thresholds.half_fit_word_freq = v as u64;
+    }
     if let Some(v) = value("--min-ratio") {
         thresholds.min_ratio = v as u64;
     }

@@ -55,12 +55,16 @@ pub(super) fn acceptable_window(
     start: usize,
     end: usize,
     function_neighbours: bool,
+    half_fit: bool,
     thresholds: &Thresholds,
 ) -> bool {
-    // Each written word the window touches lies inside it (the slip's own word is single).
+    // Each written word the window touches lies inside it (the slip's own word is single),
+    // but for a rare word holding a slip that fits one neighbour only (暴漏出: 漏出).
     for j in start..end {
         let word = &words[word_of[j]];
-        if word.span.start < run[start].0 || word.span.end > byte_end(run, end - 1) {
+        let may_cut =
+            half_fit && word_of[j] == word_of[i] && word.freq < thresholds.half_fit_word_freq;
+        if !may_cut && (word.span.start < run[start].0 || word.span.end > byte_end(run, end - 1)) {
             return false;
         }
     }

@@ -9,8 +9,11 @@
 //!    candidate (or the swapped pair) would form a common pair with a neighbour, and it is
 //!    not a numeral or a function character (的, 是, 在 … — the lexicon counts them as
 //!    words very often);
+//!    a character that fits one neighbour only, where the pair that fits is no frequent
+//!    word (暴漏出: 漏出), is kept too, with a larger margin (`half_fit_gain`), and its
+//!    suggested word must take in the pair that does not fit (暴露);
 //! 2. only then is the run segmented (`crate::words::segment`): the character must be a
-//!    word of its own there, not part of a longer word;
+//!    word of its own there, not part of a longer word (but for the rare pair of step 1);
 //! 3. each candidate from `confusion` (same sound, other tone, IME-merged sound, similar
 //!    shape) is scored by how much likelier the character bigram model finds the text with
 //!    it (both neighbouring pairs, minus a cost for the less likely kinds of slip), and must
@@ -26,7 +29,7 @@
 //!    unusual on purpose;
 //! 5. of overlapping suspects the best-scored one is kept.
 //!
-//! Deterministic, offline, no allocation for text that passes step 1.
+//! Deterministic and offline; a run where step 1 keeps nothing is not segmented.
 
 mod bigrams;
 pub mod confusion;
@@ -85,6 +88,14 @@ pub struct Thresholds {
     /// slip (我门 → 我们, but never a particle: 教得 stays) or as the candidate itself
     /// (因伪 → 因为); `u64::MAX` never.
     pub function_window_freq: u64,
+    /// Minimal bigram gain at a character that fits one neighbour but not the other
+    /// (暴漏出: 漏出 is a common pair, 暴漏 is not), for a candidate making a word across the
+    /// pair that does not fit (暴露); infinite to leave such characters alone.
+    pub half_fit_gain: f32,
+    /// The pair that fits must be rarer than this as a word of the lexicon (漏出 3; at the
+    /// edge of a word its inner pair is a frequent word); the suggested word may then cut
+    /// it.
+    pub half_fit_word_freq: u64,
 }
 
 pub const THRESHOLDS: Thresholds = Thresholds {
@@ -98,6 +109,8 @@ pub const THRESHOLDS: Thresholds = Thresholds {
     function_freq: 50_000,
     cost: [0.0, 3.0, 4.0, 4.0, 3.0],
     function_window_freq: 10_000,
+    half_fit_gain: 13.0,
+    half_fit_word_freq: 20,
 };
 
 const NUMERALS: &str = "一二三四五六七八九十百千万亿两零○〇";
@@ -241,15 +254,53 @@ fn check_run(
         .collect();
     let fits = |i: usize| (i > 0 && pair_fits[i - 1]) || (i + 1 < n && pair_fits[i]);
     let real_words = thresholds.real_word_gain.is_finite();
+    // Fits one neighbour only, and not as a word of the lexicon (漏出 is rare, 门是 none):
+    // the pair that does not fit may hide the slip. At the edge of a word (its inner pair
+    // a word, the pair across the boundary uncommon) nothing is looked for.
+    let half_fit: Vec<bool> = (0..n)
+        .map(|i| {
+            thresholds.half_fit_gain.is_finite()
+                && i > 0
+                && i + 1 < n
+                && pair_fits[i - 1] != pair_fits[i]
+                && {
+                    let (a, b) = if pair_fits[i - 1] {
+                        (i - 1, i)
+                    } else {
+                        (i, i + 1)
+                    };
+                    let pair = &text[run[a].0..byte_end(run, b)];
+                    lexicon().freq(pair) < thresholds.half_fit_word_freq
+                }
+        })
+        .collect();
+    let half = |i: usize| half_fit[i];
+    let gain_at = |i: usize| {
+        if fits(i) && half(i) {
+            thresholds.half_fit_gain.min(thresholds.real_word_gain)
+        } else {
+            min_gain(fits(i), thresholds)
+        }
+    };
+    // Where one neighbour fits, the suggested word must take in the other.
+    let cover = |i: usize| {
+        (fits(i) && half(i) && gain_at(i) < thresholds.real_word_gain).then(|| {
+            if pair_fits[i - 1] {
+                i + 1
+            } else {
+                i - 1
+            }
+        })
+    };
     let suspicious: Vec<usize> = (0..n)
-        .filter(|&i| (real_words || !fits(i)) && !NUMERALS.contains(run[i].1))
+        .filter(|&i| (real_words || !fits(i) || half(i)) && !NUMERALS.contains(run[i].1))
         .filter(|&i| !is_frequent_word(run[i].1, thresholds))
         .collect();
     // Segmenting is the costly step: only for a run where some candidate scores and makes
     // a frequent word at all.
     if !suspicious
         .iter()
-        .any(|&i| worth_segmenting(run, i, min_gain(fits(i), thresholds), thresholds))
+        .any(|&i| worth_segmenting(run, i, gain_at(i), cover(i), thresholds))
     {
         return;
     }
@@ -273,8 +324,10 @@ fn check_run(
         if !fitting && words[word_of[i]].span.len() != run[i].1.len_utf8() {
             continue;
         }
-        let gain = min_gain(fitting, thresholds);
-        if let Some(candidate) = best_candidate(text, run, &words, &word_of, i, gain, thresholds) {
+        let gain = gain_at(i);
+        if let Some(candidate) =
+            best_candidate(text, run, &words, &word_of, i, gain, cover(i), thresholds)
+        {
             candidates.push(candidate);
         }
         if fitting {
@@ -343,6 +396,7 @@ fn worth_segmenting(
     run: &[(usize, char)],
     i: usize,
     min_gain: f32,
+    cover: Option<usize>,
     thresholds: &Thresholds,
 ) -> bool {
     let model = bigrams();
@@ -361,6 +415,9 @@ fn worth_segmenting(
     let mut makes_word = |x: char| {
         (2..=MAX_WORD_CHARS.min(n)).any(|len| {
             (i.saturating_sub(len - 1)..=i.min(n - len)).any(|start| {
+                if cover.is_some_and(|k| !(start..start + len).contains(&k)) {
+                    return false;
+                }
                 window.clear();
                 window.extend((start..start + len).map(|j| if j == i { x } else { run[j].1 }));
                 lexicon.freq(&window) >= thresholds.min_word_freq
@@ -369,16 +426,22 @@ fn worth_segmenting(
     };
     let substitution = substitution_possible
         && candidates(run[i].1).any(|(x, similarity)| {
-            (prev.is_some_and(|p| model.supported(p, x))
-                || next.is_some_and(|nx| model.supported(x, nx)))
-                && context(x) - written - thresholds.cost[similarity as usize] >= min_gain
+            // The suggested word holds the pair to cover: it must be common with `x`.
+            let left = || prev.is_some_and(|p| model.supported(p, x));
+            let right = || next.is_some_and(|nx| model.supported(x, nx));
+            (match cover {
+                Some(k) if k < i => left(),
+                Some(_) => right(),
+                None => left() || right(),
+            }) && context(x) - written - thresholds.cost[similarity as usize] >= min_gain
                 && makes_word(x)
         });
     substitution
-        || next.is_some_and(|b| {
-            let swapped: String = [b, run[i].1].into_iter().collect();
-            model.supported(b, run[i].1) && lexicon.freq(&swapped) >= thresholds.min_word_freq
-        })
+        || cover.is_none()
+            && next.is_some_and(|b| {
+                let swapped: String = [b, run[i].1].into_iter().collect();
+                model.supported(b, run[i].1) && lexicon.freq(&swapped) >= thresholds.min_word_freq
+            })
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -389,6 +452,7 @@ fn best_candidate(
     word_of: &[usize],
     i: usize,
     min_gain: f32,
+    cover: Option<usize>,
     thresholds: &Thresholds,
 ) -> Option<Candidate> {
     let model = bigrams();
@@ -434,6 +498,7 @@ fn best_candidate(
                     continue;
                 };
                 if entry.freq < min_word_freq
+                    || cover.is_some_and(|k| !(start..end).contains(&k))
                     || word.is_some_and(|(f, _, _)| f >= entry.freq)
                     || NAME_TAGS.contains(&entry.tag())
                     || !acceptable_window(
@@ -445,6 +510,7 @@ fn best_candidate(
                         start,
                         end,
                         entry.freq >= thresholds.function_window_freq,
+                        cover.is_some(),
                         thresholds,
                     )
                 {
@@ -517,7 +583,18 @@ fn swap_candidate(
     if entry.freq < thresholds.min_word_freq
         || NAME_TAGS.contains(&entry.tag())
         || written_freq.saturating_mul(thresholds.min_ratio) >= entry.freq
-        || !acceptable_window(text, run, words, word_of, i, i, i + 2, false, thresholds)
+        || !acceptable_window(
+            text,
+            run,
+            words,
+            word_of,
+            i,
+            i,
+            i + 2,
+            false,
+            false,
+            thresholds,
+        )
         || strands_a_neighbour(run, &at, i, i + 2, thresholds)
     {
         return None;

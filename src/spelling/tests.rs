@@ -60,6 +60,34 @@ fn a_very_frequent_word_may_hold_a_function_character() {
 }
 
 #[test]
+fn a_character_fitting_one_neighbour_only_in_a_rare_pair() {
+    // 漏出 is a common pair but a rare word, 暴漏 no pair at all: read across the pair
+    // that does not fit, 暴露 (a slip in one of the drafts of ../shared/corpus).
+    let text = "疲于应付，也侧面暴漏出缺乏统筹配合。";
+    assert_eq!(suspects(text), [pair("暴漏", "暴露")]);
+    let off = Thresholds {
+        half_fit_gain: f32::INFINITY,
+        ..THRESHOLDS
+    };
+    assert_eq!(
+        find_with(text, Span::new(0, text.len()), &off, &mut |run| segment(
+            text, run
+        )),
+        []
+    );
+    // 门是 fits, but is no word: 我门 → 我们 (SIGHAN-2015).
+    assert_eq!(suspects("那我门是在破坏生态。"), [pair("我门", "我们")]);
+    // At the edge of a word the pair inside it is a frequent word: nothing is tried.
+    for text in [
+        "疲于应付，也暴露出缺乏统筹配合的问题。",
+        "深化国有企业改革，健全现代企业制度。",
+        "加快建设全国统一大市场，破除地方保护。",
+    ] {
+        assert_eq!(suspects(text), [], "{text}");
+    }
+}
+
+#[test]
 fn reports_the_character_and_its_replacement() {
     let text = "加强对干部的监肚管理。";
     let found = find(text, Span::new(0, text.len()));
