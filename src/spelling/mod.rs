@@ -263,6 +263,13 @@ fn check_run(
                 && i > 0
                 && i + 1 < n
                 && pair_fits[i - 1] != pair_fits[i]
+                && !NUMERALS.contains(run[i].1)
+                && !is_frequent_word(run[i].1, thresholds)
+                // No candidate gains the margin where the written pairs are likely enough
+                // (two bigram lookups, cheaper than the lexicon's below).
+                && -(model.log_prob(Some(run[i - 1].1), run[i].1)
+                    + model.log_prob(Some(run[i].1), run[i + 1].1))
+                    >= thresholds.half_fit_gain
                 && {
                     let (a, b) = if pair_fits[i - 1] {
                         (i - 1, i)
