@@ -1,10 +1,17 @@
 use super::*;
 
 fn suspects(text: &str) -> Vec<(String, String)> {
-    find(text, Span::new(0, text.len()))
-        .into_iter()
-        .map(|s| (s.window.slice(text).to_string(), s.suggested))
-        .collect()
+    suspects_with(text, &THRESHOLDS)
+}
+
+/// (written word, suggested word) of each suspect under other thresholds.
+fn suspects_with(text: &str, thresholds: &Thresholds) -> Vec<(String, String)> {
+    find_with(text, Span::new(0, text.len()), thresholds, &mut |run| {
+        segment(text, run)
+    })
+    .into_iter()
+    .map(|s| (s.window.slice(text).to_string(), s.suggested))
+    .collect()
 }
 
 fn pair(written: &str, suggested: &str) -> (String, String) {
@@ -43,13 +50,7 @@ fn a_very_frequent_word_may_hold_a_function_character() {
         function_window_freq: u64::MAX,
         ..THRESHOLDS
     };
-    let text = "可是因伪这是他第一次来台湾。";
-    assert_eq!(
-        find_with(text, Span::new(0, text.len()), &strict, &mut |run| {
-            segment(text, run)
-        }),
-        []
-    );
+    assert_eq!(suspects_with("可是因伪这是他第一次来台湾。", &strict), []);
     for text in [
         "她教我中文，她教得很好。",
         "沿着我门前的小路一直走。",
@@ -69,12 +70,7 @@ fn a_character_fitting_one_neighbour_only_in_a_rare_pair() {
         half_fit_gain: f32::INFINITY,
         ..THRESHOLDS
     };
-    assert_eq!(
-        find_with(text, Span::new(0, text.len()), &off, &mut |run| segment(
-            text, run
-        )),
-        []
-    );
+    assert_eq!(suspects_with(text, &off), []);
     // 门是 fits, but is no word: 我门 → 我们 (SIGHAN-2015).
     assert_eq!(suspects("那我门是在破坏生态。"), [pair("我门", "我们")]);
     // At the edge of a word the pair inside it is a frequent word: nothing is tried.
