@@ -32,8 +32,8 @@ pub use source::SourceFile;
 
 use std::sync::Arc;
 
-use checks::{Checker, Views};
-use context::Context;
+use checks::{engine, Views};
+use context::{Context, Scan};
 use source::parts::{Part, Scope};
 
 /// Everything gwlint found in one file, with the context it was checked in.
@@ -87,10 +87,24 @@ fn check_part(
     out: &mut Vec<Diagnostic>,
 ) -> Context {
     let text = &part.text;
-    let document = document::parse(text);
     let (as_of, province) = match body {
         Some(body) => (Some(body.as_of), body.province.clone()),
         None => (settings.as_of, settings.province.clone()),
+    };
+    let threads = engine::threads_for(text.len());
+    // The knowledge scan reads only the text: a large part is scanned while it is parsed.
+    let scan = || Scan::of(text, province, &settings.knowledge);
+    let (document, scan) = if threads > 1 {
+        std::thread::scope(|s| {
+            let scanning = s.spawn(scan);
+            let document = document::parse(text);
+            let scan = scanning
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (document, scan)
+        })
+    } else {
+        (document::parse(text), scan())
     };
     let context = Context::resolve(
         &settings.profiles,
@@ -99,24 +113,18 @@ fn check_part(
         settings.profile.clone(),
         as_of,
         settings.today,
-        province,
+        scan,
         Arc::clone(&settings.knowledge),
     );
     let views = Views::new(text, &document, &context);
-    for rule in settings.rules() {
-        let meta = rule.meta();
-        if part.scope == Scope::Wording && meta.scope != Scope::Wording {
-            continue;
-        }
-        let mut checker = Checker::new(&views, meta);
-        if !rule.should_run(&checker) {
-            continue;
-        }
-        rule.check(&mut checker);
-        let severity = settings.severity_of(meta.id);
+    let rules: Vec<&'static dyn checks::Rule> = settings
+        .rules()
+        .filter(|rule| part.scope != Scope::Wording || rule.meta().scope == Scope::Wording)
+        .collect();
+    for (rule, findings) in rules.iter().zip(engine::run(&views, &rules, threads)) {
+        let severity = settings.severity_of(rule.meta().id);
         out.extend(
-            checker
-                .into_findings()
+            findings
                 .into_iter()
                 .filter(|d| part.keeps(d.span))
                 .map(|mut d| {

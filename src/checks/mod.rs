@@ -4,6 +4,8 @@
 //! Rules detect; the engine decides. A rule never sees severity, selection or
 //! suppression: `lint` stamps those from the rule's metadata and the settings.
 
+pub(crate) mod char_classes;
+pub mod engine;
 pub mod formulation;
 pub mod gwlint;
 pub mod language;

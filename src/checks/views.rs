@@ -1,13 +1,14 @@
 //! Views of a document that several rules read, computed once per document and only
 //! when a rule asks for them: the engine builds one `Views` per document and every rule's
-//! `Checker` borrows it.
+//! `Checker` borrows it. `Views` is `Sync`: the rules of a large document run on several
+//! threads at once (`checks::engine`), and whichever asks first computes a view.
 
-use std::cell::OnceCell;
 use std::ops::Range;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use regex::Regex;
 
+use super::char_classes::CharClasses;
 use crate::context::Context;
 use crate::diagnostic::Span;
 use crate::document::{Document, LineKind};
@@ -21,8 +22,10 @@ pub struct Views<'a> {
     pub context: &'a Context,
     /// The words of the text, segmented on first use (`crate::words`).
     pub words: DocumentWords<'a>,
-    segments: OnceCell<Vec<Segment>>,
-    protected: OnceCell<Vec<OnceCell<Protected>>>,
+    segments: OnceLock<Vec<Segment>>,
+    protected: OnceLock<Vec<OnceLock<Protected>>>,
+    /// The character classes of each line (`Document::lines`), and of the whole text.
+    classes: OnceLock<(Vec<CharClasses>, CharClasses)>,
 }
 
 impl<'a> Views<'a> {
@@ -32,8 +35,9 @@ impl<'a> Views<'a> {
             document,
             context,
             words: DocumentWords::new(text),
-            segments: OnceCell::new(),
-            protected: OnceCell::new(),
+            segments: OnceLock::new(),
+            protected: OnceLock::new(),
+            classes: OnceLock::new(),
         }
     }
 
@@ -43,27 +47,56 @@ impl<'a> Views<'a> {
         self.segments.get_or_init(|| segments(self.document))
     }
 
+    /// The characters the segment's line may hold (one pass over the text for all lines,
+    /// the first time a rule asks): a rule skips a segment without what it looks for.
+    pub(crate) fn classes(&self, segment: &Segment) -> &CharClasses {
+        &self.line_classes().0[segment.line]
+    }
+
+    /// The characters the whole text may hold.
+    pub(crate) fn text_classes(&self) -> &CharClasses {
+        &self.line_classes().1
+    }
+
+    fn line_classes(&self) -> &(Vec<CharClasses>, CharClasses) {
+        self.classes.get_or_init(|| {
+            // The lines cover the text but for their line ends (\n, \r), which no rule
+            // looks for.
+            let lines: Vec<CharClasses> = self
+                .document
+                .lines
+                .iter()
+                .map(|line| CharClasses::of(line.span.slice(self.text)))
+                .collect();
+            let text = lines
+                .iter()
+                .fold(CharClasses::default(), |all, line| all.union(*line));
+            (lines, text)
+        })
+    }
+
     /// The protected ranges of a segment (URLs, code …), worked out the first time a rule
     /// asks for that segment's.
     pub(crate) fn protected(&self, segment: &Segment) -> &Protected {
         let all = self.protected.get_or_init(|| {
             (0..self.segments().len())
-                .map(|_| OnceCell::new())
+                .map(|_| OnceLock::new())
                 .collect()
         });
         all[segment.index].get_or_init(|| Protected::of(segment.text(self.text)))
     }
 
-    /// The segments whose text passes `may_hold` (a cheap test, such as the characters a
-    /// rule looks for, that spares the rest of its walk), each with its text and its
-    /// protected ranges (worked out only for those).
+    /// The segments that pass `may_hold` (a cheap test of the line's character classes
+    /// and of the segment's text, such as the characters a rule looks for, that spares the
+    /// rest of its walk), each with its text and its protected ranges (worked out only for
+    /// those).
     pub(crate) fn segments_where<'v>(
         &'v self,
-        may_hold: impl Fn(&str) -> bool + 'v,
+        may_hold: impl Fn(&CharClasses, &str) -> bool + 'v,
     ) -> impl Iterator<Item = (&'v Segment, &'a str, &'v Protected)> + 'v {
         self.segments().iter().filter_map(move |seg| {
             let s = seg.text(self.text);
-            may_hold(s).then(|| (seg, s, self.protected(seg)))
+            may_hold(self.classes(seg), s).then(|| (seg, s, self.protected(seg)))
         })
     }
 }

@@ -58,6 +58,36 @@ pub struct Context {
     pub sections: Vec<(Span, Option<SectionKind>)>,
 }
 
+/// What the context reads from the text alone — the province and the knowledge
+/// mentions — so that a large document can be scanned while it is parsed.
+#[derive(Debug)]
+pub struct Scan {
+    pub province: Option<String>,
+    pub province_source: Option<ProvinceSource>,
+    /// Knowledge entries mentioned in the text, in order.
+    pub mentions: Vec<Mention>,
+}
+
+impl Scan {
+    /// The province (`province_override`, else the one the text names most) and the
+    /// knowledge entries mentioned in `text`, in one scan.
+    pub fn of(text: &str, province_override: Option<String>, knowledge: &Knowledge) -> Self {
+        let (province, province_source) = match province_override {
+            Some(p) => (Some(p), Some(ProvinceSource::Override)),
+            None => match province::infer(text, knowledge) {
+                Some(p) => (Some(p), Some(ProvinceSource::Inferred)),
+                None => (None, None),
+            },
+        };
+        let mentions = knowledge.find_in_province(text, province.as_deref());
+        Self {
+            province,
+            province_source,
+            mentions,
+        }
+    }
+}
+
 impl Context {
     /// Resolves the context: profile from the override or the title (matched against the
     /// run's profile set: the user's own before the built-in ones); as-of from
@@ -70,7 +100,7 @@ impl Context {
         profile_override: Option<Arc<Profile>>,
         as_of_override: Option<Date>,
         today: Date,
-        province: Option<String>,
+        scan: Scan,
         knowledge: Arc<Knowledge>,
     ) -> Self {
         let profile = profile_override.unwrap_or_else(|| {
@@ -118,14 +148,11 @@ impl Context {
             (None, Some(d)) => (d, AsOfSource::DocumentDate),
             (None, None) => (today, AsOfSource::Today),
         };
-        let (province, province_source) = match province {
-            Some(p) => (Some(p), Some(ProvinceSource::Override)),
-            None => match province::infer(text, &knowledge) {
-                Some(p) => (Some(p), Some(ProvinceSource::Inferred)),
-                None => (None, None),
-            },
-        };
-        let mentions = knowledge.find_in_province(text, province.as_deref());
+        let Scan {
+            province,
+            province_source,
+            mentions,
+        } = scan;
         let kinds = &cues::Cues::embedded().section_kinds;
         let sections = doc
             .sections
@@ -184,7 +211,7 @@ mod tests {
             None,
             None,
             today,
-            None,
+            Scan::of(&text, None, Knowledge::embedded_shared()),
             Knowledge::embedded_shared().clone(),
         );
         assert_eq!(cx.sections.len(), 150);

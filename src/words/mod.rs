@@ -15,7 +15,7 @@ pub mod segment;
 pub mod set_phrases;
 
 use std::borrow::Cow;
-use std::cell::{OnceCell, RefCell};
+use std::sync::{Mutex, OnceLock};
 
 pub use lexicon::{lexicon, Entry, Lexicon};
 pub use segment::{clause_at, is_han, is_word_char, log_probability, segment, Segmenter, Word};
@@ -29,20 +29,22 @@ pub const GAIN_CONTEXT: usize = 96;
 
 /// The words of one document. The whole text is segmented only when a rule asks for all
 /// of it; a rule that looks at a few places segments only the clauses around them.
+/// Shared by rules running on several threads (`Sync`).
 pub struct DocumentWords<'t> {
     text: &'t str,
-    all: OnceCell<Vec<Word>>,
+    all: OnceLock<Vec<Word>>,
     /// The clause segmented last, with its words: rules ask about several places of one
-    /// clause in a row, and each clause is then segmented once.
-    last: RefCell<Option<(Span, Vec<Word>)>>,
+    /// clause in a row, and each clause is then segmented once. Only a cache: a thread
+    /// that finds it taken by another segments the clause itself (the words are the same).
+    last: Mutex<Option<(Span, Vec<Word>)>>,
 }
 
 impl<'t> DocumentWords<'t> {
     pub fn new(text: &'t str) -> Self {
         Self {
             text,
-            all: OnceCell::new(),
-            last: RefCell::new(None),
+            all: OnceLock::new(),
+            last: Mutex::new(None),
         }
     }
 
@@ -77,9 +79,11 @@ impl<'t> DocumentWords<'t> {
     /// in one), segmenting the clause only when it is not the one asked about last.
     /// A clause segments alone as in the whole text, so `all()` need not be consulted.
     pub fn with_clause<R>(&self, at: usize, f: impl FnOnce(&[Word]) -> R) -> R {
-        if let Some((span, words)) = &*self.last.borrow() {
-            if span.start <= at && at <= span.end {
-                return f(words);
+        if let Ok(last) = self.last.try_lock() {
+            if let Some((span, words)) = &*last {
+                if span.start <= at && at <= span.end {
+                    return f(words);
+                }
             }
         }
         let clause = clause_at(self.text, at);
@@ -88,7 +92,9 @@ impl<'t> DocumentWords<'t> {
         }
         let words = segment(self.text, clause);
         let result = f(&words);
-        *self.last.borrow_mut() = Some((clause, words));
+        if let Ok(mut last) = self.last.try_lock() {
+            *last = Some((clause, words));
+        }
         result
     }
 

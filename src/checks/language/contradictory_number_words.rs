@@ -85,7 +85,7 @@ impl Rule for ContradictoryNumberWords {
     fn check(&self, cx: &mut Checker<'_>) {
         for (seg, s, protected) in cx
             .views
-            .segments_where(|s| s.contains(['余', '多', '左', '以']))
+            .segments_where(|_, s| s.contains(['余', '多', '左', '以']))
         {
             for m in APPROXIMATE.captures_iter(s) {
                 let whole = m.get(0).expect("match");

@@ -33,7 +33,7 @@ declare_rule! {
 
 impl Rule for DecimalWithoutLeadingZero {
     fn check(&self, cx: &mut Checker<'_>) {
-        for (seg, s, protected) in cx.views.segments_where(|s| s.contains('.')) {
+        for (seg, s, protected) in cx.views.segments_where(|classes, _| classes.has('.')) {
             for (off, _) in s.match_indices('.') {
                 let before = s[..off].chars().next_back();
                 let digits = s[off + 1..].len()

@@ -55,18 +55,13 @@ impl Rule for DoubledPunctuation {
     fn check(&self, cx: &mut Checker<'_>) {
         let text = cx.text();
         for seg in cx.views.segments() {
-            let s = seg.text(text);
-            // Two pause marks side by side are rare: look for them before collecting the
-            // characters of the segment.
-            let pause = |c: char| is_pause(c) || is_halfwidth_pause(c);
-            let mut previous = false;
-            if !s.chars().any(|c| {
-                let doubled = previous && pause(c);
-                previous = pause(c);
-                doubled
-            }) {
+            // Two pause marks side by side are rare: the line's character classes say
+            // whether there are any before the segment's characters are collected.
+            if !cx.views.classes(seg).doubled_pause {
                 continue;
             }
+            let s = seg.text(text);
+            let pause = |c: char| is_pause(c) || is_halfwidth_pause(c);
             let cs: Vec<(usize, char)> = s.char_indices().collect();
                         let mut k = 0;
             while k < cs.len() {

@@ -83,6 +83,11 @@ fn find(views: &Views<'_>, text: &str, strict_quotes: bool) -> Found {
     let mut quotes = Vec::new();
     let mut bare_quotes = 0;
     for seg in views.segments() {
+        let classes = views.classes(seg);
+        let titles_may_touch = classes.has('》') && classes.has('、') && classes.has('《');
+        if !titles_may_touch && !(classes.has('”') && classes.has('“')) {
+            continue;
+        }
         let s = seg.text(text);
         // The protected ranges (URLs, code…) are worked out only for a segment that has a
         // candidate: nearly none has.
@@ -148,8 +153,8 @@ mod tests {
             None,
             None,
             settings.today,
-            None,
-            settings.knowledge,
+            crate::context::Scan::of(text, None, &settings.knowledge),
+            settings.knowledge.clone(),
         );
         let views = Views::new(text, &doc, &context);
         let spans: Vec<&str> = find(&views, text, true)

@@ -48,6 +48,13 @@ impl Rule for FullwidthAlphanumeric {
     fn check(&self, cx: &mut Checker<'_>) {
         let text = cx.text();
         for seg in cx.views.segments() {
+            let classes = cx.views.classes(seg);
+            if !(classes.has_range('０', '９')
+                || classes.has_range('Ａ', 'Ｚ')
+                || classes.has_range('ａ', 'ｚ'))
+            {
+                continue;
+            }
             let s = seg.text(text);
             if !s.contains(is_wide_alnum) {
                 continue;

@@ -79,7 +79,10 @@ impl Rule for HalfwidthPunctuation {
                         || s[off + 1..].chars().next().is_some_and(|c| !c.is_ascii())
                 })
             };
-            if !s.contains([',', ':', ';', '?', '!', '(', ')']) && !dot_by_chinese() {
+            let classes = cx.views.classes(seg);
+            if !classes.has_any(&[',', ':', ';', '?', '!', '(', ')'])
+                && !(classes.has('.') && dot_by_chinese())
+            {
                 continue;
             }
                         let cs = chars(s);

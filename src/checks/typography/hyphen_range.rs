@@ -65,7 +65,7 @@ impl Rule for HyphenRange {
     fn check(&self, cx: &mut Checker<'_>) {
         for (seg, s, protected) in cx
             .views
-            .segments_where(|s| s.contains(['-', '－', '–', '—']))
+            .segments_where(|classes, _| classes.has_any(&['-', '－', '–', '—']))
         {
             for caps in RANGE.captures_iter(s) {
                 let (a, dash, b, unit) = (&caps["a"], &caps["dash"], &caps["b"], &caps["unit"]);

@@ -55,6 +55,9 @@ fn name(c: char) -> Option<&'static str> {
 
 impl Rule for InvisibleCharacter {
     fn check(&self, cx: &mut Checker<'_>) {
+        if !cx.views.text_classes().may_hold_invisible() {
+            return;
+        }
         let text = cx.text();
         let mut chars = text.char_indices().peekable();
         while let Some((start, c)) = chars.next() {

@@ -211,6 +211,12 @@ impl Rule for StraySpace {
             if matches!(seg.kind, LineKind::Signature | LineKind::Date) {
                 continue;
             }
+            let classes = cx.views.classes(seg);
+            if !(classes.has_any(&[' ', '\u{00A0}', '\u{3000}', '\u{202F}'])
+                || classes.has_range('\u{2000}', '\u{200A}'))
+            {
+                continue;
+            }
             let s = seg.text(text);
             if !s.contains(is_space) {
                 continue;

@@ -121,7 +121,12 @@ impl Rule for UnpairedBracket {
         for (n, seg) in segs.iter().enumerate() {
             let s = seg.text(text);
             let protected = cx.views.protected(seg);
-            for (off, c) in s.char_indices() {
+            let classes = cx.views.classes(seg);
+            let may_hold_brackets = classes.has_any(&['(', ')', '（', '）'])
+                || classes.has_range('\u{2018}', '\u{201D}')
+                || classes.has_range('\u{3008}', '\u{3017}');
+            let chars = may_hold_brackets.then(|| s.char_indices()).into_iter().flatten();
+            for (off, c) in chars {
                 // Most characters are not brackets: test that before the (binary-search)
                 // protected-range lookup.
                 if !may_be_bracket(c) || protected.contains(off) {

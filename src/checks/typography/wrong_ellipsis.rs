@@ -43,6 +43,10 @@ impl Rule for WrongEllipsis {
             let s = seg.text(text);
             // Only "…" or a run of three dots can be a wrong ellipsis: most paragraphs have
             // neither, and skip the character-by-character walk below.
+            let classes = cx.views.classes(seg);
+            if !classes.has('…') && !classes.repeated_dot {
+                continue;
+            }
             if !s.contains('…')
                 && !["...", "．．．", "。。。", "···", "・・・"]
                     .iter()
