@@ -85,7 +85,8 @@ fn find(views: &Views<'_>, text: &str, strict_quotes: bool) -> Found {
     for seg in views.segments() {
         let classes = views.classes(seg);
         let titles_may_touch = classes.has('》') && classes.has('、') && classes.has('《');
-        if !titles_may_touch && !(classes.has('”') && classes.has('“')) {
+        let quotes_may_touch = classes.has('”') && classes.has('“');
+        if !(titles_may_touch || quotes_may_touch) {
             continue;
         }
         let s = seg.text(text);

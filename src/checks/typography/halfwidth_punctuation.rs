@@ -80,9 +80,9 @@ impl Rule for HalfwidthPunctuation {
                 })
             };
             let classes = cx.views.classes(seg);
-            if !classes.has_any(&[',', ':', ';', '?', '!', '(', ')'])
-                && !(classes.has('.') && dot_by_chinese())
-            {
+            let may_hold_mark = classes.has_any(&[',', ':', ';', '?', '!', '(', ')'])
+                || (classes.has('.') && dot_by_chinese());
+            if !may_hold_mark {
                 continue;
             }
                         let cs = chars(s);
