@@ -11,8 +11,10 @@
 //! u32 log2 of BITSET_BITS, u32 log2 of KEY_BITS
 //! 3 Bloom-style bitsets of BITSET_BITS bits (u64 words): the phrases' first two
 //!   characters, last two characters, and first and last character
-//! 1 bitset of KEY_BITS bits: the masked keys (one hash), so that most lookups that would
-//!   find nothing end after one probe instead of a binary search
+//! 1 blocked Bloom filter of KEY_BITS bits: each masked key sets three bits of one u64
+//!   word (`key_bloom`), so that a lookup that would find nothing ends after one word is
+//!   read instead of a binary search (one bit per key let through one key in eight
+//!   that was not there: most binary searches found nothing)
 //! ```
 //!
 //! Keys are `position << 48 | a << 32 | b << 16 | c` (`a`, `b`, `c` the characters left, in
@@ -52,9 +54,13 @@ pub fn read_list(text: &str) -> Vec<&str> {
 /// Bits of the bitset of masked keys (a power of two).
 pub const KEY_BITS: u32 = 1 << 21;
 
-/// The hash of a masked key into its bitset (also in `src/words/set_phrases.rs`).
-pub fn key_bit(key: u64) -> u64 {
-    key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - KEY_BITS.trailing_zeros())
+/// The word of the key filter a masked key goes to, and its three bits in that word
+/// (also in `src/words/set_phrases.rs`).
+pub fn key_bloom(key: u64) -> (usize, u64) {
+    let hash = key.wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    let word = hash >> (64 - (KEY_BITS / 64).trailing_zeros());
+    let bits = 1 << (hash & 63) | 1 << ((hash >> 6) & 63) | 1 << ((hash >> 12) & 63);
+    (usize::try_from(word).expect("a word index"), bits)
 }
 
 /// The hash of a character pair into a bitset (also in `src/words/set_phrases.rs`).
@@ -119,8 +125,8 @@ pub fn build(words: &BTreeMap<&str, (u64, &str)>, listed: &[&str], out: &Path) {
     }
     let mut key_bits = vec![0u64; (KEY_BITS / 64) as usize];
     for &(key, _) in &keys {
-        let bit = key_bit(key);
-        key_bits[(bit / 64) as usize] |= 1 << (bit % 64);
+        let (word, bits) = key_bloom(key);
+        key_bits[word] |= bits;
     }
     for word in key_bits {
         bytes.extend_from_slice(&word.to_le_bytes());

@@ -28,8 +28,12 @@ const MAX_TITLE_BLOCK_LINES: usize = 4;
 pub fn parse(text: &str) -> Document {
     let vocabulary = Vocabulary::embedded();
     let mut doc = Document::default();
-    let mut markers: Vec<Option<(Marker, Option<Span>)>> = Vec::new();
-    for span in line_spans(text) {
+    let spans = line_spans(text);
+    // Sized once: grown by doubling, a large document's lines were copied into fresh
+    // memory at every step.
+    doc.lines.reserve_exact(spans.len());
+    let mut markers: Vec<Option<(Marker, Option<Span>)>> = Vec::with_capacity(spans.len());
+    for span in spans {
         let (line, marker) = classify_head(text, span);
         doc.lines.push(line);
         markers.push(marker);
@@ -82,7 +86,7 @@ fn mark_masthead(
 /// Splits the text into lines (spans without their `\n`, `\r\n` or `\r`).
 fn line_spans(text: &str) -> Vec<Span> {
     let bytes = text.as_bytes();
-    let mut spans = Vec::new();
+    let mut spans = Vec::with_capacity(memchr::memchr_iter(b'\n', bytes).count() + 1);
     let mut start = 0;
     let mut iter = memchr::memchr2_iter(b'\n', b'\r', bytes).peekable();
     while let Some(pos) = iter.next() {

@@ -87,7 +87,13 @@ impl Rule for ContradictoryNumberWords {
             .views
             .segments_where(|_, s| s.contains(['余', '多', '左', '以']))
         {
-            for m in APPROXIMATE.captures_iter(s) {
+            // Each pattern needs its own characters: most lines lack them, and a literal
+            // search is cheaper than starting the regex (three per line were 4% of a run).
+            let approximate = (s.contains('近') || s.contains('约'))
+                && (s.contains('余') || s.contains('多') || s.contains("左右"));
+            let more_than = s.contains("以上") && (s.contains("超过") || s.contains("多于"));
+            let remainder = s.contains('余');
+            for m in approximate.then(|| APPROXIMATE.captures_iter(s)).into_iter().flatten() {
                 let whole = m.get(0).expect("match");
                 let pre = &m["pre"];
                 if protected.contains(whole.start()) {
@@ -137,7 +143,7 @@ impl Rule for ContradictoryNumberWords {
                     }
                 ));
             }
-            for m in MORE_THAN.captures_iter(s) {
+            for m in more_than.then(|| MORE_THAN.captures_iter(s)).into_iter().flatten() {
                 let whole = m.get(0).expect("match");
                 if protected.contains(whole.start()) {
                     continue;
@@ -154,7 +160,11 @@ impl Rule for ContradictoryNumberWords {
                     "删去“以上”或“{pre}”，写作“{pre}{num}{cls}”或“{num}{cls}以上”"
                 ));
             }
-            for m in SINGLE_DIGIT_REMAINDER.captures_iter(s) {
+            for m in remainder
+                .then(|| SINGLE_DIGIT_REMAINDER.captures_iter(s))
+                .into_iter()
+                .flatten()
+            {
                 let whole = m.get(0).expect("match");
                 if protected.contains(whole.start())
                     || s[..whole.start()]
