@@ -89,13 +89,17 @@ impl Rule for DuplicatedWord {
             let byte_at = |i: usize| chars.get(i).map_or(s.len(), |&(b, _)| b);
             // The same word twice.
             let mut after = 0;
-            for i in 0..chars.len() {
-                if chars[i].0 < after || !is_han(chars[i].1) {
+            let n = chars.len();
+            for i in 0..n {
+                let (offset, first) = chars[i];
+                if offset < after || !is_han(first) {
                     continue;
                 }
-                for k in 1..=LONGEST_UNIT {
-                    if i + 2 * k > chars.len()
-                        || (0..k).any(|j| chars[i + j].1 != chars[i + k + j].1)
+                // A unit of k characters written twice has its first character again k
+                // places on: one comparison rules most k out.
+                for k in 1..=LONGEST_UNIT.min((n - i) / 2) {
+                    if chars[i + k].1 != first
+                        || (1..k).any(|j| chars[i + j].1 != chars[i + k + j].1)
                         || !chars[i..i + k].iter().all(|&(_, c)| is_han(c))
                     {
                         continue;
