@@ -92,12 +92,10 @@ impl Rule for BrokenSetPhrase {
                 }
                 for (phrase, change) in near {
                     let similarity = match change {
-                        Change::Substituted(k) => {
-                            match similar(written[k], phrase.chars[k]) {
-                                Some(similarity) => Some(similarity),
-                                None => continue,
-                            }
-                        }
+                        Change::Substituted(k) => match similar(written[k], phrase.chars[k]) {
+                            Some(similarity) => Some(similarity),
+                            None => continue,
+                        },
                         Change::Swapped(_) => None,
                     };
                     if !phrase.listed && lexicon().freq(&phrase.text()) < MIN_IDIOM_FREQ {
@@ -150,8 +148,7 @@ impl Rule for BrokenSetPhrase {
             let n = kept.len();
             match kept.last() {
                 Some(last) if suspect.span.start < last.span.end => {
-                    let clear_of_previous =
-                        n < 2 || kept[n - 2].span.end <= suspect.span.start;
+                    let clear_of_previous = n < 2 || kept[n - 2].span.end <= suspect.span.start;
                     if suspect.gain > last.gain && clear_of_previous {
                         kept[n - 1] = suspect;
                     }

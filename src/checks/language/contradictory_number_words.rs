@@ -93,7 +93,11 @@ impl Rule for ContradictoryNumberWords {
                 && (s.contains('余') || s.contains('多') || s.contains("左右"));
             let more_than = s.contains("以上") && (s.contains("超过") || s.contains("多于"));
             let remainder = s.contains('余');
-            for m in approximate.then(|| APPROXIMATE.captures_iter(s)).into_iter().flatten() {
+            for m in approximate
+                .then(|| APPROXIMATE.captures_iter(s))
+                .into_iter()
+                .flatten()
+            {
                 let whole = m.get(0).expect("match");
                 let pre = &m["pre"];
                 if protected.contains(whole.start()) {
@@ -143,7 +147,11 @@ impl Rule for ContradictoryNumberWords {
                     }
                 ));
             }
-            for m in more_than.then(|| MORE_THAN.captures_iter(s)).into_iter().flatten() {
+            for m in more_than
+                .then(|| MORE_THAN.captures_iter(s))
+                .into_iter()
+                .flatten()
+            {
                 let whole = m.get(0).expect("match");
                 if protected.contains(whole.start()) {
                     continue;

@@ -74,11 +74,8 @@ impl Rule for DuplicatedWord {
         let text = cx.text();
         // (start, start of the second word, end, message, source of a synonym group).
         let mut found: Vec<(usize, usize, usize, String, Option<&str>)> = Vec::new();
-        let on_word_boundaries = |edges: [usize; 3]| {
-            edges
-                .iter()
-                .all(|&at| cx.views.words.is_boundary(at))
-        };
+        let on_word_boundaries =
+            |edges: [usize; 3]| edges.iter().all(|&at| cx.views.words.is_boundary(at));
         // One buffer of (byte offset, character) for every line.
         let mut chars: Vec<(usize, char)> = Vec::new();
         for seg in cx.views.segments() {

@@ -50,7 +50,10 @@ const DURATION_BEFORE: &[char] = &[
 
 impl Rule for AbbreviatedYear {
     fn check(&self, cx: &mut Checker<'_>) {
-        for (seg, s, protected) in cx.views.segments_where(|classes, s| classes.has_range('0', '9') && s.contains('年')) {
+        for (seg, s, protected) in cx
+            .views
+            .segments_where(|classes, s| classes.has_range('0', '9') && s.contains('年'))
+        {
             for caps in YEAR.captures_iter(s) {
                 let Some(whole) = caps.get(0) else { continue };
                 let yy = &caps["yy"];

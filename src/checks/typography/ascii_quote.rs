@@ -35,7 +35,10 @@ declare_rule! {
 
 impl Rule for AsciiQuote {
     fn check(&self, cx: &mut Checker<'_>) {
-        for (seg, s, protected) in cx.views.segments_where(|classes, _| classes.has_any(&['"', '\''])) {
+        for (seg, s, protected) in cx
+            .views
+            .segments_where(|classes, _| classes.has_any(&['"', '\'']))
+        {
             for (quote, open, close) in [('"', "“", "”"), ('\'', "‘", "’")] {
                 let marks: Vec<usize> = s
                     .char_indices()

@@ -63,7 +63,7 @@ impl Rule for DoubledPunctuation {
             let s = seg.text(text);
             let pause = |c: char| is_pause(c) || is_halfwidth_pause(c);
             let cs: Vec<(usize, char)> = s.char_indices().collect();
-                        let mut k = 0;
+            let mut k = 0;
             while k < cs.len() {
                 if !pause(cs[k].1) {
                     k += 1;
@@ -79,11 +79,10 @@ impl Rule for DoubledPunctuation {
                 if run.len() < 2 || !run.iter().any(|&(_, c)| is_pause(c)) {
                     continue;
                 }
-                if run.iter().any(|&(off, c)| {
-                    is_halfwidth_pause(c)
-                        && cx.views.protected(seg)
-                            .contains(off)
-                }) {
+                if run
+                    .iter()
+                    .any(|&(off, c)| is_halfwidth_pause(c) && cx.views.protected(seg).contains(off))
+                {
                     continue;
                 }
                 let range = run[0].0..cs.get(k).map_or(s.len(), |c| c.0);

@@ -1,6 +1,6 @@
+use crate::checks::Views;
 use crate::checks::{declare_rule, Checker, Rule};
 use crate::diagnostic::{Fix, Span};
-use crate::checks::Views;
 
 declare_rule! {
     /// 并列的书名号（或引号）之间用了顿号（《A》、《B》）。

@@ -1,4 +1,3 @@
-
 use crate::checks::{declare_rule, Checker, Rule};
 use crate::diagnostic::Fix;
 

@@ -85,11 +85,10 @@ impl Rule for HalfwidthPunctuation {
             if !may_hold_mark {
                 continue;
             }
-                        let cs = chars(s);
+            let cs = chars(s);
             for (k, &(off, c)) in cs.iter().enumerate() {
                 if !matches!(c, ',' | ':' | ';' | '?' | '!' | '.')
-                    || cx.views.protected(seg)
-                        .contains(off)
+                    || cx.views.protected(seg).contains(off)
                 {
                     continue;
                 }

@@ -53,7 +53,10 @@ impl Rule for MixedPercentSign {
         let text = cx.text();
         let mut half = Vec::new();
         let mut wide = Vec::new();
-        for (seg, s, protected) in cx.views.segments_where(|classes, _| classes.has_any(&['%', '％'])) {
+        for (seg, s, protected) in cx
+            .views
+            .segments_where(|classes, _| classes.has_any(&['%', '％']))
+        {
             for (off, c) in s
                 .char_indices()
                 .filter(|&(off, _)| !protected.contains(off))

@@ -125,7 +125,10 @@ impl Rule for UnpairedBracket {
             let may_hold_brackets = classes.has_any(&['(', ')', '（', '）'])
                 || classes.has_range('\u{2018}', '\u{201D}')
                 || classes.has_range('\u{3008}', '\u{3017}');
-            let chars = may_hold_brackets.then(|| s.char_indices()).into_iter().flatten();
+            let chars = may_hold_brackets
+                .then(|| s.char_indices())
+                .into_iter()
+                .flatten();
             for (off, c) in chars {
                 // Most characters are not brackets: test that before the (binary-search)
                 // protected-range lookup.
