@@ -102,38 +102,33 @@ fn main() {
         let i = args.iter().position(|a| a == name)?;
         args.get(i + 1)?.parse().ok()
     };
-    if let Some(v) = value("--min-gain") {
-        thresholds.min_gain = v as f32;
+    for (name, field) in [
+        ("--min-gain", &mut thresholds.min_gain),
+        ("--real-word-gain", &mut thresholds.real_word_gain),
+        ("--decoder", &mut thresholds.decoder_min_score),
+        ("--decoder-floor", &mut thresholds.decoder_char_floor),
+        ("--half-fit-gain", &mut thresholds.half_fit_gain),
+    ] {
+        if let Some(v) = value(name) {
+            *field = v as f32;
+        }
     }
-    if let Some(v) = value("--min-word-freq") {
-        thresholds.min_word_freq = v as u64;
-    }
-    if let Some(v) = value("--real-word-gain") {
-        thresholds.real_word_gain = v as f32;
+    for (name, field) in [
+        ("--min-word-freq", &mut thresholds.min_word_freq),
+        ("--function-freq", &mut thresholds.function_freq),
+        (
+            "--function-window-freq",
+            &mut thresholds.function_window_freq,
+        ),
+        ("--half-fit-word-freq", &mut thresholds.half_fit_word_freq),
+        ("--min-ratio", &mut thresholds.min_ratio),
+    ] {
+        if let Some(v) = value(name) {
+            *field = v as u64;
+        }
     }
     if let Some(v) = value("--min-word-gain") {
         thresholds.min_word_gain = v;
-    }
-    if let Some(v) = value("--decoder") {
-        thresholds.decoder_min_score = v as f32;
-    }
-    if let Some(v) = value("--decoder-floor") {
-        thresholds.decoder_char_floor = v as f32;
-    }
-    if let Some(v) = value("--function-freq") {
-        thresholds.function_freq = v as u64;
-    }
-    if let Some(v) = value("--function-window-freq") {
-        thresholds.function_window_freq = v as u64;
-    }
-    if let Some(v) = value("--half-fit-gain") {
-        thresholds.half_fit_gain = v as f32;
-    }
-    if let Some(v) = value("--half-fit-word-freq") {
-        thresholds.half_fit_word_freq = v as u64;
-    }
-    if let Some(v) = value("--min-ratio") {
-        thresholds.min_ratio = v as u64;
     }
     if let Some(i) = args.iter().position(|a| a == "--cost") {
         let costs: Vec<f32> = args

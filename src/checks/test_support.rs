@@ -29,26 +29,20 @@ pub fn findings(code: &str, text: &str) -> Vec<String> {
         .collect()
 }
 
-/// The text after applying every safe fix of rule `code` (fixes never overlap within a rule).
+/// The text after applying every safe fix of rule `code` with `--fix`'s own splicer; all of
+/// them must apply (fixes never overlap within a rule).
 pub fn fixed(code: &str, text: &str) -> String {
     let report = lint_text("test.txt", text, &settings(code));
-    let mut edits: Vec<_> = report
+    let safe = report
         .diagnostics
         .iter()
-        .filter_map(|d| d.fix.as_ref())
-        .filter(|f| f.safe)
-        .flat_map(|f| f.edits.iter())
-        .collect();
-    edits.sort_by_key(|e| e.span.start);
-    let mut out = String::new();
-    let mut at = 0;
-    for e in edits {
-        assert!(e.span.start >= at, "overlapping edits");
-        out.push_str(&text[at..e.span.start]);
-        out.push_str(&e.replacement);
-        at = e.span.end;
-    }
-    out.push_str(&text[at..]);
+        .filter(|d| d.fix.as_ref().is_some_and(|f| f.safe))
+        .count();
+    let (out, applied) = crate::fix::apply_safe_fixes(text, &report.diagnostics);
+    assert_eq!(
+        applied, safe,
+        "{code}: overlapping or invalid edits in {text:?}"
+    );
     out
 }
 

@@ -127,30 +127,17 @@ fn seed_safe_fixes_converge() {
     assert_eq!(apply_safe_fixes(&again), fixed);
 }
 
+/// The text after every safe fix of `report`, with `--fix`'s own splicer; all of them must
+/// apply (the typography rules' fixes never overlap).
 fn apply_safe_fixes(report: &FileReport) -> String {
-    let text = &report.source.text;
-    let mut edits: Vec<_> = report
+    let safe = report
         .diagnostics
         .iter()
-        .filter_map(|d| d.fix.as_ref())
-        .filter(|f| f.safe)
-        .flat_map(|f| f.edits.iter())
-        .collect();
-    edits.sort_by_key(|e| (e.span.start, e.span.end));
-    let mut out = String::new();
-    let mut at = 0;
-    for e in edits {
-        assert!(
-            e.span.start >= at,
-            "overlapping edits at byte {}",
-            e.span.start
-        );
-        out.push_str(&text[at..e.span.start]);
-        out.push_str(&e.replacement);
-        at = e.span.end;
-    }
-    out.push_str(&text[at..]);
-    out
+        .filter(|d| d.fix.as_ref().is_some_and(|f| f.safe))
+        .count();
+    let (text, applied) = gwlint::fix::apply_safe_fixes(&report.source.text, &report.diagnostics);
+    assert_eq!(applied, safe, "overlapping or invalid safe edits");
+    text
 }
 
 /// The clean national publications: every typography finding, each read and judged right.
