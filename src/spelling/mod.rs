@@ -14,7 +14,7 @@
 //!    suggested word must take in the pair that does not fit (暴露);
 //! 2. only then is the run segmented (`crate::words::segment`): the character must be a
 //!    word of its own there, not part of a longer word (but for the rare pair of step 1);
-//! 3. each candidate from `confusion` (same sound, other tone, IME-merged sound, similar
+//! 3. (`candidate.rs`) each candidate from `confusion` (same sound, other tone, IME-merged sound, similar
 //!    shape) is scored by how much likelier the character bigram model finds the text with
 //!    it (both neighbouring pairs, minus a cost for the less likely kinds of slip), and must
 //!    make, with its neighbours, a frequent word of the lexicon (2 to 4 characters, not a
@@ -32,6 +32,7 @@
 //! Deterministic and offline; a run where step 1 keeps nothing is not segmented.
 
 mod bigrams;
+mod candidate;
 pub mod confusion;
 mod decoder;
 mod guards;
@@ -41,7 +42,8 @@ pub use confusion::{candidates, Similarity};
 
 use crate::diagnostic::Span;
 use crate::words::{lexicon, segment, Segmenter, Word};
-use guards::{acceptable_window, byte_end, strands_a_neighbour};
+use candidate::{best_candidate, swap_candidate, Candidate};
+use guards::byte_end;
 
 /// A character that is probably a slip for another.
 #[derive(Debug, Clone, PartialEq)]
@@ -221,18 +223,6 @@ fn is_frequent_word(c: char, thresholds: &Thresholds) -> bool {
 /// modal, interjection). Slips between them (在/再, 因/应) need grammar, not a word list.
 fn is_function(c: char, thresholds: &Thresholds) -> bool {
     char_flags(c) & 4 != 0 || is_frequent_word(c, thresholds)
-}
-
-/// One candidate fix found in a run: indices are character positions in the run.
-struct Candidate {
-    at: usize,
-    /// 1 for a character replaced, 2 for two characters swapped.
-    len: usize,
-    start: usize,
-    end: usize,
-    replacement: String,
-    similarity: Similarity,
-    score: f32,
 }
 
 fn check_run(
@@ -449,172 +439,6 @@ fn worth_segmenting(
                 let swapped: String = [b, run[i].1].into_iter().collect();
                 model.supported(b, run[i].1) && lexicon.freq(&swapped) >= thresholds.min_word_freq
             })
-}
-
-#[allow(clippy::too_many_arguments)]
-fn best_candidate(
-    text: &str,
-    run: &[(usize, char)],
-    words: &[Word],
-    word_of: &[usize],
-    i: usize,
-    min_gain: f32,
-    cover: Option<usize>,
-    thresholds: &Thresholds,
-) -> Option<Candidate> {
-    let model = bigrams();
-    let n = run.len();
-    let c = run[i].1;
-    let prev = i.checked_sub(1).map(|j| run[j].1);
-    let next = run.get(i + 1).map(|&(_, c)| c);
-    let context =
-        |x: char| model.log_prob(prev, x) + next.map_or(0.0, |nx| model.log_prob(Some(x), nx));
-    let written = context(c);
-    let lexicon = lexicon();
-    let mut best: Option<Candidate> = None;
-    let mut window = String::new();
-    for (x, similarity) in candidates(c) {
-        if !(prev.is_some_and(|p| model.supported(p, x))
-            || next.is_some_and(|nx| model.supported(x, nx)))
-        {
-            continue;
-        }
-        let score = context(x) - written - thresholds.cost[similarity as usize];
-        if score < min_gain || best.as_ref().is_some_and(|b| b.score >= score) {
-            continue;
-        }
-        // A function character (为, 见, 下) is a candidate only inside a very frequent word
-        // (因为, 见面, 下去): slips into it as a word alone need grammar.
-        let function = is_function(x, thresholds);
-        if NUMERALS.contains(x) || (function && thresholds.function_window_freq == u64::MAX) {
-            continue;
-        }
-        let min_word_freq = if function {
-            thresholds.function_window_freq
-        } else {
-            thresholds.min_word_freq
-        };
-        // The most frequent word the candidate makes with its neighbours.
-        let mut word: Option<(u64, usize, usize)> = None;
-        for len in 2..=MAX_WORD_CHARS.min(n) {
-            for start in i.saturating_sub(len - 1)..=i.min(n - len) {
-                let end = start + len;
-                window.clear();
-                window.extend((start..end).map(|j| if j == i { x } else { run[j].1 }));
-                let Some(entry) = lexicon.get(&window) else {
-                    continue;
-                };
-                if entry.freq < min_word_freq
-                    || cover.is_some_and(|k| !(start..end).contains(&k))
-                    || word.is_some_and(|(f, _, _)| f >= entry.freq)
-                    || NAME_TAGS.contains(&entry.tag())
-                    || !acceptable_window(
-                        text,
-                        run,
-                        words,
-                        word_of,
-                        i,
-                        start,
-                        end,
-                        entry.freq >= thresholds.function_window_freq,
-                        cover.is_some(),
-                        thresholds,
-                    )
-                {
-                    continue;
-                }
-                let written_freq = lexicon.freq(&text[run[start].0..byte_end(run, end - 1)]);
-                let at = |j: usize| if j == i { x } else { run[j].1 };
-                if written_freq.saturating_mul(thresholds.min_ratio) >= entry.freq
-                    || strands_a_neighbour(run, &at, start, end, thresholds)
-                {
-                    continue;
-                }
-                word = Some((entry.freq, start, end));
-            }
-        }
-        if let Some((_, start, end)) = word {
-            best = Some(Candidate {
-                at: i,
-                len: 1,
-                start,
-                end,
-                replacement: x.to_string(),
-                similarity,
-                score,
-            });
-        }
-    }
-    best
-}
-
-/// The two characters at `i` and `i + 1` written in the wrong order (督监 for 监督): the
-/// swapped pair is a frequent word, the written one is not, and the bigram model prefers
-/// the swap by the margin, after the cost of a swap.
-fn swap_candidate(
-    text: &str,
-    run: &[(usize, char)],
-    words: &[Word],
-    word_of: &[usize],
-    i: usize,
-    thresholds: &Thresholds,
-) -> Option<Candidate> {
-    let (a, b) = (run[i].1, *run.get(i + 1).map(|(_, c)| c)?);
-    if a == b
-        || words[word_of[i + 1]].span.len() != b.len_utf8()
-        || bigrams().supported(a, b)
-        || is_function(a, thresholds)
-    {
-        return None;
-    }
-    let model = bigrams();
-    let prev = i.checked_sub(1).map(|j| run[j].1);
-    let next = run.get(i + 2).map(|&(_, c)| c);
-    let context = |x: char, y: char| {
-        model.log_prob(prev, x)
-            + model.log_prob(Some(x), y)
-            + next.map_or(0.0, |z| model.log_prob(Some(y), z))
-    };
-    let score = context(b, a) - context(a, b) - thresholds.cost[Similarity::Swapped as usize];
-    if score < thresholds.min_gain {
-        return None;
-    }
-    let swapped: String = [b, a].into_iter().collect();
-    let entry = lexicon().get(&swapped)?;
-    let written_freq = lexicon().freq(&text[run[i].0..byte_end(run, i + 1)]);
-    let at = |j: usize| match j {
-        j if j == i => b,
-        j if j == i + 1 => a,
-        j => run[j].1,
-    };
-    if entry.freq < thresholds.min_word_freq
-        || NAME_TAGS.contains(&entry.tag())
-        || written_freq.saturating_mul(thresholds.min_ratio) >= entry.freq
-        || !acceptable_window(
-            text,
-            run,
-            words,
-            word_of,
-            i,
-            i,
-            i + 2,
-            false,
-            false,
-            thresholds,
-        )
-        || strands_a_neighbour(run, &at, i, i + 2, thresholds)
-    {
-        return None;
-    }
-    Some(Candidate {
-        at: i,
-        len: 2,
-        start: i,
-        end: i + 2,
-        replacement: swapped,
-        similarity: Similarity::Swapped,
-        score,
-    })
 }
 
 #[cfg(test)]
