@@ -17,7 +17,15 @@
 //!     [--min-word-freq F] [--min-ratio R] [--real-word-gain G] [--min-word-gain W]
 //!     [--function-freq F] [--function-window-freq F] [--decoder MIN_SCORE] [--decoder-floor G]
 //!     [--cost SAME,TONE,NEAR,SHAPE,SWAP] [--show-hits] [--corpus DIR]...
+//!     [--rules L101,L104,...] [--show-held-out]
 //! ```
+//!
+//! `--show` and `--show-hits` list the tuning half's sentences only (`--show-held-out`
+//! lists the other half too: for reporting, not for tuning).
+//!
+//! `--rules CODES` scores the findings of those rules instead, as gwlint reports them
+//! (each sentence linted as the one paragraph of a document under a fixed title; a
+//! finding's fix is its correction): how the rules together do, not L101's detector alone.
 //!
 //! `--corpus DIR` also runs the detector over each `.txt` file of DIR (as L101 does: a
 //! written word that recurs in the file is left alone) and prints every suspect and the
@@ -25,9 +33,20 @@
 use std::collections::BTreeMap;
 use std::time::Instant;
 
-use gwlint::spelling::{find_with, Suspect, THRESHOLDS};
+use gwlint::spelling::{find_with, THRESHOLDS};
 use gwlint::words::segment;
-use gwlint::Span;
+use gwlint::{Settings, Span};
+
+/// One flagged place: the characters to replace, with what, and how it is shown.
+struct Flag {
+    span: Span,
+    replacement: String,
+    shown: String,
+}
+
+/// The title line the sentences are linted under (`--rules`): a sentence alone on its
+/// line would be read as the document's title.
+const TITLE: &str = "关于有关事项的通知\n\n";
 
 #[derive(Default)]
 struct Tally {
@@ -149,17 +168,50 @@ fn main() {
         .filter_map(|l| l.split_once('\t'))
         .collect();
     let half = pairs.len() / 2;
+    let rules: Option<Settings> = value_of(&args, "--rules").map(|codes| {
+        let mut settings = Settings::new(jiff::civil::date(2026, 1, 1));
+        if let Err(e) = settings.select(&[codes.to_string()], &[]) {
+            eprintln!("--rules {codes}: {e}");
+            std::process::exit(2);
+        }
+        settings
+    });
     let mut tallies = [Tally::default(), Tally::default()];
     let started = Instant::now();
     for (k, (source, target)) in pairs.iter().enumerate() {
-        let suspects = find_with(
-            source,
-            Span::new(0, source.len()),
-            &thresholds,
-            &mut |run| segment(source, run),
-        );
+        let flags = match &rules {
+            Some(settings) => rule_flags(source, settings),
+            None => find_with(
+                source,
+                Span::new(0, source.len()),
+                &thresholds,
+                &mut |run| segment(source, run),
+            )
+            .into_iter()
+            .map(|s| Flag {
+                shown: format!(
+                    "{}→{}({},{:.1})",
+                    s.window.slice(source),
+                    s.suggested,
+                    s.similarity.describe(),
+                    s.score
+                ),
+                span: s.span,
+                replacement: s.replacement,
+            })
+            .collect(),
+        };
         let tally = &mut tallies[usize::from(k >= half)];
-        score(tally, source, target, &suspects, show, show_hits);
+        // Only the tuning half is shown: the held-out half is for counting.
+        let shown = k < half || args.iter().any(|a| a == "--show-held-out");
+        score(
+            tally,
+            source,
+            target,
+            &flags,
+            show && shown,
+            show_hits && shown,
+        );
     }
     let elapsed = started.elapsed().as_secs_f64();
     if args.iter().any(|a| a == "--explain") {
@@ -183,11 +235,44 @@ fn main() {
     );
 }
 
+fn value_of<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
+    let i = args.iter().position(|a| a == name)?;
+    args.get(i + 1).map(String::as_str)
+}
+
+/// The findings of the selected rules on `source`, with their fixes' edits as corrections
+/// (a finding without a fix flags its span with no correction).
+fn rule_flags(source: &str, settings: &Settings) -> Vec<Flag> {
+    let text = format!("{TITLE}{source}\n");
+    let report = gwlint::lint_text("sighan.txt", &text, settings);
+    let shift = |span: Span| Span::new(span.start - TITLE.len(), span.end - TITLE.len());
+    let mut flags = Vec::new();
+    for d in &report.diagnostics {
+        if d.span.start < TITLE.len() || d.span.end > TITLE.len() + source.len() {
+            continue;
+        }
+        let shown = format!("{}:{}", d.code, d.message);
+        match d.fix.as_ref().map(|f| f.edits.as_slice()) {
+            Some([_, ..]) => flags.extend(d.fix.iter().flat_map(|f| &f.edits).map(|e| Flag {
+                span: shift(e.span),
+                replacement: e.replacement.clone(),
+                shown: shown.clone(),
+            })),
+            _ => flags.push(Flag {
+                span: shift(d.span),
+                replacement: "\u{fffd}".repeat(d.span.slice(&text).chars().count()),
+                shown,
+            }),
+        }
+    }
+    flags
+}
+
 fn score(
     tally: &mut Tally,
     source: &str,
     target: &str,
-    suspects: &[Suspect],
+    suspects: &[Flag],
     show: bool,
     show_hits: bool,
 ) {
@@ -240,18 +325,7 @@ fn score(
             .as_ref()
             .is_some_and(|g| has_error && g.keys().eq(predicted.keys()));
         if (show && !right) || (show_hits && right) {
-            let flags: Vec<String> = suspects
-                .iter()
-                .map(|s| {
-                    format!(
-                        "{}→{}({},{:.1})",
-                        s.window.slice(source),
-                        s.suggested,
-                        s.similarity.describe(),
-                        s.score
-                    )
-                })
-                .collect();
+            let flags: Vec<&str> = suspects.iter().map(|s| s.shown.as_str()).collect();
             println!(
                 "{} {source} | {} | {}",
                 match (right, has_error) {

@@ -4,25 +4,30 @@ use crate::diagnostic::{Fix, Span};
 use crate::words::{is_word_char, lexicon, Word};
 
 declare_rule! {
-    /// “的”用在了该用“得”“地”的地方：“做的很好”→“做得很好”，“认真的学习了”→“认真地学习了”。
+    /// “的”“地”“得”用混了：“做的很好”→“做得很好”，“认真的学习了”→“认真地学习了”，“我地书”→“我的书”。
     ///
     /// ## 为什么
     /// 《现代汉语词典》：“得”连接动词和表示结果、程度的补语，“地”连接状语和它修饰的动词，“的”连接定语
-    /// 和中心语。三者混用是公文校对最常圈出的差错之一。这条检查只认两种不会看错的格局，宁缺毋滥：
+    /// 和中心语。三者混用是公文校对最常圈出的差错之一。这条检查只认几种不会看错的格局，宁缺毋滥：
     /// - 动词 + “的” + 程度副词 + 形容词，并结束一个分句（“工作做的很好，”“认识的不够深刻。”），或动词 +
     ///   “的” + 常作补语的形容词、AABB 式形容词结束分句（“讲的清楚，”“做的扎扎实实。”）：应为“得”；
-    /// - 形容词、副词 + “的” + 动词 + “了/着” + 后续成分（“认真的学习了党章”）：动词带了“了”“着”必是谓语，
-    ///   应为“地”。
+    /// - 状语 + “的” + 动词，而动词后面有说明它是谓语的成分：“了”“着”加后续成分（“认真的学习了党章”），
+    ///   趋向、结果补语加后续成分（“很快的跑到会场”），句末的“吧”（“好好的休息吧”）：应为“地”。状语指
+    ///   两个字以上的形容词、副词，叠字（“好好”“慢慢”），或程度副词加形容词（“很快”“很认真”）；
+    /// - “非常、极其、极为、格外” + “的” + 形容词或心理动词并结束分句（“大家非常的高兴。”）：应为“地”；
+    /// - 人称代词 + “地”“得” + 名词（“我地书”“你们得意见”），两个字以上的形容词 + “地”“得” + 名词并结束
+    ///   分句（“很重要得事，”）：应为“的”。
     ///
-    /// “随着改革的深入”“做出积极的贡献”“新的实践”这类“的”不提示。修改建议需要人工确认。
+    /// “随着改革的深入”“做出积极的贡献”“新的实践”“有十分的把握”这类“的”不提示。
+    /// 词表见 `rules/language.toml` 的 `[misused-de]`。修改建议需要人工确认。
     ///
     /// ## 示例
     /// ```text
-    /// 去年的工作做的很好，全体干部认真的学习了党章。
+    /// 去年的工作做的很好，全体干部认真的学习了党章，大家非常的高兴。这是我们得意见。
     /// ```
     /// 应写作：
     /// ```text
-    /// 去年的工作做得很好，全体干部认真地学习了党章。
+    /// 去年的工作做得很好，全体干部认真地学习了党章，大家非常地高兴。这是我们的意见。
     /// ```
     pub struct MisusedDe {
         code: L104,
@@ -45,58 +50,163 @@ const NOMINAL_CUES: &[&str] = &[
     "随着", "伴随", "由于", "通过", "经过", "对于", "关于", "比", "较", "不如", "没有", "没",
 ];
 
+/// Tags of a word that modifies a verb: adjective, adverb, state word.
+const MODIFIER_TAGS: &[&str] = &["a", "ad", "d", "z"];
+
+/// Tags of what may follow a degree adverb as a predicate: adjectives, verbs of feeling
+/// (开心 and 高兴 are tagged v and b in jieba's dictionary).
+const PREDICATE_TAGS: &[&str] = &["a", "ad", "an", "b", "v", "z"];
+
+/// Sentence-final particles after a predicate (我非常的高兴啊).
+const FINAL_PARTICLES: &[&str] = &["了", "啊", "呀", "啦"];
+
+/// One misused particle: what to write, the words shown, and why.
+struct Hit {
+    right: char,
+    from: usize,
+    to: usize,
+    why: &'static str,
+}
+
+const COMPLEMENT: &str = "动词后连接程度、结果补语用“得”";
+const ADVERBIAL: &str = "修饰动词作状语用“地”";
+const INTENSIFIER: &str = "程度副词作状语用“地”";
+const ATTRIBUTIVE: &str = "定语和中心语之间用“的”";
+
 impl Rule for MisusedDe {
     fn check(&self, cx: &mut Checker<'_>) {
         let text = cx.text();
-        let de_len = '的'.len_utf8();
         let mut found = Vec::new();
         for seg in cx.views.segments() {
             let s = seg.text(text);
             let protected = cx.views.protected(seg);
-            for (offset, _) in s.match_indices('的') {
+            for (offset, particle) in s.char_indices() {
+                if !matches!(particle, '的' | '地' | '得') || protected.contains(offset) {
+                    continue;
+                }
                 let at = seg.span.start + offset;
-                let following = &s[offset + de_len..];
-                // What follows 的 to the end of its clause, when the clause ends soon.
+                let following = &s[offset + particle.len_utf8()..];
+                // What follows the particle to the end of its clause, when the clause ends soon.
                 let after = clause_rest(following);
-                let complement = complement_ending_clause(after);
-                if protected.contains(offset) || !(complement || adverbial_cue(following)) {
+                if !worth_segmenting(particle, &s[..offset], following, after) {
                     continue;
                 }
                 let hit = cx.views.words.with_clause(at, |words| {
                     let k = words.partition_point(|w| w.span.start < at);
-                    if k == 0 || words.get(k).is_none_or(|w| w.text(text) != "的") {
+                    let is_particle =
+                        |w: &Word| w.text(text).starts_with(particle) && w.chars(text) == 1;
+                    if k == 0 || !words.get(k).is_some_and(is_particle) {
                         return None;
                     }
-                    let before = &words[..k];
-                    if complement && is_complement_frame(text, before, after) {
-                        Some(('得', before[k - 1].span.start, at + de_len + after.len()))
-                    } else if is_adverbial_frame(text, before, &words[k + 1..]) {
-                        Some(('地', before[k - 1].span.start, words[k + 2].span.end))
-                    } else {
-                        None
+                    let (before, rest) = (&words[..k], &words[k + 1..]);
+                    match particle {
+                        '的' => de_for_de_or_di(text, before, rest, after, at),
+                        _ => possessive(text, before, rest),
                     }
                 });
-                if let Some((right, from, to)) = hit {
-                    found.push((at, right, from, to));
+                if let Some(hit) = hit {
+                    found.push((at, particle, hit));
                 }
             }
         }
-        for (at, right, from, to) in found {
-            let shown = &text[from..to];
-            let corrected = format!("{}{right}{}", &text[from..at], &text[at + de_len..to]);
-            let why = if right == '得' {
-                "动词后连接程度、结果补语用“得”"
-            } else {
-                "修饰动词作状语用“地”"
-            };
+        for (at, particle, hit) in found {
+            let len = particle.len_utf8();
+            let shown = &text[hit.from..hit.to];
+            let corrected = format!(
+                "{}{}{}",
+                &text[hit.from..at],
+                hit.right,
+                &text[at + len..hit.to]
+            );
             cx.report(
-                Span::new(at, at + de_len),
-                format!("“{shown}”中的“的”应为“{right}”：{why}"),
+                Span::new(at, at + len),
+                format!("“{shown}”中的“{particle}”应为“{}”：{}", hit.right, hit.why),
             )
             .help(format!("改为“{corrected}”"))
-            .fix(Fix::unsafe_replace(Span::new(at, at + de_len), right));
+            .fix(Fix::unsafe_replace(Span::new(at, at + len), hit.right));
         }
     }
+}
+
+/// The cheap test before the clause is segmented: some frame could hold here.
+fn worth_segmenting(particle: char, preceding: &str, following: &str, after: &str) -> bool {
+    let de = misused_de();
+    let ends_with_any = |words: &[String]| words.iter().any(|w| preceding.ends_with(w.as_str()));
+    match particle {
+        '的' => {
+            complement_ending_clause(after)
+                || adverbial_cue(following)
+                || ends_with_any(&de.intensifiers)
+        }
+        '得' => !after.is_empty() || ends_with_any(&de.personal_pronouns),
+        _ => ends_with_any(&de.personal_pronouns),
+    }
+}
+
+/// 的 where 得 (complement) or 地 (adverbial) is meant.
+fn de_for_de_or_di(
+    text: &str,
+    before: &[Word],
+    rest: &[Word],
+    after: &str,
+    at: usize,
+) -> Option<Hit> {
+    let de_end = at + '的'.len_utf8();
+    let modifier = &before[before.len() - 1];
+    if complement_ending_clause(after) && is_complement_frame(text, before, after) {
+        return Some(Hit {
+            right: '得',
+            from: modifier.span.start,
+            to: de_end + after.len(),
+            why: COMPLEMENT,
+        });
+    }
+    if let Some((from, to)) = adverbial_frame(text, before, rest) {
+        return Some(Hit {
+            right: '地',
+            from,
+            to,
+            why: ADVERBIAL,
+        });
+    }
+    let intensified = misused_de()
+        .intensifiers
+        .iter()
+        .any(|w| w == modifier.text(text));
+    let predicate_ends_clause = match rest {
+        [word] => Some(word),
+        [word, particle] if FINAL_PARTICLES.contains(&particle.text(text)) => Some(word),
+        _ => None,
+    };
+    match predicate_ends_clause {
+        Some(word) if intensified && PREDICATE_TAGS.contains(&word.tag()) => Some(Hit {
+            right: '地',
+            from: modifier.span.start,
+            to: word.span.end,
+            why: INTENSIFIER,
+        }),
+        _ => None,
+    }
+}
+
+/// 得 or 地 where 的 is meant: a personal pronoun before a noun (我地书, 你得学生), or an
+/// adjective before a noun that ends the clause (很重要得事，).
+fn possessive(text: &str, before: &[Word], rest: &[Word]) -> Option<Hit> {
+    let owner = &before[before.len() - 1];
+    let noun = rest.first().filter(|w| w.tag() == "n")?;
+    let pronoun = misused_de()
+        .personal_pronouns
+        .iter()
+        .any(|p| p == owner.text(text));
+    let adjective = owner.tag() == "a" && owner.chars(text) >= 2 && rest.len() == 1;
+    // 他得奖 and 我得票 are words; a single character after 得 is too often its object.
+    let owned = noun.chars(text) >= 2 || text[owner.span.end..].starts_with('地');
+    (pronoun && owned || adjective).then_some(Hit {
+        right: '的',
+        from: owner.span.start,
+        to: noun.span.end,
+        why: ATTRIBUTIVE,
+    })
 }
 
 /// The start of `following` up to the end of its clause, when that is at most
@@ -144,15 +254,22 @@ fn is_bare_complement(after: &str) -> bool {
         && lexicon().get(after).is_some_and(|e| e.tag() == "z")
 }
 
-/// Whether a 了 or 着 follows within the next four characters (after a verb of one to
-/// three): the cheap test before the adverbial frame is looked at with words.
+/// Whether a marker of a predicate verb (了, 着, a directional complement, 吧) follows
+/// within the next four characters (after a verb of one to three): the cheap test before
+/// the adverbial frame is looked at with words.
 fn adverbial_cue(following: &str) -> bool {
     let de = misused_de();
-    following.char_indices().skip(1).take(3).any(|(i, _)| {
+    let markers = || {
         de.aspect_particles
             .iter()
-            .any(|p| following[i..].starts_with(p.as_str()))
-    })
+            .chain(&de.verb_complements)
+            .chain(&de.imperative_particles)
+    };
+    following
+        .char_indices()
+        .skip(1)
+        .take(3)
+        .any(|(i, _)| markers().any(|p| following[i..].starts_with(p.as_str())))
 }
 
 /// 动词 + 的 + complement: the word before 的 is a verb (a verb used as a noun only with a
@@ -164,19 +281,42 @@ fn is_complement_frame(text: &str, before: &[Word], after: &str) -> bool {
     verb_like && !before.iter().any(|w| NOMINAL_CUES.contains(&w.text(text)))
 }
 
-/// Adjective or adverb of two characters or more + 的 + verb + 了/着 + more of the clause.
-fn is_adverbial_frame(text: &str, before: &[Word], rest: &[Word]) -> bool {
+/// Where the adverbial modifier before 的 starts: an adjective or adverb of two characters
+/// or more (认真的), a reduplicated one (好好的, 慢慢的), or a degree adverb and what it
+/// modifies (很开心的).
+fn adverbial_modifier(text: &str, before: &[Word]) -> Option<usize> {
     let modifier = &before[before.len() - 1];
-    let [verb, particle, _, ..] = rest else {
-        return false;
+    let written: Vec<char> = modifier.text(text).chars().collect();
+    let reduplicated = matches!(written[..], [a, b] if a == b)
+        && !matches!(modifier.tag(), "r" | "m" | "q" | "n" | "t" | "f");
+    if reduplicated || (written.len() >= 2 && MODIFIER_TAGS.contains(&modifier.tag())) {
+        return Some(modifier.span.start);
+    }
+    let degree = before.len().checked_sub(2).map(|i| &before[i])?;
+    (misused_de()
+        .degree_adverbs
+        .iter()
+        .any(|a| a == degree.text(text))
+        && PREDICATE_TAGS.contains(&modifier.tag()))
+    .then_some(degree.span.start)
+}
+
+/// Modifier + 的 + verb + a marker that makes the verb a predicate: 了 or 着 and more of the
+/// clause (认真的学习了党章), a directional or result complement and more (很快的跑到操场),
+/// or 吧 ending the clause (好好的放松吧). The span shown, from the modifier to the marker.
+fn adverbial_frame(text: &str, before: &[Word], rest: &[Word]) -> Option<(usize, usize)> {
+    let from = adverbial_modifier(text, before)?;
+    let [verb, marker, tail @ ..] = rest else {
+        return None;
     };
-    modifier.chars(text) >= 2
-        && matches!(modifier.tag(), "a" | "ad" | "d" | "z")
-        && verb.tag() == "v"
-        && misused_de()
-            .aspect_particles
-            .iter()
-            .any(|p| p == particle.text(text))
+    let de = misused_de();
+    let is = |list: &[String]| list.iter().any(|p| p == marker.text(text));
+    let predicate = if tail.is_empty() {
+        is(&de.imperative_particles)
+    } else {
+        is(&de.aspect_particles) || is(&de.verb_complements)
+    };
+    (verb.tag() == "v" && predicate).then_some((from, marker.span.end))
 }
 
 #[cfg(test)]
@@ -227,6 +367,63 @@ mod tests {
                 "工作做得很好，认真地学习了党章。\n",
                 "他说的对，我们的目的很明确。\n",
                 "困难比预料的多，结果比预想的好，效果没有预期的好。\n",
+            ],
+        );
+    }
+
+    #[test]
+    fn adverbial_de_before_a_predicate_verb_fires() {
+        assert_fires(
+            "L104",
+            &[
+                (
+                    "接到通知后，大家很快的跑到会场。\n",
+                    &["1:11 “很快的跑到”中的“的”应为“地”：修饰动词作状语用“地”"],
+                ),
+                (
+                    "会议结束了，同志们好好的休息吧。\n",
+                    &["1:12 “好好的休息吧”中的“的”应为“地”：修饰动词作状语用“地”"],
+                ),
+                (
+                    "听到这个消息，大家非常的高兴。\n",
+                    &["1:12 “非常的高兴”中的“的”应为“地”：程度副词作状语用“地”"],
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn di_or_de_before_a_possessed_noun_fires() {
+        assert_fires(
+            "L104",
+            &[
+                (
+                    "这是我地书。这是我们得意见。\n",
+                    &[
+                        "1:4 “我地书”中的“地”应为“的”：定语和中心语之间用“的”",
+                        "1:11 “我们得意见”中的“得”应为“的”：定语和中心语之间用“的”",
+                    ],
+                ),
+                (
+                    "明天有一件很重要得事，请假一天。\n",
+                    &["1:9 “重要得事”中的“得”应为“的”：定语和中心语之间用“的”"],
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn de_di_and_de_in_their_places_are_silent() {
+        assert_silent(
+            "L104",
+            &[
+                "对完成任务有十分的把握，给予特别的关心。\n",
+                "经济形势发生了非常的变化，要采取非常的措施。\n",
+                "各项工作取得了很大的提高，群众很快的发展需求得到满足。\n",
+                "我们得按时完成任务，他得了第一名，我们得到了支持。\n",
+                "他地处偏远，我们地区的经济发展很快。\n",
+                "要积极地工作，认真地学习了文件，做得很好。\n",
+                "这是深深的思念，是好好的一个家。\n",
             ],
         );
     }

@@ -43,6 +43,14 @@ pub struct MisusedDe {
     pub complements: Vec<String>,
     /// Aspect particles that make the word before them a predicate verb (学习了).
     pub aspect_particles: Vec<String>,
+    /// Directional and result complements that do the same (跑到, 写完).
+    pub verb_complements: Vec<String>,
+    /// Clause-final particles of a command (放松吧).
+    pub imperative_particles: Vec<String>,
+    /// Degree adverbs that never modify a noun: 非常的高兴 is adverbial.
+    pub intensifiers: Vec<String>,
+    /// Personal pronouns: 的 joins them to a noun they possess (我的书, not 我地书).
+    pub personal_pronouns: Vec<String>,
 }
 
 fn file() -> &'static File {
