@@ -1,4 +1,4 @@
-use super::{as_of_phrase, chinese_date, stale_guidance};
+use super::{chinese_date, report_outdated, stale_guidance, Verdict};
 use crate::checks::{declare_rule, Checker, Rule};
 use crate::knowledge::{EventKind, Target};
 
@@ -32,42 +32,41 @@ declare_rule! {
 impl Rule for FinishedCampaign {
     fn check(&self, cx: &mut Checker<'_>) {
         let knowledge = cx.knowledge();
-        let as_of = cx.context.as_of;
-        let found = stale_guidance(cx, EventKind::Campaign);
         let reported_year = reported_year(cx);
-        for (span, i) in found {
+        let found = stale_guidance(cx, EventKind::Campaign);
+        report_outdated(cx, found, |cx, span, i| {
+            let campaign = &knowledge.events[i];
             // A year's summary (“2025年度党建工作报告”) tells what was done that year:
             // a campaign that ran in that year is an account, not a current demand.
-            let campaign_years = knowledge.events[i]
+            let campaign_years = campaign
                 .start
-                .zip(knowledge.events[i].end)
+                .zip(campaign.end)
                 .map(|(s, e)| s.year..=e.year);
             if reported_year.is_some_and(|y| campaign_years.is_some_and(|r| r.contains(&y))) {
-                continue;
+                return None;
             }
             // “巩固拓展主题教育成果”“推动党纪学习教育常态化长效化”: consolidating or
             // normalising the results of a finished campaign is current usage.
             if carries_results_forward(&cx.text()[..span.start], &cx.text()[span.end..]) {
-                continue;
+                return None;
             }
-            let campaign = &knowledge.events[i];
-            let written = crate::diagnostic::quote(span.slice(cx.text()));
             let expires = knowledge.guidance_expires(Target::Event(i));
             let since = expires.map(chinese_date).unwrap_or_default();
             // Ended on its own (no successor yet, or before the successor began).
             let ended = expires.is_some() && expires == campaign.end;
-            let phrase = as_of_phrase(cx);
-            let help = knowledge.current_in_series(campaign, as_of).map_or_else(
-                || "改为当前开展的学习教育，或改写为回顾".to_string(),
-                |next| format!("改为当前的{}，或改写为回顾", next.name),
-            );
-            let message = if ended {
-                format!("{written}已于{since}结束，此处却作为当前要求（核对日期{phrase}）")
+            let help = knowledge
+                .current_in_series(campaign, cx.context.as_of)
+                .map_or_else(
+                    || "改为当前开展的学习教育，或改写为回顾".to_string(),
+                    |next| format!("改为当前的{}，或改写为回顾", next.name),
+                );
+            let claim = if ended {
+                format!("已于{since}结束，此处却作为当前要求")
             } else {
-                format!("{written}自{since}起已不是正在开展的学习教育，此处却作为当前要求（核对日期{phrase}）")
+                format!("自{since}起已不是正在开展的学习教育，此处却作为当前要求")
             };
-            cx.report(span, message).help(help);
-        }
+            Some(Verdict::new(claim, help))
+        });
     }
 }
 

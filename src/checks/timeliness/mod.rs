@@ -9,7 +9,7 @@ include!(concat!(env!("OUT_DIR"), "/checks_timeliness.rs"));
 
 use crate::checks::Checker;
 use crate::context::cues::{Cues, Usage};
-use crate::diagnostic::Span;
+use crate::diagnostic::{Severity, Span};
 use crate::knowledge::{Event, EventKind, PartialDate, Target};
 
 /// Consecutive mentions that read as one reference ("十八大及十八届三中、四中全会"), with
@@ -120,6 +120,61 @@ pub(crate) fn as_of_phrase(cx: &Checker<'_>) -> String {
         crate::context::AsOfSource::Today => "即今天",
     };
     format!("{}年{}月{}日，{source}", d.year(), d.month(), d.day())
+}
+
+/// What a timeliness rule says of one out-of-date reference: what is wrong with it (the
+/// message after the reference as written) and what to write instead.
+pub(crate) struct Verdict {
+    pub claim: String,
+    pub help: String,
+    /// Said before the as-of date, in the same parentheses (“召开日期未核实；”).
+    pub caveat: &'static str,
+    /// Lower than the rule's severity, where the usage is unclear.
+    pub severity: Option<Severity>,
+    pub note: Option<String>,
+}
+
+impl Verdict {
+    pub fn new(claim: String, help: String) -> Self {
+        Self {
+            claim,
+            help,
+            caveat: "",
+            severity: None,
+            note: None,
+        }
+    }
+}
+
+/// Reports each out-of-date reference of `found` that `judge` gives a verdict on. Every
+/// message names the reference as written, says what is wrong with it, and ends with
+/// the as-of date it was checked against (“（核对日期2023年3月15日，即成文日期）”), so
+/// the reader sees which date decided.
+pub(crate) fn report_outdated<T>(
+    cx: &mut Checker<'_>,
+    found: impl IntoIterator<Item = (Span, T)>,
+    mut judge: impl FnMut(&Checker<'_>, Span, T) -> Option<Verdict>,
+) {
+    for (span, item) in found {
+        let Some(verdict) = judge(cx, span, item) else {
+            continue;
+        };
+        let written = crate::diagnostic::quote(span.slice(cx.text()));
+        let message = format!(
+            "{written}{}（{}核对日期{}）",
+            verdict.claim,
+            verdict.caveat,
+            as_of_phrase(cx)
+        );
+        let mut report = cx.report(span, message).help(verdict.help);
+        if let Some(severity) = verdict.severity {
+            report = report.severity(severity);
+        }
+        if let Some(note) = verdict.note {
+            report = report.note(note);
+        }
+        let _ = report;
+    }
 }
 
 /// The mentions of superseded terms, grouped when only a short word joins them

@@ -1,4 +1,4 @@
-use super::{as_of_phrase, chinese_date, term_groups};
+use super::{chinese_date, report_outdated, term_groups, Verdict};
 use crate::checks::{declare_rule, Checker, Rule};
 use crate::context::cues::Usage;
 use crate::diagnostic::Severity;
@@ -35,24 +35,22 @@ declare_rule! {
 impl Rule for OutdatedTerm {
     fn check(&self, cx: &mut Checker<'_>) {
         let knowledge = cx.knowledge();
-        let as_of = cx.context.as_of;
-        for (span, ids, usage) in term_groups(cx) {
+        let groups = term_groups(cx)
+            .into_iter()
+            .map(|(span, ids, usage)| (span, (ids, usage)));
+        report_outdated(cx, groups, |cx, _, (ids, usage)| {
             let stale: Vec<usize> = ids
                 .into_iter()
-                .filter(|&i| knowledge.is_stale_at(Target::Superseded(i), as_of))
+                .filter(|&i| knowledge.is_stale_at(Target::Superseded(i), cx.context.as_of))
                 .collect();
-            let Some(&first) = stale.first() else {
-                continue;
-            };
+            let &first = stale.first()?;
             // An account of the past names past policies by their names (the national
             // reports do): not reported. Where nothing tells, a hint.
             let severity = match usage {
                 Usage::Guidance => Severity::Warning,
                 Usage::Unknown => Severity::Info,
-                Usage::Past => continue,
+                Usage::Past => return None,
             };
-            let written = crate::diagnostic::quote(span.slice(cx.text()));
-            let phrase = as_of_phrase(cx);
             let entries: Vec<_> = stale.iter().map(|&i| &knowledge.superseded[i]).collect();
             let what = match entries[0].kind {
                 SupersededKind::Formulation => "提法",
@@ -63,22 +61,16 @@ impl Rule for OutdatedTerm {
                 .iter()
                 .map(|e| format!("“{}”", e.replaced_by))
                 .collect();
-            let message = if usage == Usage::Guidance {
-                format!(
-                    "{written}是{since}起已停用的{what}，此处却用于{}（核对日期{phrase}）",
-                    usage.describe()
-                )
+            let claim = if usage == Usage::Guidance {
+                format!("是{since}起已停用的{what}，此处却用于{}", usage.describe())
             } else {
-                format!("{written}是{since}起已停用的{what}（核对日期{phrase}）")
+                format!("是{since}起已停用的{what}")
             };
-            let mut report = cx
-                .report(span, message)
-                .severity(severity)
-                .help(format!("现在的说法是{}", replacements.join("、")));
-            if let Some(note) = &entries[0].note {
-                report = report.note(note.clone());
-            }
-            let _ = report;
-        }
+            Some(Verdict {
+                severity: Some(severity),
+                note: entries[0].note.clone(),
+                ..Verdict::new(claim, format!("现在的说法是{}", replacements.join("、")))
+            })
+        });
     }
 }

@@ -1,4 +1,4 @@
-use super::{as_of_phrase, chinese_date, stale_mentions};
+use super::{chinese_date, report_outdated, stale_mentions, Verdict};
 use crate::checks::{declare_rule, Checker, Rule};
 use crate::context::cues::Usage;
 use crate::knowledge::{EventKind, Target};
@@ -34,23 +34,19 @@ impl Rule for RenamedInstitution {
         let knowledge = cx.knowledge();
         // An institution's old name is wrong in any present use, not only in guidance.
         let found = stale_mentions(cx, EventKind::Institution, |u| u != Usage::Past);
-        for (span, i) in found {
-            let institution = &knowledge.events[i];
-            let written = crate::diagnostic::quote(span.slice(cx.text()));
+        report_outdated(cx, found, |_, _, i| {
             let since = knowledge
                 .guidance_expires(Target::Event(i))
                 .map(chinese_date)
                 .unwrap_or_default();
-            let phrase = as_of_phrase(cx);
-            let help = institution.replaced_by.as_deref().map_or_else(
+            let help = knowledge.events[i].replaced_by.as_deref().map_or_else(
                 || "改为机构改革后的现名称".to_string(),
                 |new| format!("改为“{new}”"),
             );
-            cx.report(
-                span,
-                format!("{written}已于{since}在机构改革中撤并或更名（核对日期{phrase}）"),
-            )
-            .help(help);
-        }
+            Some(Verdict::new(
+                format!("已于{since}在机构改革中撤并或更名"),
+                help,
+            ))
+        });
     }
 }

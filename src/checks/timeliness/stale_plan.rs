@@ -1,4 +1,4 @@
-use super::{as_of_phrase, chinese_date, stale_mentions};
+use super::{chinese_date, report_outdated, stale_mentions, Verdict};
 use crate::checks::{declare_rule, Checker, Rule};
 use crate::context::cues::Usage;
 use crate::knowledge::EventKind;
@@ -35,12 +35,11 @@ declare_rule! {
 impl Rule for StalePlan {
     fn check(&self, cx: &mut Checker<'_>) {
         let knowledge = cx.knowledge();
-        let as_of = cx.context.as_of;
         let text = cx.text();
         // A plan named as the thing to carry out (“认真落实‘十四五’规划”, “落实‘十四五’
         // 规划确定的目标任务”) is current work whatever follows it, unless a time span
         // follows (“实施‘十四五’规划期间”).
-        let found: Vec<_> = stale_mentions(cx, EventKind::FiveYearPlan, |_| true)
+        let mut found: Vec<_> = stale_mentions(cx, EventKind::FiveYearPlan, |_| true)
             .into_iter()
             .chain(stale_mentions(cx, EventKind::PlanOutline, |_| true))
             .filter(|(span, _)| {
@@ -48,25 +47,26 @@ impl Rule for StalePlan {
                     || (named_to_carry_out(&text[..span.start])
                         && !followed_by_time_span(&text[span.end..]))
             })
-            .collect::<Vec<_>>();
-        let mut found = found;
+            .collect();
         found.sort_by_key(|(span, _)| span.start);
-        for (span, i) in found {
+        report_outdated(cx, found, |cx, _, i| {
             let plan = &knowledge.events[i];
-            let written = crate::diagnostic::quote(span.slice(cx.text()));
             let ended = plan
                 .end
                 .or(plan.superseded_on)
                 .map(chinese_date)
                 .unwrap_or_default();
-            let phrase = as_of_phrase(cx);
-            let help = knowledge.current_in_series(plan, as_of).map_or_else(
-                || "改为现行的五年规划".to_string(),
-                |next| format!("改为现行的{}", next.name),
-            );
-            cx.report(span, format!("{written}的规划期已于{ended}结束，此处却作为要制定或执行的规划（核对日期{phrase}）"))
-                .help(help);
-        }
+            let help = knowledge
+                .current_in_series(plan, cx.context.as_of)
+                .map_or_else(
+                    || "改为现行的五年规划".to_string(),
+                    |next| format!("改为现行的{}", next.name),
+                );
+            Some(Verdict::new(
+                format!("的规划期已于{ended}结束，此处却作为要制定或执行的规划"),
+                help,
+            ))
+        });
     }
 }
 

@@ -1,4 +1,4 @@
-use super::{as_of_phrase, chinese_date, era, event_groups, newer_era_cited, Group};
+use super::{chinese_date, era, event_groups, newer_era_cited, report_outdated, Group, Verdict};
 use crate::checks::{declare_rule, Checker, Rule};
 use crate::context::cues::Usage;
 use crate::knowledge::{EventKind, Target};
@@ -32,8 +32,7 @@ declare_rule! {
 impl Rule for SupersededGuidance {
     fn check(&self, cx: &mut Checker<'_>) {
         let knowledge = cx.knowledge();
-        let as_of = cx.context.as_of;
-        let groups = event_groups(
+        let groups: Vec<_> = event_groups(
             cx,
             &[
                 EventKind::NationalCongress,
@@ -41,29 +40,25 @@ impl Rule for SupersededGuidance {
                 EventKind::Npc,
                 EventKind::NpcSession,
             ],
-        );
+        )
+        .into_iter()
+        .filter(|group| group.usage == Usage::Guidance && stale(cx, group))
+        .map(|group| (group.span, group.events))
+        .collect();
         let newest = newer_era_cited(cx);
-        for group in groups {
-            if group.usage != Usage::Guidance || !stale(cx, &group) {
-                continue;
-            }
+        report_outdated(cx, groups, |cx, _, events| {
+            let as_of = cx.context.as_of;
             // A document that itself cites a newer congress mixes eras: R102 reports it.
-            let group_era = group
-                .events
+            let group_era = events
                 .iter()
                 .filter_map(|&i| era(&knowledge.events[i]))
                 .max();
             if newest.is_some_and(|(n, _)| group_era.is_some_and(|g| n > g)) {
-                continue;
+                return None;
             }
-            let written = crate::diagnostic::quote(group.span.slice(cx.text()));
-            let Some(&first) = group
-                .events
+            let &first = events
                 .iter()
-                .find(|&&i| knowledge.is_stale_at(Target::Event(i), as_of))
-            else {
-                continue;
-            };
+                .find(|&&i| knowledge.is_stale_at(Target::Event(i), as_of))?;
             let expires = knowledge.guidance_expires(Target::Event(first));
             // The current one of the cited event's own series: NPC sessions against
             // NPC sessions, congresses and plenums against the national congress.
@@ -73,13 +68,9 @@ impl Rule for SupersededGuidance {
                 .or(expires)
                 .map(chinese_date)
                 .unwrap_or_default();
-            let phrase = as_of_phrase(cx);
-            let message = match current {
-                Some(c) => format!(
-                    "{written}被当作当前指导，但{}已于{since}召开（核对日期{phrase}）",
-                    c.name
-                ),
-                None => format!("{written}被当作当前指导，但已于{since}被取代（核对日期{phrase}）"),
+            let claim = match current {
+                Some(c) => format!("被当作当前指导，但{}已于{since}召开", c.name),
+                None => format!("被当作当前指导，但已于{since}被取代"),
             };
             let help = current.map_or_else(
                 || "改为当前的提法".to_string(),
@@ -94,8 +85,8 @@ impl Rule for SupersededGuidance {
                     )
                 },
             );
-            cx.report(group.span, message).help(help);
-        }
+            Some(Verdict::new(claim, help))
+        });
     }
 }
 

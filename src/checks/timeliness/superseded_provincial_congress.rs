@@ -1,4 +1,4 @@
-use super::{as_of_phrase, chinese_date, stale_guidance};
+use super::{chinese_date, report_outdated, stale_guidance, Verdict};
 use crate::checks::{declare_rule, Checker, Rule};
 use crate::knowledge::EventKind;
 
@@ -31,13 +31,10 @@ declare_rule! {
 impl Rule for SupersededProvincialCongress {
     fn check(&self, cx: &mut Checker<'_>) {
         let knowledge = cx.knowledge();
-        let as_of = cx.context.as_of;
         let found = stale_guidance(cx, EventKind::ProvincialCongress);
-        for (span, i) in found {
+        report_outdated(cx, found, |cx, _, i| {
             let congress = &knowledge.events[i];
-            let written = crate::diagnostic::quote(span.slice(cx.text()));
-            let phrase = as_of_phrase(cx);
-            let next = knowledge.current_in_series(congress, as_of);
+            let next = knowledge.current_in_series(congress, cx.context.as_of);
             // A successor only expected by the five-year term (not yet confirmed as held).
             let due = congress
                 .superseded_by
@@ -45,26 +42,34 @@ impl Rule for SupersededProvincialCongress {
                 .and_then(|id| knowledge.event_by_id(id))
                 .map(|(_, e)| e)
                 .filter(|e| e.is_expected());
-            let message = match (next, due) {
-                (Some(n), _) => format!(
-                    "{written}被当作当前指导，但{}已于{}召开（核对日期{phrase}）",
-                    n.name,
-                    n.start.map(chinese_date).unwrap_or_default()
-                ),
-                (None, Some(d)) => format!(
-                    "{written}被当作当前指导，但按五年一届，{}应已于{}前召开（召开日期未核实；核对日期{phrase}）",
-                    d.name,
-                    d.expected_by.map(chinese_date).unwrap_or_default()
-                ),
-                (None, None) => {
-                    format!("{written}被当作当前指导，但已被下一次党代会取代（核对日期{phrase}）")
-                }
-            };
             let help = next.or(due).map_or_else(
                 || "改为本省最近一次党代会精神".to_string(),
                 |n| format!("改为学习贯彻{}精神", n.name),
             );
-            cx.report(span, message).help(help);
-        }
+            Some(match (next, due) {
+                (Some(n), _) => Verdict::new(
+                    format!(
+                        "被当作当前指导，但{}已于{}召开",
+                        n.name,
+                        n.start.map(chinese_date).unwrap_or_default()
+                    ),
+                    help,
+                ),
+                (None, Some(d)) => Verdict {
+                    caveat: "召开日期未核实；",
+                    ..Verdict::new(
+                        format!(
+                            "被当作当前指导，但按五年一届，{}应已于{}前召开",
+                            d.name,
+                            d.expected_by.map(chinese_date).unwrap_or_default()
+                        ),
+                        help,
+                    )
+                },
+                (None, None) => {
+                    Verdict::new("被当作当前指导，但已被下一次党代会取代".to_string(), help)
+                }
+            })
+        });
     }
 }
