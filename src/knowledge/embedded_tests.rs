@@ -60,24 +60,28 @@ fn embedded_tables_are_sorted_by_id() {
             }
         }
     }
+    fn sorted_table<E: Entry>(k: &Knowledge) {
+        sorted(E::TABLE, E::table(k).iter().map(|e| (e.id(), e.origin())));
+    }
     let k = Knowledge::embedded();
-    sorted("event", k.events.iter().map(|e| (e.id.as_str(), &e.origin)));
-    sorted(
-        "superseded",
-        k.superseded.iter().map(|e| (e.id.as_str(), &e.origin)),
-    );
-    sorted(
-        "formulation",
-        k.formulations.iter().map(|e| (e.id.as_str(), &e.origin)),
-    );
-    sorted(
-        "set-phrase",
-        k.set_phrases.iter().map(|e| (e.id.as_str(), &e.origin)),
-    );
-    sorted(
-        "confusable",
-        k.confusables.iter().map(|e| (e.id.as_str(), &e.origin)),
-    );
+    sorted_table::<Event>(k);
+    sorted_table::<Superseded>(k);
+    sorted_table::<Formulation>(k);
+    sorted_table::<SetPhrase>(k);
+    sorted_table::<Confusable>(k);
+}
+
+/// Every example of one table, checked by `check` with its entry's province.
+fn check_table<E: Entry>(
+    k: &Knowledge,
+    province: impl Fn(&E) -> Option<&str>,
+    check: &mut impl FnMut(Target, &Origin, &str, &Example, Option<&str>),
+) {
+    for (i, e) in E::table(k).iter().enumerate() {
+        for ex in e.examples() {
+            check(E::target(i), e.origin(), e.id(), ex, province(e));
+        }
+    }
 }
 
 /// Words that mark a time span or an account of the past. The examples test only
@@ -111,37 +115,11 @@ fn every_example_in_the_embedded_files_holds() {
             ));
             }
         };
-    for (i, e) in k.events.iter().enumerate() {
-        for ex in &e.examples {
-            check(
-                Target::Event(i),
-                &e.origin,
-                &e.id,
-                ex,
-                e.province.as_deref(),
-            );
-        }
-    }
-    for (i, e) in k.superseded.iter().enumerate() {
-        for ex in &e.examples {
-            check(Target::Superseded(i), &e.origin, &e.id, ex, None);
-        }
-    }
-    for (i, e) in k.formulations.iter().enumerate() {
-        for ex in &e.examples {
-            check(Target::Formulation(i), &e.origin, &e.id, ex, None);
-        }
-    }
-    for (i, e) in k.set_phrases.iter().enumerate() {
-        for ex in &e.examples {
-            check(Target::SetPhrase(i), &e.origin, &e.id, ex, None);
-        }
-    }
-    for (i, e) in k.confusables.iter().enumerate() {
-        for ex in &e.examples {
-            check(Target::Confusable(i), &e.origin, &e.id, ex, None);
-        }
-    }
+    check_table::<Event>(k, |e| e.province.as_deref(), &mut check);
+    check_table::<Superseded>(k, |_| None, &mut check);
+    check_table::<Formulation>(k, |_| None, &mut check);
+    check_table::<SetPhrase>(k, |_| None, &mut check);
+    check_table::<Confusable>(k, |_| None, &mut check);
     assert!(
         failures.is_empty(),
         "{} failing examples:\n{}",

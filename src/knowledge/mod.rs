@@ -5,6 +5,8 @@
 //! ([`Knowledge::with_extra_file`]); any file may hold any of the tables.
 //!
 //! - `date.rs`: [`PartialDate`] (a date whose month or day may be unknown);
+//! - `entry.rs`: [`Entry`], what the entries of every table share (id, sources,
+//!   examples, origin);
 //! - `error.rs`: [`KnowledgeError`] and [`Origin`] (file and line of an entry);
 //! - `load/`: reading the files into the tables, one validator per table;
 //! - `timeline.rs`, `terms.rs`: the shapes of the tables;
@@ -13,6 +15,7 @@
 //!   [`Knowledge::find`].
 
 mod date;
+mod entry;
 mod error;
 mod load;
 mod matcher;
@@ -26,6 +29,7 @@ use jiff::civil::Date;
 use serde::Deserialize;
 
 pub use date::PartialDate;
+pub use entry::Entry;
 pub use error::{KnowledgeError, Origin};
 pub use matcher::{Mention, Target};
 pub use terms::{

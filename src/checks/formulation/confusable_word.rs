@@ -1,7 +1,7 @@
 use super::difference;
 use crate::checks::{declare_rule, Checker, Rule};
 use crate::diagnostic::{Fix, Span};
-use crate::knowledge::Target;
+use crate::knowledge::Confusable;
 
 declare_rule! {
     /// 易混淆字词和常见别字（“群众反应强烈”→“群众反映强烈”，“各自为阵”→“各自为政”，“截止2023年底”→“截至2023年底”）。
@@ -35,14 +35,8 @@ const WHOLE_PHRASE_CHARS: usize = 4;
 
 impl Rule for ConfusableWord {
     fn check(&self, cx: &mut Checker<'_>) {
-        let knowledge = cx.knowledge();
         let text = cx.text();
-        let found = super::entries(cx, |t| match t {
-            Target::Confusable(i) => Some(i),
-            _ => None,
-        });
-        for (span, i) in found {
-            let entry = &knowledge.confusables[i];
+        for (span, entry) in super::entries::<Confusable>(cx) {
             let written = span.slice(text).to_string();
             let right = match (&entry.pattern, &entry.right_template) {
                 (Some(pattern), Some(template)) => regex::Regex::new(pattern).map_or_else(

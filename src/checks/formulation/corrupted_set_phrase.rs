@@ -1,7 +1,7 @@
 use super::difference;
 use crate::checks::{declare_rule, Checker, Rule};
 use crate::diagnostic::{Fix, Span};
-use crate::knowledge::Target;
+use crate::knowledge::SetPhrase;
 
 declare_rule! {
     /// 固定说法被写错（如“科学执政、民主执政、依法执法”应为“科学执政、民主执政、依法执政”）。
@@ -34,14 +34,8 @@ const ITEM_SEPARATORS: &[char] = &['、', '，', '；'];
 
 impl Rule for CorruptedSetPhrase {
     fn check(&self, cx: &mut Checker<'_>) {
-        let knowledge = cx.knowledge();
         let text = cx.text();
-        let found = super::entries(cx, |t| match t {
-            Target::SetPhrase(i) => Some(i),
-            _ => None,
-        });
-        for (span, i) in found {
-            let entry = &knowledge.set_phrases[i];
+        for (span, entry) in super::entries::<SetPhrase>(cx) {
             let written = span.slice(text);
             let (start, end, _) = difference(written, &entry.right);
             // Widen the difference to the whole item it falls in ("依法执法"), in the

@@ -5,23 +5,22 @@ include!(concat!(env!("OUT_DIR"), "/checks_formulation.rs"));
 
 use crate::checks::Checker;
 use crate::diagnostic::Span;
-use crate::knowledge::Target;
+use crate::knowledge::{Entry, Target};
 
-/// The mentions that name an entry of one table, with the entry's index: `pick` maps a
-/// mention's target to that index ("Target::SetPhrase(i) => Some(i)"). A mention that
-/// starts or ends inside a word (迁徒 in 拆迁徒增, 布署 in 宣布署长) is not one, unless its
-/// entry says `crosses-words`; a `pattern` match describes its own right-hand context
+/// The mentions that name an entry of table `E`, with the entry. A mention that starts
+/// or ends inside a word (迁徒 in 拆迁徒增, 布署 in 宣布署长) is not one, unless its entry
+/// says `crosses-words`; a `pattern` match describes its own right-hand context
 /// (截止2022年底), so only its start is checked.
-pub(crate) fn entries(
-    cx: &Checker<'_>,
-    pick: impl Fn(Target) -> Option<usize>,
-) -> Vec<(Span, usize)> {
+pub(crate) fn entries<'a, E: Entry>(cx: &Checker<'a>) -> Vec<(Span, &'a E)> {
+    let table = E::table(cx.knowledge());
     cx.context
         .mentions
         .iter()
-        .filter_map(|m| pick(m.target).map(|i| (Span::new(m.start, m.end), m.target, i)))
+        .filter_map(|m| {
+            E::index(m.target).map(|i| (Span::new(m.start, m.end), m.target, &table[i]))
+        })
         .filter(|&(span, target, _)| on_word_boundaries(cx, span, target))
-        .map(|(span, _, i)| (span, i))
+        .map(|(span, _, entry)| (span, entry))
         .collect()
 }
 

@@ -1,6 +1,6 @@
 use crate::checks::{declare_rule, Checker, Rule};
 use crate::diagnostic::Fix;
-use crate::knowledge::{FixKind, Target};
+use crate::knowledge::{FixKind, Formulation};
 
 declare_rule! {
     /// 政治表述不规范（“以习近平总书记为核心的党中央”→“以习近平同志为核心的党中央”；“两个维护”“四个意识”的成员、顺序或动词写错；“二十大三中全会”→“二十届三中全会”等）。
@@ -29,13 +29,7 @@ declare_rule! {
 
 impl Rule for NonstandardFormulation {
     fn check(&self, cx: &mut Checker<'_>) {
-        let knowledge = cx.knowledge();
-        let found = super::entries(cx, |t| match t {
-            Target::Formulation(i) => Some(i),
-            _ => None,
-        });
-        for (span, i) in found {
-            let entry = &knowledge.formulations[i];
+        for (span, entry) in super::entries::<Formulation>(cx) {
             let written = crate::diagnostic::quote(span.slice(cx.text()));
             let mut report = cx
                 .report(span, format!("{written}不是规范表述"))

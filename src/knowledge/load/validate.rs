@@ -6,8 +6,8 @@ use std::collections::HashMap;
 
 use crate::knowledge::matcher::strip_quotes;
 use crate::knowledge::{
-    Confusable, Event, EventKind, Example, Expect, Formulation, Knowledge, KnowledgeError, Origin,
-    SetPhrase, Superseded,
+    Confusable, Entry, Event, EventKind, Example, Expect, Formulation, Knowledge, KnowledgeError,
+    Origin, SetPhrase, Superseded,
 };
 
 type Checked = Result<(), KnowledgeError>;
@@ -15,10 +15,7 @@ type Checked = Result<(), KnowledgeError>;
 impl Knowledge {
     pub(super) fn validate(&self) -> Checked {
         let mut ids = Ids::default();
-        for e in &self.events {
-            ids.check(&e.id, &e.origin, &e.source, &e.examples)?;
-            validate_event(e)?;
-        }
+        self.validate_table(&mut ids, validate_event)?;
         for e in &self.events {
             if let Some(next) = &e.superseded_by {
                 if self.event_by_id(next).is_none() {
@@ -30,21 +27,17 @@ impl Knowledge {
                 }
             }
         }
-        for s in &self.superseded {
-            ids.check(&s.id, &s.origin, &s.source, &s.examples)?;
-            validate_superseded(s)?;
-        }
-        for f in &self.formulations {
-            ids.check(&f.id, &f.origin, &f.source, &f.examples)?;
-            validate_formulation(f)?;
-        }
-        for p in &self.set_phrases {
-            ids.check(&p.id, &p.origin, &p.source, &p.examples)?;
-            validate_set_phrase(p)?;
-        }
-        for c in &self.confusables {
-            ids.check(&c.id, &c.origin, &c.source, &c.examples)?;
-            validate_confusable(c)?;
+        self.validate_table(&mut ids, validate_superseded)?;
+        self.validate_table(&mut ids, validate_formulation)?;
+        self.validate_table(&mut ids, validate_set_phrase)?;
+        self.validate_table(&mut ids, validate_confusable)
+    }
+
+    /// Each entry of one table: what every entry shares, then the table's own checks.
+    fn validate_table<E: Entry>(&self, ids: &mut Ids, validate: fn(&E) -> Checked) -> Checked {
+        for entry in E::table(self) {
+            ids.check(entry.id(), entry.origin(), entry.source(), entry.examples())?;
+            validate(entry)?;
         }
         Ok(())
     }

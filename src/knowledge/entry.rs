@@ -1,0 +1,67 @@
+//! What every knowledge entry has, whatever its table: an id, its sources, its examples
+//! and where it was read. Each table's type keeps these as fields of its own — serde's
+//! `flatten` does not combine with `deny_unknown_fields`, which gives users a clear error
+//! for a misspelt key — and [`Entry`] lets the validator, the wording rules and the
+//! tests treat the tables alike.
+
+use super::{
+    Confusable, Event, Example, Formulation, Knowledge, Origin, SetPhrase, Superseded, Target,
+};
+
+/// An entry of one knowledge table.
+pub trait Entry: Sized {
+    /// The table's name in a knowledge file (`[[set-phrase]]`).
+    const TABLE: &'static str;
+    /// The table's entries in `knowledge`.
+    fn table(knowledge: &Knowledge) -> &[Self];
+    /// The mention target naming entry `index` of this table.
+    fn target(index: usize) -> Target;
+    /// The index of the entry of this table that `target` names, if it names one.
+    fn index(target: Target) -> Option<usize>;
+    fn id(&self) -> &str;
+    fn origin(&self) -> &Origin;
+    fn source(&self) -> &[String];
+    fn examples(&self) -> &[Example];
+}
+
+/// Implements [`Entry`] for each table: its type, its field of [`Knowledge`], the
+/// [`Target`] variant naming its entries, and its name in the files.
+macro_rules! tables {
+    ($($entry:ident in $field:ident as $name:literal;)+) => {$(
+        impl Entry for $entry {
+            const TABLE: &'static str = $name;
+            fn table(knowledge: &Knowledge) -> &[Self] {
+                &knowledge.$field
+            }
+            fn target(index: usize) -> Target {
+                Target::$entry(index)
+            }
+            fn index(target: Target) -> Option<usize> {
+                match target {
+                    Target::$entry(index) => Some(index),
+                    _ => None,
+                }
+            }
+            fn id(&self) -> &str {
+                &self.id
+            }
+            fn origin(&self) -> &Origin {
+                &self.origin
+            }
+            fn source(&self) -> &[String] {
+                &self.source
+            }
+            fn examples(&self) -> &[Example] {
+                &self.examples
+            }
+        }
+    )+};
+}
+
+tables! {
+    Event in events as "event";
+    Superseded in superseded as "superseded";
+    Formulation in formulations as "formulation";
+    SetPhrase in set_phrases as "set-phrase";
+    Confusable in confusables as "confusable";
+}
