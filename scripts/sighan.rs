@@ -290,6 +290,7 @@ fn score(
             .collect()
     });
     let char_index = |byte: usize| src.partition_point(|&(at, _)| at < byte);
+    // A correction of a whole word (应为 → 因为) flags only the characters it changes.
     let predicted: BTreeMap<usize, char> = suspects
         .iter()
         .flat_map(|s| {
@@ -299,6 +300,7 @@ fn score(
                 .enumerate()
                 .map(move |(k, c)| (first + k, c))
         })
+        .filter(|&(i, c)| src.get(i).is_none_or(|&(_, written)| written != c))
         .collect();
     if has_error {
         tally.with_error += 1;

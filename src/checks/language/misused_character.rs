@@ -1,0 +1,374 @@
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+use serde::Deserialize;
+
+use crate::checks::{declare_rule, Checker, Rule};
+use crate::diagnostic::{Fix, Span};
+use crate::words::{is_word_char, Word};
+
+declare_rule! {
+    /// 常用字用错了地方：本身成词的字，在它前后的词里只能是另一个字（“再北京”→“在北京”，“座地铁”→“坐地铁”）。
+    ///
+    /// ## 为什么
+    /// 拼音输入法选错的字，有不少本身也是常用字（“在”和“再”、“坐”和“座”、“跟”和“根”、“因为”和“应为”），
+    /// 单看字词分不出来，L101 也不报。但放在具体的词中间，有的搭配只能是其中一个字：“再”后面紧跟地名
+    /// 是“在”，“座”后面紧跟“地铁”“公交车”是“坐”，分句开头的“应为”与后面的“所以”呼应是“因为”，
+    /// “他门”是“他们”。这些写法和上下文都列在 `rules/confusions.toml`，每条注明《现代汉语词典》的依据，
+    /// 并带有应提示、不应提示的例句；只有写法单独成词时才比较（“其他门类”“根据”不提示）。
+    /// 修改建议需要人工确认。
+    ///
+    /// ## 示例
+    /// ```text
+    /// 我现在再北京工作，每天座地铁上班，同事们都喜欢根他交流。
+    /// ```
+    /// 应写作：
+    /// ```text
+    /// 我现在在北京工作，每天坐地铁上班，同事们都喜欢跟他交流。
+    /// ```
+    pub struct MisusedCharacter {
+        code: L106,
+        name: "misused-character",
+        severity: Warning,
+        fix: Always,
+        scope: Wording,
+        since: "0.3.0",
+        basis: "《现代汉语词典》（第7版）相应词条（rules/confusions.toml）",
+    }
+}
+
+/// `rules/confusions.toml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    confusion: Vec<Confusion>,
+}
+
+/// A written form that is wrong in a context, and what to write instead.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+struct Confusion {
+    #[allow(dead_code)] // read by the tests
+    id: String,
+    written: String,
+    right: String,
+    why: String,
+    #[allow(dead_code)] // read by the tests
+    source: String,
+    /// What follows directly, on a word boundary (one word or several: 也不).
+    #[serde(default)]
+    next: Vec<String>,
+    /// Tags of the word that follows.
+    #[serde(default)]
+    next_tags: Vec<String>,
+    /// After `next`: one of these words, "" for the end of the clause.
+    #[serde(default)]
+    then: Vec<String>,
+    /// What precedes directly, on a word boundary.
+    #[serde(default)]
+    previous: Vec<String>,
+    /// Tags the word before must not have (numerals: 一座, 三根).
+    #[serde(default)]
+    not_previous_tags: Vec<String>,
+    /// Words that must not come just before (这座, 那根).
+    #[serde(default)]
+    not_previous: Vec<String>,
+    #[serde(default)]
+    clause_start: bool,
+    #[serde(default)]
+    clause_end: bool,
+    /// Words later in the same sentence (所以 after 应为).
+    #[serde(default)]
+    later: Vec<String>,
+    #[serde(default)]
+    #[allow(dead_code)] // read by the tests
+    example: Vec<Example>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[allow(dead_code)] // read by the tests
+struct Example {
+    text: String,
+    expect: String,
+}
+
+/// The entries, and one automaton over their distinct written forms; `BY_FORM[i]` lists
+/// the entries written as pattern `i`.
+struct Table {
+    entries: Vec<Confusion>,
+    forms: AhoCorasick,
+    by_form: Vec<Vec<usize>>,
+}
+
+static TABLE: LazyLock<Table> = LazyLock::new(|| {
+    let File { confusion: entries } = crate::rules_files::read("rules/confusions.toml");
+    let mut written: Vec<&str> = Vec::new();
+    let mut by_form: Vec<Vec<usize>> = Vec::new();
+    for (i, entry) in entries.iter().enumerate() {
+        match written.iter().position(|w| *w == entry.written) {
+            Some(k) => by_form[k].push(i),
+            None => {
+                written.push(&entry.written);
+                by_form.push(vec![i]);
+            }
+        }
+    }
+    let forms = AhoCorasick::new(&written).expect("written forms are plain strings");
+    Table {
+        entries,
+        forms,
+        by_form,
+    }
+});
+
+/// Characters that end a sentence: `later` looks no further.
+const SENTENCE_END: &[char] = &['。', '！', '？', '；', '!', '?', ';', '\n'];
+
+impl Rule for MisusedCharacter {
+    fn check(&self, cx: &mut Checker<'_>) {
+        let text = cx.text();
+        let table = &*TABLE;
+        let mut found = Vec::new();
+        for seg in cx.views.segments() {
+            let s = seg.text(text);
+            let protected = cx.views.protected(seg);
+            for m in table.forms.find_overlapping_iter(s) {
+                if protected.contains(m.start()) {
+                    continue;
+                }
+                let span = Span::new(seg.span.start + m.start(), seg.span.start + m.end());
+                let entries = || {
+                    table.by_form[m.pattern().as_usize()]
+                        .iter()
+                        .map(|&i| &table.entries[i])
+                };
+                // 在 is everywhere: the clause is segmented only where the characters around
+                // could fit an entry.
+                let (preceding, following) = (&s[..m.start()], &s[m.end()..]);
+                if !entries().any(|entry| entry.may_fit(preceding, following)) {
+                    continue;
+                }
+                let hit = cx.views.words.with_clause(span.start, |words| {
+                    let place = Place::new(text, words, span)?;
+                    entries()
+                        .find(|entry| place.matches(entry))
+                        .map(|entry| (entry, place.shown()))
+                });
+                if let Some(hit) = hit {
+                    found.push((span, hit));
+                }
+            }
+        }
+        for (span, (entry, shown)) in found {
+            let corrected = shown.replacen(entry.written.as_str(), &entry.right, 1);
+            cx.report(
+                span,
+                format!(
+                    "“{shown}”中的“{}”应为“{}”：{}",
+                    entry.written, entry.right, entry.why
+                ),
+            )
+            .help(format!("改为“{corrected}”"))
+            .fix(Fix::unsafe_replace(span, entry.right.clone()));
+        }
+    }
+}
+
+impl Confusion {
+    /// The test on characters before the words are looked at: what `next`, `previous`
+    /// and `clause-start` ask for is written around the form.
+    fn may_fit(&self, preceding: &str, following: &str) -> bool {
+        let by_next = !self.next_tags.is_empty()
+            || self.next.is_empty()
+            || self.next.iter().any(|n| following.starts_with(n.as_str()));
+        let by_previous = self.previous.is_empty()
+            || self
+                .previous
+                .iter()
+                .any(|p| preceding.ends_with(p.as_str()));
+        let starts_clause = preceding
+            .chars()
+            .next_back()
+            .is_none_or(|c| !is_word_char(c));
+        by_next && by_previous && (!self.clause_start || starts_clause)
+    }
+}
+
+/// A written form in its clause: the words around it.
+struct Place<'a> {
+    text: &'a str,
+    span: Span,
+    /// The clause's words before the form, and after it.
+    before: &'a [Word],
+    after: &'a [Word],
+}
+
+impl<'a> Place<'a> {
+    /// `None` when the form does not start and end on word boundaries.
+    fn new(text: &'a str, words: &'a [Word], span: Span) -> Option<Self> {
+        let first = words.iter().position(|w| w.span.start == span.start)?;
+        let last = words[first..].iter().position(|w| w.span.end == span.end)? + first;
+        Some(Self {
+            text,
+            span,
+            before: &words[..first],
+            after: &words[last + 1..],
+        })
+    }
+
+    /// The form with the word after it (or before it, at the end of a clause).
+    fn shown(&self) -> String {
+        let from = self.before.last().filter(|_| self.after.is_empty());
+        let to = self.after.first();
+        let start = from.map_or(self.span.start, |w| w.span.start);
+        let end = to.map_or(self.span.end, |w| w.span.end);
+        self.text[start..end].to_string()
+    }
+
+    fn matches(&self, entry: &Confusion) -> bool {
+        let text = self.text;
+        let previous = self.before.last();
+        let next = self.after.first();
+        if entry.clause_start && previous.is_some() || entry.clause_end && next.is_some() {
+            return false;
+        }
+        if previous.is_some_and(|w| entry.not_previous_tags.iter().any(|t| t == w.tag()))
+            || entry.not_previous.iter().any(|p| self.preceded_by(p))
+        {
+            return false;
+        }
+        if !entry.previous.is_empty() && !entry.previous.iter().any(|p| self.preceded_by(p)) {
+            return false;
+        }
+        if !entry.next_tags.is_empty() || !entry.next.is_empty() {
+            let by_tag = next.is_some_and(|w| entry.next_tags.iter().any(|t| t == w.tag()));
+            let by_word = entry.next.iter().any(|n| {
+                self.words_after(n)
+                    .is_some_and(|k| entry.then.is_empty() || self.then_fits(entry, k))
+            });
+            if !(by_tag || by_word) {
+                return false;
+            }
+        }
+        entry.later.is_empty() || {
+            let rest = &text[self.span.end..];
+            let sentence = &rest[..rest.find(SENTENCE_END).unwrap_or(rest.len())];
+            entry.later.iter().any(|w| sentence.contains(w.as_str()))
+        }
+    }
+
+    /// Whether the clause's words just before the form spell `words`.
+    fn preceded_by(&self, words: &str) -> bool {
+        self.before.iter().rev().find_map(|w| {
+            let joined = &self.text[w.span.start..self.span.start];
+            (joined.len() >= words.len()).then(|| joined == words)
+        }) == Some(true)
+    }
+
+    /// How many words after the form spell `words`, if they do.
+    fn words_after(&self, words: &str) -> Option<usize> {
+        let k = self
+            .after
+            .iter()
+            .position(|w| self.text[self.span.end..w.span.end].len() >= words.len())?;
+        (&self.text[self.span.end..self.after[k].span.end] == words).then_some(k + 1)
+    }
+
+    /// Whether what follows the `next` words (the first `k` after the form) is one of
+    /// `then`: a word, or "" for the end of the clause.
+    fn then_fits(&self, entry: &Confusion, k: usize) -> bool {
+        let following = self.after.get(k);
+        entry.then.iter().any(|t| match following {
+            None => t.is_empty(),
+            Some(w) => w.text(self.text) == t,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::TABLE;
+    use crate::checks::test_support::{assert_fires, assert_silent, findings};
+
+    #[test]
+    fn every_entry_is_sourced_and_its_examples_behave() {
+        let mut seen = std::collections::HashSet::new();
+        for entry in &TABLE.entries {
+            assert!(seen.insert(&entry.id), "duplicate id {}", entry.id);
+            assert!(!entry.source.trim().is_empty(), "{}: no source", entry.id);
+            assert!(
+                entry.example.iter().any(|e| e.expect == "fire")
+                    && entry.example.iter().any(|e| e.expect == "silent"),
+                "{}: needs an example that fires and one that stays silent",
+                entry.id
+            );
+            for example in &entry.example {
+                let text = format!("{}\n", example.text);
+                let found = findings("L106", &text);
+                match example.expect.as_str() {
+                    "fire" => assert!(
+                        found.iter().any(|f| f
+                            .contains(&format!("中的“{}”应为“{}”", entry.written, entry.right))),
+                        "{}: {:?} should fire, found {found:?}",
+                        entry.id,
+                        example.text
+                    ),
+                    "silent" => assert!(
+                        found.is_empty(),
+                        "{}: {:?} should be silent, found {found:?}",
+                        entry.id,
+                        example.text
+                    ),
+                    other => panic!("{}: expect = {other:?}", entry.id),
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_json_reads_as_the_toml() {
+        let json: super::File = crate::rules_files::read("rules/confusions.toml");
+        let toml: super::File = crate::rules_files::read_toml("rules/confusions.toml");
+        assert_eq!(format!("{json:?}"), format!("{toml:?}"));
+    }
+
+    #[test]
+    fn real_word_slips_fire_in_their_contexts() {
+        assert_fires(
+            "L106",
+            &[
+                (
+                    "我现在再北京工作，每天座地铁上班。\n",
+                    &[
+                        "1:4 “再北京”中的“再”应为“在”：表示处所用介词“在”；“再”是副词，表示又一次",
+                        "1:12 “座地铁”中的“座”应为“坐”：乘交通工具用动词“坐”；“座”是名词、量词",
+                    ],
+                ),
+                (
+                    "应为他学得很好，所以同学们都喜欢问他问题。\n",
+                    &["1:1 “应为他”中的“应为”应为“因为”：“应为”是“应当是”；与“所以”呼应表示原因的是“因为”"],
+                ),
+                (
+                    "我们没有位子可以座。\n",
+                    &["1:9 “可以座”中的“座”应为“坐”：“坐”是动词（坐下、坐在）；“座”是名词、量词"],
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn the_same_characters_in_other_words_are_silent() {
+        assert_silent(
+            "L106",
+            &[
+                "再次强调，在北京召开会议，再上新台阶。\n",
+                "这座城市有两座火车站，座谈会在三楼召开。\n",
+                "根据有关规定，扎根基层，其他门类。\n",
+                "该项目应为省级重点项目，所以要加快推进。\n",
+                "情况说明如下，情系群众。\n",
+                "同志们再接再厉，在也门的同胞平安。\n",
+            ],
+        );
+    }
+}
