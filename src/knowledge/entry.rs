@@ -8,6 +8,34 @@ use super::{
     Confusable, Event, Example, Formulation, Knowledge, Origin, SetPhrase, Superseded, Target,
 };
 
+/// Declares a table's entry type: its own fields as written (`id` first), then the fields
+/// every entry has — `source` (one string or a list), an optional `note`, the
+/// `[[….example]]` sentences, and the `origin` (file and line) set when it is loaded.
+/// Unknown keys are refused, and keys are kebab-case.
+macro_rules! entry_type {
+    (
+        $(#[doc = $doc:literal])+
+        pub struct $name:ident {
+            $($fields:tt)*
+        }
+    ) => {
+        $(#[doc = $doc])+
+        #[derive(Clone, Debug, serde::Deserialize)]
+        #[serde(deny_unknown_fields, rename_all = "kebab-case")]
+        pub struct $name {
+            $($fields)*
+            #[serde(deserialize_with = "crate::knowledge::load::one_or_many")]
+            pub source: Vec<String>,
+            pub note: Option<String>,
+            #[serde(default, rename = "example")]
+            pub examples: Vec<$crate::knowledge::Example>,
+            #[serde(skip)]
+            pub origin: $crate::knowledge::Origin,
+        }
+    };
+}
+pub(super) use entry_type;
+
 /// An entry of one knowledge table.
 pub trait Entry: Sized {
     /// The table's name in a knowledge file (`[[set-phrase]]`).

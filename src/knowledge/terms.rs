@@ -3,8 +3,8 @@
 
 use serde::Deserialize;
 
-use super::load::one_or_many;
-use super::{Example, Origin, PartialDate};
+use super::entry::entry_type;
+use super::PartialDate;
 
 /// Whether a superseded term is a political formulation or an administrative term.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
@@ -14,35 +14,28 @@ pub enum SupersededKind {
     PolicyTerm,
 }
 
-/// `[[superseded]]`: wording that was right once and is out of use since `since`.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct Superseded {
-    pub id: String,
-    pub terms: Vec<String>,
-    /// The current wording.
-    pub replaced_by: String,
-    /// From this date on the terms are outdated as a description of current work.
-    pub since: PartialDate,
-    /// When the old wording had certainly disappeared from official use.
-    pub effectively_gone: Option<PartialDate>,
-    pub kind: SupersededKind,
-    /// Ignore a match when the text right before it ends with one of these.
-    #[serde(default)]
-    pub not_after: Vec<String>,
-    /// Longer phrases containing a term that are not this term.
-    #[serde(default)]
-    pub exclude: Vec<String>,
-    /// Whether the reference saw the dates in a cited source.
-    #[serde(default = "yes")]
-    pub confirmed: bool,
-    #[serde(deserialize_with = "one_or_many")]
-    pub source: Vec<String>,
-    pub note: Option<String>,
-    #[serde(default, rename = "example")]
-    pub examples: Vec<Example>,
-    #[serde(skip)]
-    pub origin: Origin,
+entry_type! {
+    /// `[[superseded]]`: wording that was right once and is out of use since `since`.
+    pub struct Superseded {
+        pub id: String,
+        pub terms: Vec<String>,
+        /// The current wording.
+        pub replaced_by: String,
+        /// From this date on the terms are outdated as a description of current work.
+        pub since: PartialDate,
+        /// When the old wording had certainly disappeared from official use.
+        pub effectively_gone: Option<PartialDate>,
+        pub kind: SupersededKind,
+        /// Ignore a match when the text right before it ends with one of these.
+        #[serde(default)]
+        pub not_after: Vec<String>,
+        /// Longer phrases containing a term that are not this term.
+        #[serde(default)]
+        pub exclude: Vec<String>,
+        /// Whether the reference saw the dates in a cited source.
+        #[serde(default = "yes")]
+        pub confirmed: bool,
+    }
 }
 
 /// How a wrong formulation may be corrected.
@@ -76,82 +69,61 @@ impl From<EntrySeverity> for crate::diagnostic::Severity {
     }
 }
 
-/// `[[formulation]]`: a standard political formulation and its known wrong variants.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct Formulation {
-    pub id: String,
-    pub wrong: Vec<String>,
-    pub right: String,
-    pub fix: FixKind,
-    /// Lower than the rule's default severity (see [`EntrySeverity`]).
-    pub severity: Option<EntrySeverity>,
-    /// The wrong phrase may start or end inside a word (see docs/KNOWLEDGE.md); by default
-    /// a match counts only where it starts and ends on word boundaries.
-    #[serde(default)]
-    pub crosses_words: bool,
-    #[serde(deserialize_with = "one_or_many")]
-    pub source: Vec<String>,
-    pub note: Option<String>,
-    #[serde(default, rename = "example")]
-    pub examples: Vec<Example>,
-    #[serde(skip)]
-    pub origin: Origin,
+entry_type! {
+    /// `[[formulation]]`: a standard political formulation and its known wrong variants.
+    pub struct Formulation {
+        pub id: String,
+        pub wrong: Vec<String>,
+        pub right: String,
+        pub fix: FixKind,
+        /// Lower than the rule's default severity (see [`EntrySeverity`]).
+        pub severity: Option<EntrySeverity>,
+        /// The wrong phrase may start or end inside a word (see docs/KNOWLEDGE.md); by default
+        /// a match counts only where it starts and ends on word boundaries.
+        #[serde(default)]
+        pub crosses_words: bool,
+    }
 }
 
-/// `[[set-phrase]]`: a fixed phrase (固定搭配) and its corruptions.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct SetPhrase {
-    pub id: String,
-    pub right: String,
-    pub wrong: Vec<String>,
-    /// Lower than the rule's default severity (see [`EntrySeverity`]).
-    pub severity: Option<EntrySeverity>,
-    /// The wrong phrase may start or end inside a word (see docs/KNOWLEDGE.md); by default
-    /// a match counts only where it starts and ends on word boundaries.
-    #[serde(default)]
-    pub crosses_words: bool,
-    #[serde(deserialize_with = "one_or_many")]
-    pub source: Vec<String>,
-    pub note: Option<String>,
-    #[serde(default, rename = "example")]
-    pub examples: Vec<Example>,
-    #[serde(skip)]
-    pub origin: Origin,
+entry_type! {
+    /// `[[set-phrase]]`: a fixed phrase (固定搭配) and its corruptions.
+    pub struct SetPhrase {
+        pub id: String,
+        pub right: String,
+        pub wrong: Vec<String>,
+        /// Lower than the rule's default severity (see [`EntrySeverity`]).
+        pub severity: Option<EntrySeverity>,
+        /// The wrong phrase may start or end inside a word (see docs/KNOWLEDGE.md); by default
+        /// a match counts only where it starts and ends on word boundaries.
+        #[serde(default)]
+        pub crosses_words: bool,
+    }
 }
 
-/// `[[confusable]]`: a misspelt word or expression, given with enough context that the
-/// `wrong` phrase is never correct in running text; or a `pattern` for cases a list
-/// cannot hold (截止2023年 → 截至2023年).
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct Confusable {
-    pub id: String,
-    #[serde(default)]
-    pub wrong: Vec<String>,
-    /// The correct phrase (for a pattern: a description of the correct form).
-    pub right: String,
-    /// A Rust `regex` matched against the original text (no look-around).
-    pub pattern: Option<String>,
-    /// Replacement for a `pattern` match, with `$1`-style groups; absent = no automatic fix.
-    pub right_template: Option<String>,
-    /// Longer phrases containing a `wrong` phrase that are correct.
-    #[serde(default)]
-    pub exclude: Vec<String>,
-    /// Lower than the rule's default severity (see [`EntrySeverity`]).
-    pub severity: Option<EntrySeverity>,
-    /// The wrong phrase may start or end inside a word (see docs/KNOWLEDGE.md); by default
-    /// a match counts only where it starts and ends on word boundaries.
-    #[serde(default)]
-    pub crosses_words: bool,
-    #[serde(deserialize_with = "one_or_many")]
-    pub source: Vec<String>,
-    pub note: Option<String>,
-    #[serde(default, rename = "example")]
-    pub examples: Vec<Example>,
-    #[serde(skip)]
-    pub origin: Origin,
+entry_type! {
+    /// `[[confusable]]`: a misspelt word or expression, given with enough context that the
+    /// `wrong` phrase is never correct in running text; or a `pattern` for cases a list
+    /// cannot hold (截止2023年 → 截至2023年).
+    pub struct Confusable {
+        pub id: String,
+        #[serde(default)]
+        pub wrong: Vec<String>,
+        /// The correct phrase (for a pattern: a description of the correct form).
+        pub right: String,
+        /// A Rust `regex` matched against the original text (no look-around).
+        pub pattern: Option<String>,
+        /// Replacement for a `pattern` match, with `$1`-style groups; absent = no automatic fix.
+        pub right_template: Option<String>,
+        /// Longer phrases containing a `wrong` phrase that are correct.
+        #[serde(default)]
+        pub exclude: Vec<String>,
+        /// Lower than the rule's default severity (see [`EntrySeverity`]).
+        pub severity: Option<EntrySeverity>,
+        /// The wrong phrase may start or end inside a word (see docs/KNOWLEDGE.md); by default
+        /// a match counts only where it starts and ends on word boundaries.
+        #[serde(default)]
+        pub crosses_words: bool,
+    }
 }
 
 fn yes() -> bool {

@@ -5,8 +5,8 @@
 use jiff::civil::Date;
 use serde::Deserialize;
 
-use super::load::one_or_many;
-use super::{Example, Origin, PartialDate};
+use super::entry::entry_type;
+use super::PartialDate;
 
 /// What an event is; decides how rules read "superseded" for it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
@@ -33,56 +33,49 @@ pub enum EventKind {
     Institution,
 }
 
-/// One `[[event]]` entry.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct Event {
-    pub id: String,
-    pub kind: EventKind,
-    pub name: String,
-    /// Literal forms that always name this event.
-    #[serde(default)]
-    pub aliases: Vec<String>,
-    /// Forms such as “省第十一次党代会” that name it only in a document of `province`.
-    #[serde(default)]
-    pub generic_aliases: Vec<String>,
-    /// A match is ignored when the text right before it ends with one of these
-    /// (e.g. “委” keeps “县委十八届三中全会” from naming the national plenum).
-    #[serde(default)]
-    pub not_after: Vec<String>,
-    /// Longer phrases that contain an alias but do not name this event
-    /// (e.g. “环境保护部门” for the alias “环境保护部”).
-    #[serde(default)]
-    pub exclude: Vec<String>,
-    pub start: Option<PartialDate>,
-    pub end: Option<PartialDate>,
-    /// From this date on, citing the event as the current one is outdated.
-    pub superseded_on: Option<PartialDate>,
-    /// For an event not known to have been held yet: the period in which it is expected
-    /// (by its series' cadence: a congress every five years, an NPC session every
-    /// March). It cannot have taken place before `expected-from`.
-    pub expected_from: Option<PartialDate>,
-    /// … and is due by the end of `expected-by`.
-    pub expected_by: Option<PartialDate>,
-    /// The `id` of the event that superseded it.
-    pub superseded_by: Option<String>,
-    /// What to write now, where the successor is not an event (renamed institutions).
-    pub replaced_by: Option<String>,
-    /// Short province name for provincial congresses: “四川”.
-    pub province: Option<String>,
-    /// Congress number, plenum number (the 中全会), plan number, NPC term.
-    pub ordinal: Option<u32>,
-    /// Plenums: the 届 (18 for 十八届三中全会).
-    pub term: Option<u32>,
-    /// Whether the reference saw the key dates in a cited source.
-    pub confirmed: bool,
-    #[serde(deserialize_with = "one_or_many")]
-    pub source: Vec<String>,
-    pub note: Option<String>,
-    #[serde(default, rename = "example")]
-    pub examples: Vec<Example>,
-    #[serde(skip)]
-    pub origin: Origin,
+entry_type! {
+    /// One `[[event]]` entry.
+    pub struct Event {
+        pub id: String,
+        pub kind: EventKind,
+        pub name: String,
+        /// Literal forms that always name this event.
+        #[serde(default)]
+        pub aliases: Vec<String>,
+        /// Forms such as “省第十一次党代会” that name it only in a document of `province`.
+        #[serde(default)]
+        pub generic_aliases: Vec<String>,
+        /// A match is ignored when the text right before it ends with one of these
+        /// (e.g. “委” keeps “县委十八届三中全会” from naming the national plenum).
+        #[serde(default)]
+        pub not_after: Vec<String>,
+        /// Longer phrases that contain an alias but do not name this event
+        /// (e.g. “环境保护部门” for the alias “环境保护部”).
+        #[serde(default)]
+        pub exclude: Vec<String>,
+        pub start: Option<PartialDate>,
+        pub end: Option<PartialDate>,
+        /// From this date on, citing the event as the current one is outdated.
+        pub superseded_on: Option<PartialDate>,
+        /// For an event not known to have been held yet: the period in which it is expected
+        /// (by its series' cadence: a congress every five years, an NPC session every
+        /// March). It cannot have taken place before `expected-from`.
+        pub expected_from: Option<PartialDate>,
+        /// … and is due by the end of `expected-by`.
+        pub expected_by: Option<PartialDate>,
+        /// The `id` of the event that superseded it.
+        pub superseded_by: Option<String>,
+        /// What to write now, where the successor is not an event (renamed institutions).
+        pub replaced_by: Option<String>,
+        /// Short province name for provincial congresses: “四川”.
+        pub province: Option<String>,
+        /// Congress number, plenum number (the 中全会), plan number, NPC term.
+        pub ordinal: Option<u32>,
+        /// Plenums: the 届 (18 for 十八届三中全会).
+        pub term: Option<u32>,
+        /// Whether the reference saw the key dates in a cited source.
+        pub confirmed: bool,
+    }
 }
 
 impl Event {
