@@ -1,3 +1,4 @@
+use super::{char_runs, chars, run_bytes};
 use crate::checks::{declare_rule, Checker, Rule};
 use crate::diagnostic::Fix;
 
@@ -62,18 +63,9 @@ impl Rule for DoubledPunctuation {
             }
             let s = seg.text(text);
             let pause = |c: char| is_pause(c) || is_halfwidth_pause(c);
-            let cs: Vec<(usize, char)> = s.char_indices().collect();
-            let mut k = 0;
-            while k < cs.len() {
-                if !pause(cs[k].1) {
-                    k += 1;
-                    continue;
-                }
-                let first = k;
-                while k < cs.len() && pause(cs[k].1) {
-                    k += 1;
-                }
-                let run = &cs[first..k];
+            let cs = chars(s);
+            for indices in char_runs(&cs, |k| pause(cs[k].1), |_, k| pause(cs[k].1)) {
+                let run = &cs[indices.clone()];
                 // Half-width marks alone (code, "a,;b") are not Chinese text, and one that
                 // ends an HTML entity or a URL ("m&sup3;；") is not a pause mark.
                 if run.len() < 2 || !run.iter().any(|&(_, c)| is_pause(c)) {
@@ -85,7 +77,7 @@ impl Rule for DoubledPunctuation {
                 {
                     continue;
                 }
-                let range = run[0].0..cs.get(k).map_or(s.len(), |c| c.0);
+                let range = run_bytes(&cs, &indices, s.len());
                 let written = &s[range.clone()];
                 let same = run
                     .iter()

@@ -1,3 +1,4 @@
+use super::{char_runs, chars, run_bytes};
 use crate::checks::{declare_rule, Checker, Rule};
 use crate::diagnostic::Fix;
 
@@ -58,23 +59,15 @@ impl Rule for FullwidthAlphanumeric {
             if !s.contains(is_wide_alnum) {
                 continue;
             }
-            let cs: Vec<(usize, char)> = s.char_indices().collect();
-            let mut k = 0;
-            while k < cs.len() {
-                if !is_wide_alnum(cs[k].1) {
-                    k += 1;
-                    continue;
-                }
-                let start = k;
-                while k < cs.len()
-                    && (is_wide_alnum(cs[k].1)
-                        || (cs[k].1 == '．'
-                            && k > start
-                            && cs.get(k + 1).is_some_and(|n| matches!(n.1, '０'..='９'))))
-                {
-                    k += 1;
-                }
-                let range = cs[start].0..cs.get(k).map_or(s.len(), |c| c.0);
+            let cs = chars(s);
+            // A wide point inside a number (１．５) goes with it.
+            let continues = |_, k: usize| {
+                is_wide_alnum(cs[k].1)
+                    || (cs[k].1 == '．'
+                        && cs.get(k + 1).is_some_and(|n| matches!(n.1, '０'..='９')))
+            };
+            for run in char_runs(&cs, |k| is_wide_alnum(cs[k].1), continues) {
+                let range = run_bytes(&cs, &run, s.len());
                 let written = &s[range.clone()];
                 let narrowed: String = written.chars().map(narrow).collect();
                 let what = if written.chars().all(|c| matches!(c, '０'..='９' | '．')) {

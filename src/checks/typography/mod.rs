@@ -75,6 +75,40 @@ pub(crate) fn chars(segment: &str) -> Vec<(usize, char)> {
     segment.char_indices().collect()
 }
 
+/// The runs of characters in `cs` (a segment's [`chars`]), as index ranges in order: a
+/// run starts at a character `starts(k)` accepts and takes each next one that
+/// `continues(first, k)` accepts (`first` is the run's first index).
+pub(crate) fn char_runs<'c>(
+    cs: &'c [(usize, char)],
+    starts: impl Fn(usize) -> bool + 'c,
+    continues: impl Fn(usize, usize) -> bool + 'c,
+) -> impl Iterator<Item = std::ops::Range<usize>> + 'c {
+    let mut k = 0;
+    std::iter::from_fn(move || {
+        while k < cs.len() && !starts(k) {
+            k += 1;
+        }
+        if k == cs.len() {
+            return None;
+        }
+        let first = k;
+        k += 1;
+        while k < cs.len() && continues(first, k) {
+            k += 1;
+        }
+        Some(first..k)
+    })
+}
+
+/// The bytes of the run `run` of `cs` (see [`char_runs`]) in a segment of `len` bytes.
+pub(crate) fn run_bytes(
+    cs: &[(usize, char)],
+    run: &std::ops::Range<usize>,
+    len: usize,
+) -> std::ops::Range<usize> {
+    cs[run.start].0..cs.get(run.end).map_or(len, |c| c.0)
+}
+
 /// Sentence-final punctuation: a line that ends with it ends a paragraph, not a wrap.
 pub(crate) fn ends_sentence(content: &str) -> bool {
     let trimmed = content.trim_end_matches(|c: char| {

@@ -1,4 +1,4 @@
-use super::is_chinese;
+use super::{char_runs, chars, is_chinese, run_bytes};
 use crate::checks::{declare_rule, Checker, Rule};
 use crate::diagnostic::Fix;
 
@@ -55,20 +55,13 @@ impl Rule for WrongEllipsis {
                 continue;
             }
             let protected = cx.views.protected(seg);
-            let cs: Vec<(usize, char)> = s.char_indices().collect();
-            let mut k = 0;
-            while k < cs.len() {
-                let c = cs[k].1;
-                if !dot_like(c) || protected.contains(cs[k].0) {
-                    k += 1;
-                    continue;
-                }
-                let first = k;
-                while k < cs.len() && cs[k].1 == c {
-                    k += 1;
-                }
+            let cs = chars(s);
+            let starts = |k: usize| dot_like(cs[k].1) && !protected.contains(cs[k].0);
+            for run in char_runs(&cs, starts, |first, k| cs[k].1 == cs[first].1) {
+                let (first, k) = (run.start, run.end);
+                let c = cs[first].1;
                 let n = k - first;
-                let range = cs[first].0..cs.get(k).map_or(s.len(), |x| x.0);
+                let range = run_bytes(&cs, &run, s.len());
                 let before = first.checked_sub(1).map(|j| cs[j].1);
                 let after = cs.get(k).map(|x| x.1);
                 let chinese = before.is_some_and(is_chinese)
