@@ -263,6 +263,12 @@ confirmed = false
 source = "x"
 "#;
 
+    /// The error of `BROKEN` with its bad date put right and `from` replaced by `to`.
+    fn error_with(from: &str, to: &str) -> KnowledgeError {
+        let text = BROKEN.replace("2023-02-30", "2023-02-20").replace(from, to);
+        Knowledge::from_sources(&[("mine.toml", &text)]).unwrap_err()
+    }
+
     #[test]
     fn a_broken_file_is_reported_with_file_line_and_id() {
         let err = Knowledge::from_sources(&[("mine.toml", BROKEN)]).unwrap_err();
@@ -278,52 +284,38 @@ source = "x"
 
     #[test]
     fn validation_errors_name_the_entry_header_line() {
-        let text = BROKEN
-            .replace("2023-02-30", "2023-02-20")
-            .replace("id = \"bad-date\"", "id = \"ok-one\"");
-        let err = Knowledge::from_sources(&[("mine.toml", &text)]).unwrap_err();
+        let err = error_with("id = \"bad-date\"", "id = \"ok-one\"");
         assert_eq!(err.line(), Some(10), "{err}");
         assert!(err.to_string().contains("id 重复"), "{err}");
 
-        let text = BROKEN.replace("2023-02-30", "2023-02-20").replace(
+        let err = error_with(
             "start =",
             "superseded-by = \"nope\"\nsuperseded-on = \"2024\"\nstart =",
         );
-        let err = Knowledge::from_sources(&[("mine.toml", &text)]).unwrap_err();
         assert_eq!(err.line(), Some(10), "{err}");
         assert!(err.to_string().contains("`nope`"), "{err}");
 
-        let text = BROKEN
-            .replace("2023-02-30", "2023-02-20")
-            .replace("source = \"x\"", "source = []");
-        let err = Knowledge::from_sources(&[("mine.toml", &text)]).unwrap_err();
+        let err = error_with("source = \"x\"", "source = []");
         assert_eq!(err.line(), Some(2), "{err}");
         assert!(err.to_string().contains("来源"), "{err}");
 
-        let text = BROKEN
-            .replace("2023-02-30", "2023-02-20")
-            .replace("aliases = [\"另一活动\"]", "aliases = [\"另一活动\", \"\"]");
-        let err = Knowledge::from_sources(&[("mine.toml", &text)]).unwrap_err();
+        let err = error_with("aliases = [\"另一活动\"]", "aliases = [\"另一活动\", \"\"]");
         assert!(err.to_string().contains("空字符串"), "{err}");
     }
 
     #[test]
     fn unknown_keys_are_rejected_with_their_line() {
-        let text = BROKEN
-            .replace("2023-02-30", "2023-02-20")
-            .replace("name = \"另一活动\"", "name = \"另一活动\"\nalias = \"x\"");
-        let err = Knowledge::from_sources(&[("mine.toml", &text)]).unwrap_err();
+        let err = error_with("name = \"另一活动\"", "name = \"另一活动\"\nalias = \"x\"");
         assert_eq!(err.line(), Some(14), "{err}");
         assert!(err.to_string().contains("bad-date"), "{err}");
     }
 
     #[test]
     fn dates_must_be_in_order() {
-        let text = BROKEN.replace("2023-02-30", "2023-02-20").replace(
+        let err = error_with(
             "start = \"2023-02-20\"",
             "start = \"2023-02-20\"\nend = \"2022\"",
         );
-        let err = Knowledge::from_sources(&[("mine.toml", &text)]).unwrap_err();
         assert!(err.to_string().contains("日期顺序错误"), "{err}");
     }
 
