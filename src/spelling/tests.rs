@@ -14,6 +14,23 @@ fn suspects_with(text: &str, thresholds: &Thresholds) -> Vec<(String, String)> {
     .collect()
 }
 
+/// `text` gives one suspect under `thresholds`: (what is replaced, by what, how alike).
+fn assert_one_suspect(text: &str, thresholds: &Thresholds, expected: (&str, &str, Similarity)) {
+    let found = find_with(text, Span::new(0, text.len()), thresholds, &mut |run| {
+        segment(text, run)
+    });
+    assert_eq!(found.len(), 1, "{found:?}");
+    let suspect = &found[0];
+    assert_eq!(
+        (
+            suspect.span.slice(text),
+            suspect.replacement.as_str(),
+            suspect.similarity
+        ),
+        expected
+    );
+}
+
 /// Each of `texts` gives no suspect.
 fn assert_silent(texts: &[&str]) {
     for text in texts {
@@ -88,12 +105,11 @@ fn a_character_fitting_one_neighbour_only_in_a_rare_pair() {
 
 #[test]
 fn reports_the_character_and_its_replacement() {
-    let text = "加强对干部的监肚管理。";
-    let found = find(text, Span::new(0, text.len()));
-    assert_eq!(found.len(), 1);
-    assert_eq!(found[0].span.slice(text), "肚");
-    assert_eq!(found[0].replacement, "督");
-    assert_eq!(found[0].similarity, Similarity::OtherTone);
+    assert_one_suspect(
+        "加强对干部的监肚管理。",
+        &THRESHOLDS,
+        ("肚", "督", Similarity::OtherTone),
+    );
 }
 
 #[test]
@@ -117,14 +133,11 @@ fn two_characters_in_the_wrong_order() {
         cost: [0.0, 3.0, 4.0, 4.0, 0.0],
         ..THRESHOLDS
     };
-    let text = "加强对干部的督监管理。";
-    let found = find_with(text, Span::new(0, text.len()), &thresholds, &mut |run| {
-        segment(text, run)
-    });
-    assert_eq!(found.len(), 1);
-    assert_eq!(found[0].span.slice(text), "督监");
-    assert_eq!(found[0].replacement, "监督");
-    assert_eq!(found[0].similarity, Similarity::Swapped);
+    assert_one_suspect(
+        "加强对干部的督监管理。",
+        &thresholds,
+        ("督监", "监督", Similarity::Swapped),
+    );
 }
 
 #[test]
