@@ -1,123 +1,12 @@
-//! The matcher on a small knowledge written for these tests.
+//! The matcher on a small knowledge written for these tests (`tests-timeline.toml`,
+//! `tests-terms.toml`).
 
 use super::normalize::Normalized;
 use super::*;
 
-const TIMELINE: &str = r#"
-[[event]]
-id = "cc18-3"
-kind = "plenum"
-name = "中国共产党第十八届中央委员会第三次全体会议"
-aliases = ["十八届三中全会", "党的十八届三中全会"]
-not-after = ["委"]
-term = 18
-ordinal = 3
-confirmed = true
-source = "s"
+const TIMELINE: &str = include_str!("tests-timeline.toml");
 
-[[event]]
-id = "cc18-4"
-kind = "plenum"
-name = "中国共产党第十八届中央委员会第四次全体会议"
-aliases = ["十八届四中全会"]
-term = 18
-ordinal = 4
-confirmed = true
-source = "s"
-
-[[event]]
-id = "cc18-6"
-kind = "plenum"
-name = "中国共产党第十八届中央委员会第六次全体会议"
-aliases = ["十八届六中全会"]
-term = 18
-ordinal = 6
-confirmed = true
-source = "s"
-
-[[event]]
-id = "cpc-15"
-kind = "national-congress"
-name = "中国共产党第十五次全国代表大会"
-aliases = ["十五大"]
-not-after = ["工会"]
-confirmed = true
-source = "s"
-
-[[event]]
-id = "fyp-13"
-kind = "five-year-plan"
-name = "“十三五”规划"
-aliases = ["十三五", "十三五规划", "“十三五”"]
-confirmed = true
-source = "s"
-
-[[event]]
-id = "prov-shanxi-11"
-kind = "provincial-congress"
-name = "中国共产党山西省第十一次代表大会"
-aliases = ["山西省第十一次党代会"]
-generic-aliases = ["省第十一次党代会"]
-province = "山西"
-confirmed = true
-source = "s"
-
-[[event]]
-id = "prov-sichuan-11"
-kind = "provincial-congress"
-name = "中国共产党四川省第十一次代表大会"
-aliases = ["四川省第十一次党代会"]
-generic-aliases = ["省第十一次党代会"]
-province = "四川"
-confirmed = true
-source = "s"
-
-[[event]]
-id = "huanbao"
-kind = "institution"
-name = "环境保护局"
-aliases = ["环境保护部"]
-exclude = ["环境保护部门"]
-confirmed = true
-source = "s"
-"#;
-
-const TERMS: &str = r#"
-[[formulation]]
-id = "xi-thought"
-wrong = ["习近平新时代中国特色社会主义", "习近平新时代思想"]
-right = "习近平新时代中国特色社会主义思想"
-fix = "unsafe"
-source = "s"
-
-[[set-phrase]]
-id = "zhizheng"
-right = "科学执政、民主执政、依法执政"
-wrong = ["科学执政、民主执政、依法执法"]
-source = "s"
-
-[[confusable]]
-id = "jiezhi"
-right = "截至（表示时间点）"
-pattern = "截止((?:[0-9]{4}年|[0-9]{1,2}月|目前))"
-right-template = "截至$1"
-source = "s"
-[[confusable.example]]
-text = "截止2022年底"
-as-of = "2023-01-01"
-expect = "fire"
-[[confusable.example]]
-text = "截止到2022年底"
-as-of = "2023-01-01"
-expect = "silent"
-
-[[confusable]]
-id = "qita"
-wrong = ["其它"]
-right = "其他"
-exclude = ["尤其它"]
-source = "s"
-"#;
+const TERMS: &str = include_str!("tests-terms.toml");
 
 fn k() -> Knowledge {
     Knowledge::from_sources(&[("t.toml", TIMELINE), ("u.toml", TERMS)]).unwrap()
