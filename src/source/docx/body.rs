@@ -1,11 +1,13 @@
 //! The paragraphs of one story (body, header, footer, notes), one line each.
 
+use std::ops::Range;
+
 use quick_xml::events::{BytesStart, Event};
-use quick_xml::Reader;
 
 use super::labels::{Counters, Resolver};
 use super::trace::{ParagraphTrace, PieceKind, Recorder};
-use super::{attr, attr_num, next, unclosed, XmlError};
+use super::walk::{Step, Walk};
+use super::{attr, attr_num, XmlError};
 
 /// A paragraph being read.
 #[derive(Debug, Default)]
@@ -81,11 +83,9 @@ pub(super) fn paragraphs(
     max_len: usize,
     mut recorder: Option<&mut Recorder>,
 ) -> Result<(), StoryError> {
-    let mut reader = Reader::from_str(xml);
+    let mut walk = Walk::new(xml);
     let mut counters = Counters::default();
     let mut stack: Vec<Paragraph> = Vec::new();
-    let mut depth = 0usize;
-    let mut skip = 0usize;
     let mut in_properties = 0usize;
     let mut in_text = false;
     let mut in_field_code = false;
@@ -117,22 +117,19 @@ pub(super) fn paragraphs(
         out.push('\n');
         Ok(())
     };
-    let position = |reader: &Reader<&[u8]>| usize::try_from(reader.buffer_position()).unwrap_or(0);
-    loop {
-        // Events follow each other without gaps: this is where the next one starts.
-        let at = position(&reader);
-        let event = next(&mut reader)?;
-        let after = position(&reader);
-        match event {
-            Event::Start(e) => {
-                depth += 1;
-                if skip > 0 {
-                    skip += 1;
-                    continue;
-                }
+    let skip = |e: &BytesStart<'_>| skipped(e.local_name().as_ref()) || is_separator_note(e);
+    while let Some(step) = walk.next(skip)? {
+        let Range {
+            start: at,
+            end: after,
+        } = walk.last();
+        match step {
+            Step::Open {
+                element: e,
+                empty: false,
+            } => {
                 let name = e.local_name();
                 match name.as_ref() {
-                    n if skipped(n) || is_separator_note(&e) => skip = 1,
                     b"p" => {
                         let trace = recorder
                             .as_deref()
@@ -168,48 +165,41 @@ pub(super) fn paragraphs(
                     _ => {}
                 }
             }
-            Event::End(e) => {
-                depth = depth.saturating_sub(1);
-                if skip > 0 {
-                    skip -= 1;
-                    continue;
+            Step::Close(e) => match e.local_name().as_ref() {
+                b"p" => {
+                    if let Some(para) = stack.pop() {
+                        emit(para, out, &mut recorder, Some(at))?;
+                    }
                 }
-                match e.local_name().as_ref() {
-                    b"p" => {
-                        if let Some(para) = stack.pop() {
-                            emit(para, out, &mut recorder, Some(at))?;
-                        }
+                b"pPr" => {
+                    in_properties = in_properties.saturating_sub(1);
+                    if let Some(trace) = stack.last_mut().and_then(|p| p.trace.as_mut()) {
+                        Recorder::properties_of_paragraph_end(trace, after);
                     }
-                    b"pPr" => {
-                        in_properties = in_properties.saturating_sub(1);
-                        if let Some(trace) = stack.last_mut().and_then(|p| p.trace.as_mut()) {
-                            Recorder::properties_of_paragraph_end(trace, after);
-                        }
-                    }
-                    b"r" if in_properties == 0 => {
-                        if let Some(r) = recorder.as_deref_mut() {
-                            r.run_end(after);
-                        }
-                    }
-                    b"rPr" if in_properties == 0 => {
-                        if let Some(r) = recorder.as_deref_mut() {
-                            r.properties_end(after);
-                        }
-                    }
-                    b"t" => {
-                        in_text = false;
-                        if let Some(r) = recorder.as_deref_mut() {
-                            r.text_tag(None);
-                        }
-                    }
-                    b"instrText" => in_field_code = false,
-                    _ => {}
                 }
-            }
-            Event::Empty(e) => {
-                if skip > 0 {
-                    continue;
+                b"r" if in_properties == 0 => {
+                    if let Some(r) = recorder.as_deref_mut() {
+                        r.run_end(after);
+                    }
                 }
+                b"rPr" if in_properties == 0 => {
+                    if let Some(r) = recorder.as_deref_mut() {
+                        r.properties_end(after);
+                    }
+                }
+                b"t" => {
+                    in_text = false;
+                    if let Some(r) = recorder.as_deref_mut() {
+                        r.text_tag(None);
+                    }
+                }
+                b"instrText" => in_field_code = false,
+                _ => {}
+            },
+            Step::Open {
+                element: e,
+                empty: true,
+            } => {
                 let empty_paragraph = |recorder: &Option<&mut Recorder>, nested| Paragraph {
                     trace: recorder
                         .as_deref()
@@ -258,10 +248,10 @@ pub(super) fn paragraphs(
                     r.piece(trace, text, at..after, PieceKind::Element);
                 }
             }
-            Event::Text(t) if (in_text || in_field_code) && skip == 0 => {
+            Step::Other(Event::Text(t)) if in_text || in_field_code => {
                 if let Some(para) = stack.last_mut() {
                     let content = t.xml10_content().map_err(|e| XmlError {
-                        offset: reader.buffer_position(),
+                        offset: walk.error_offset(),
                         message: e.to_string(),
                     })?;
                     if in_field_code {
@@ -276,7 +266,7 @@ pub(super) fn paragraphs(
                     }
                 }
             }
-            Event::CData(t) if in_text && skip == 0 => {
+            Step::Other(Event::CData(t)) if in_text => {
                 if let Some(para) = stack.last_mut() {
                     let text_before = para.text.len();
                     push_text(&mut para.text, &String::from_utf8_lossy(&t));
@@ -286,7 +276,7 @@ pub(super) fn paragraphs(
                     }
                 }
             }
-            Event::GeneralRef(r) if in_text && skip == 0 => {
+            Step::Other(Event::GeneralRef(r)) if in_text => {
                 if let Some(para) = stack.last_mut() {
                     let c = match r.resolve_char_ref() {
                         Ok(Some(c)) => Some(c),
@@ -300,7 +290,7 @@ pub(super) fn paragraphs(
                         },
                         Err(e) => {
                             return Err(XmlError {
-                                offset: reader.buffer_position(),
+                                offset: walk.error_offset(),
                                 message: e.to_string(),
                             }
                             .into())
@@ -316,8 +306,6 @@ pub(super) fn paragraphs(
                     }
                 }
             }
-            Event::Eof if depth == 0 => break,
-            Event::Eof => return Err(unclosed(&reader).into()),
             _ => {}
         }
     }

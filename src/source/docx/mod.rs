@@ -36,7 +36,8 @@
 //!
 //! Modules: `package` (the zip, its limits and the main part), `styles` (paragraph
 //! styles' numbering), `numbering` (list definitions), `labels` (counters and the label
-//! Word shows, in each number format), `body` (the paragraphs of one story).
+//! Word shows, in each number format), `body` (the paragraphs of one story), `walk` (the
+//! walk over one XML part that these readers share).
 
 mod body;
 mod labels;
@@ -46,6 +47,7 @@ mod styles;
 #[cfg(test)]
 mod tests;
 mod trace;
+mod walk;
 
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};

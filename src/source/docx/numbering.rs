@@ -3,10 +3,8 @@
 
 use std::collections::HashMap;
 
-use quick_xml::events::Event;
-use quick_xml::Reader;
-
-use super::{attr, attr_num, next, unclosed, XmlError};
+use super::walk::{Step, Walk};
+use super::{attr, attr_num, XmlError};
 
 /// One level of a list definition.
 #[derive(Debug, Clone, Default)]
@@ -48,36 +46,15 @@ pub(super) fn parse_numbering(xml: &str) -> Result<Numbering, XmlError> {
         Num(u32, Num),
     }
     let mut numbering = Numbering::default();
-    let mut reader = Reader::from_str(xml);
+    let mut walk = Walk::new(xml);
     let mut owner = Owner::None;
     let mut override_level: Option<u8> = None;
     let mut level: Option<(u8, Level)> = None;
-    let mut depth = 0usize;
-    // Depth inside an mc:Fallback (Word puts a plain numFmt there for old readers).
-    let mut fallback = 0usize;
-    loop {
-        let event = next(&mut reader)?;
-        let (e, empty) = match &event {
-            Event::Start(e) => {
-                depth += 1;
-                if fallback > 0 {
-                    fallback += 1;
-                    continue;
-                }
-                (e, false)
-            }
-            Event::Empty(e) => {
-                if fallback > 0 {
-                    continue;
-                }
-                (e, true)
-            }
-            Event::End(e) => {
-                depth = depth.saturating_sub(1);
-                if fallback > 0 {
-                    fallback -= 1;
-                    continue;
-                }
+    // Word puts a plain numFmt in an mc:Fallback for old readers: left out.
+    while let Some(step) = walk.next(|e| e.local_name().as_ref() == b"Fallback")? {
+        let (e, empty) = match step {
+            Step::Open { element, empty } => (element, empty),
+            Step::Close(e) => {
                 match e.local_name().as_ref() {
                     b"lvl" => {
                         if let Some((ilvl, l)) = level.take() {
@@ -106,13 +83,11 @@ pub(super) fn parse_numbering(xml: &str) -> Result<Numbering, XmlError> {
                 }
                 continue;
             }
-            Event::Eof if depth == 0 => break,
-            Event::Eof => return Err(unclosed(&reader)),
-            _ => continue,
+            Step::Other(_) => continue,
         };
+        let e = &e;
         let val = || attr(e, b"val");
         match e.local_name().as_ref() {
-            b"Fallback" if !empty => fallback = 1,
             b"abstractNum" if !empty => {
                 owner = Owner::Abstract(
                     attr_num(e, b"abstractNumId").unwrap_or(u32::MAX),

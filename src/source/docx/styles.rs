@@ -2,10 +2,8 @@
 
 use std::collections::HashMap;
 
-use quick_xml::events::Event;
-use quick_xml::Reader;
-
-use super::{attr, attr_num, next, unclosed, XmlError};
+use super::walk::{Step, Walk};
+use super::{attr, attr_num, XmlError};
 
 /// What a paragraph style says about numbering.
 #[derive(Debug, Default)]
@@ -17,19 +15,12 @@ pub(super) struct StyleNumbering {
 
 pub(super) fn parse_styles(xml: &str) -> Result<HashMap<String, StyleNumbering>, XmlError> {
     let mut styles = HashMap::new();
-    let mut reader = Reader::from_str(xml);
+    let mut walk = Walk::new(xml);
     let mut current: Option<(String, StyleNumbering)> = None;
-    let mut depth = 0usize;
-    loop {
-        let event = next(&mut reader)?;
-        let (e, empty) = match &event {
-            Event::Start(e) => {
-                depth += 1;
-                (e, false)
-            }
-            Event::Empty(e) => (e, true),
-            Event::End(e) => {
-                depth = depth.saturating_sub(1);
+    while let Some(step) = walk.next(|_| false)? {
+        let (e, empty) = match step {
+            Step::Open { element, empty } => (element, empty),
+            Step::Close(e) => {
                 if e.local_name().as_ref() == b"style" {
                     if let Some((id, style)) = current.take() {
                         styles.insert(id, style);
@@ -37,27 +28,25 @@ pub(super) fn parse_styles(xml: &str) -> Result<HashMap<String, StyleNumbering>,
                 }
                 continue;
             }
-            Event::Eof if depth == 0 => break,
-            Event::Eof => return Err(unclosed(&reader)),
-            _ => continue,
+            Step::Other(_) => continue,
         };
         match e.local_name().as_ref() {
             b"style" if !empty => {
-                current = attr(e, b"styleId").map(|id| (id, StyleNumbering::default()));
+                current = attr(&e, b"styleId").map(|id| (id, StyleNumbering::default()));
             }
             b"basedOn" => {
                 if let Some((_, s)) = &mut current {
-                    s.based_on = attr(e, b"val");
+                    s.based_on = attr(&e, b"val");
                 }
             }
             b"numId" => {
                 if let Some((_, s)) = &mut current {
-                    s.num_id = attr_num(e, b"val");
+                    s.num_id = attr_num(&e, b"val");
                 }
             }
             b"ilvl" => {
                 if let Some((_, s)) = &mut current {
-                    s.ilvl = attr_num(e, b"val");
+                    s.ilvl = attr_num(&e, b"val");
                 }
             }
             _ => {}
