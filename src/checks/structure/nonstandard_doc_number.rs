@@ -101,5 +101,9 @@ fn doc_numbers(text: &str) -> impl Iterator<Item = (usize, regex::Captures<'_>)>
             next_line = end;
             Some((start, &text[start..end]))
         })
-        .flat_map(|(start, line)| DOC_NUMBER.captures_iter(line).map(move |caps| (start, caps)))
+        .flat_map(|(start, line)| {
+            DOC_NUMBER
+                .captures_iter(line)
+                .map(move |caps| (start, caps))
+        })
 }
