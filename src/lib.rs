@@ -23,6 +23,7 @@ pub mod small_file;
 pub mod source;
 pub mod spelling;
 pub mod suppression;
+mod table_bytes;
 pub mod words;
 pub mod write;
 

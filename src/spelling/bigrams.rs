@@ -11,6 +11,8 @@
 
 use std::sync::OnceLock;
 
+use crate::table_bytes::{u16_at, u32_at, Sections};
+
 static BYTES: &[u8] = include_bytes!("../../data/spelling/char-bigrams.bin");
 
 const HAN_FIRST: u32 = 0x4E00;
@@ -35,41 +37,32 @@ pub fn bigrams() -> &'static Bigrams {
     MODEL.get_or_init(|| Bigrams::from_bytes(BYTES))
 }
 
-fn u32_at(bytes: &[u8], at: usize) -> u32 {
-    u32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]])
-}
-
-fn u16_at(bytes: &[u8], at: usize) -> u16 {
-    u16::from_le_bytes([bytes[at], bytes[at + 1]])
-}
-
 fn log_prob(tenths: u8) -> f32 {
     -f32::from(tenths) / 10.0
 }
 
 impl Bigrams {
     fn from_bytes(bytes: &'static [u8]) -> Self {
-        assert_eq!(&bytes[..4], b"GWB2", "char-bigrams.bin: unknown format");
-        let n = u32_at(bytes, 4) as usize;
-        let m = u32_at(bytes, 8) as usize;
-        let bloom_bits_log2 = u32_at(bytes, 12);
-        let mut at = 16;
-        let mut take = |len: usize| {
-            let slice = &bytes[at..at + len];
-            at += len;
-            slice
-        };
+        let mut sections = Sections::new(bytes);
+        assert_eq!(
+            sections.take(4),
+            b"GWB2",
+            "char-bigrams.bin: unknown format"
+        );
+        let n = sections.u32() as usize;
+        let m = sections.u32() as usize;
+        let bloom_bits_log2 = sections.u32();
         let model = Self {
-            index: take(HAN_COUNT * 2),
-            row_starts: take((n + 1) * 4),
-            successors: take(m * 2),
-            values: take(m),
-            defaults: take(n),
-            starts: take(n),
-            bloom: take(1 << (bloom_bits_log2 - 3)),
+            index: sections.take(HAN_COUNT * 2),
+            row_starts: sections.take((n + 1) * 4),
+            successors: sections.take(m * 2),
+            values: sections.take(m),
+            defaults: sections.take(n),
+            starts: sections.take(n),
+            bloom: sections.take(1 << (bloom_bits_log2 - 3)),
             bloom_bits_log2,
         };
-        assert_eq!(at, bytes.len(), "char-bigrams.bin: wrong length");
+        sections.finish("char-bigrams.bin");
         model
     }
 

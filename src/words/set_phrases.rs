@@ -12,6 +12,8 @@
 
 use std::sync::OnceLock;
 
+use crate::table_bytes::{u32_at, u64_at, Sections};
+
 static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/set-phrases.bin"));
 
 /// Bytes of one phrase record: four UTF-16 units and a flags word.
@@ -60,42 +62,32 @@ pub fn set_phrases() -> &'static SetPhrases {
     INDEX.get_or_init(|| SetPhrases::read(BYTES))
 }
 
-fn u32_at(bytes: &[u8], at: usize) -> u32 {
-    u32::from_le_bytes(bytes[at..at + 4].try_into().expect("four bytes"))
-}
-
-fn u64_at(bytes: &[u8], at: usize) -> u64 {
-    u64::from_le_bytes(bytes[at..at + 8].try_into().expect("eight bytes"))
-}
-
 impl SetPhrases {
     fn read(bytes: &'static [u8]) -> Self {
-        let count = u32_at(bytes, 0) as usize;
-        let phrases = &bytes[4..4 + count * PHRASE_BYTES];
-        let at = 4 + phrases.len();
-        let key_count = u32_at(bytes, at) as usize;
-        let keys = &bytes[at + 4..at + 4 + key_count * 8];
-        let at = at + 4 + keys.len();
-        let indices = &bytes[at..at + key_count * 4];
-        let at = at + indices.len();
-        let bits_log2 = u32_at(bytes, at);
-        let key_bits_log2 = u32_at(bytes, at + 4);
+        let mut sections = Sections::new(bytes);
+        let count = sections.u32() as usize;
+        let phrases = sections.take(count * PHRASE_BYTES);
+        let key_count = sections.u32() as usize;
+        let keys = sections.take(key_count * 8);
+        let indices = sections.take(key_count * 4);
+        let bits_log2 = sections.u32();
+        let key_bits_log2 = sections.u32();
         let size = (1usize << bits_log2) / 8;
-        let rest = &bytes[at + 8..];
-        assert_eq!(rest.len(), 3 * size + (1usize << key_bits_log2) / 8);
-        Self {
+        let index = Self {
             phrases,
             keys,
             indices,
             bitsets: [
-                &rest[..size],
-                &rest[size..2 * size],
-                &rest[2 * size..3 * size],
+                sections.take(size),
+                sections.take(size),
+                sections.take(size),
             ],
             bits_log2,
-            key_bits: &rest[3 * size..],
+            key_bits: sections.take((1usize << key_bits_log2) / 8),
             key_bits_log2,
-        }
+        };
+        sections.finish("set-phrase index");
+        index
     }
 
     /// Number of phrases.
