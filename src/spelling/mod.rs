@@ -140,6 +140,14 @@ pub fn find_with(
     thresholds: &Thresholds,
     words: &mut dyn FnMut(Span) -> Vec<Word>,
 ) -> Vec<Suspect> {
+    // The whole-run decoder (`decoder.rs`) when `decoder_min_score` is finite.
+    let mut check = |run: &[(usize, char)], found: &mut Vec<Suspect>| {
+        if thresholds.decoder_min_score.is_finite() {
+            decoder::decode_run(run, thresholds, found);
+        } else {
+            check_run(text, run, thresholds, words, found);
+        }
+    };
     let mut found = Vec::new();
     let mut run: Vec<(usize, char)> = Vec::new();
     let slice = &text[span.start..span.end];
@@ -147,28 +155,14 @@ pub fn find_with(
         if is_han(c) {
             run.push((span.start + offset, c));
         } else if !run.is_empty() {
-            check_or_decode(text, &run, thresholds, words, &mut found);
+            check(&run, &mut found);
             run.clear();
         }
     }
     if !run.is_empty() {
-        check_or_decode(text, &run, thresholds, words, &mut found);
+        check(&run, &mut found);
     }
     found
-}
-
-fn check_or_decode(
-    text: &str,
-    run: &[(usize, char)],
-    thresholds: &Thresholds,
-    words: &mut dyn FnMut(Span) -> Vec<Word>,
-    found: &mut Vec<Suspect>,
-) {
-    if thresholds.decoder_min_score.is_finite() {
-        decoder::decode_run(run, thresholds, found);
-    } else {
-        check_run(text, run, thresholds, words, found);
-    }
 }
 
 fn char_str(c: char, buf: &mut [u8; 4]) -> &str {
