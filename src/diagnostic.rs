@@ -206,6 +206,18 @@ pub fn common_ends(a: &str, b: &str) -> (usize, usize) {
 }
 
 /// Quotes text for a message (“…”); quotation marks inside become single ones (‘…’).
+/// Each item in Chinese quotation marks, joined by `separator`: “甲”、“乙”.
+pub fn quoted_list<T: std::fmt::Display>(
+    items: impl IntoIterator<Item = T>,
+    separator: &str,
+) -> String {
+    items
+        .into_iter()
+        .map(|item| format!("“{item}”"))
+        .collect::<Vec<_>>()
+        .join(separator)
+}
+
 pub fn quote(text: &str) -> String {
     let mut inner = text.replace('“', "‘").replace('”', "’");
     // A span that starts inside quotation marks ("两学一做”学习教育") gets its opening mark back.

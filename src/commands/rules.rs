@@ -129,13 +129,7 @@ fn profiles(today: jiff::civil::Date) -> std::sync::Arc<crate::profile::ProfileS
 
 /// `gwlint rule ID` for a profile: what it matches, requires and where it comes from.
 fn show_profile(profile: &crate::profile::Profile) -> String {
-    let list = |words: &[String]| {
-        words
-            .iter()
-            .map(|w| format!("“{w}”"))
-            .collect::<Vec<_>>()
-            .join("、")
-    };
+    let list = |words: &[String]| crate::diagnostic::quoted_list(words, "、");
     let mut out = format!(
         "# 文种 {} {}\n\n依据：{}\n\n",
         profile.id, profile.name, profile.source

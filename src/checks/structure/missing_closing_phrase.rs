@@ -1,6 +1,6 @@
 use super::{closing_lines, end_of_document};
 use crate::checks::{declare_rule, Checker, Rule};
-use crate::diagnostic::Span;
+use crate::diagnostic::{quoted_list, Span};
 
 declare_rule! {
     /// 请示没有写明请求（“妥否，请批示”等），或函没有“特此函告”“请函复”等结束语。
@@ -75,14 +75,12 @@ impl Rule for MissingClosingPhrase {
             || end_of_document(doc),
             |&l| Span::point(doc.lines[l].content.end),
         );
-        let examples: Vec<String> = closing
-            .phrases
-            .iter()
-            .take(3)
-            .map(|p| format!("“{p}。”"))
-            .collect();
+        let examples = quoted_list(
+            closing.phrases.iter().take(3).map(|p| format!("{p}。")),
+            "或",
+        );
         cx.report(span, format!("{}没有结束语", cx.context.profile.name))
-            .help(format!("在正文之后写明{}", examples.join("或")))
+            .help(format!("在正文之后写明{examples}"))
             .label("结束语应在此处");
     }
 }

@@ -1,6 +1,6 @@
 use super::{end_of_document, top_sections};
 use crate::checks::{declare_rule, Checker, Rule};
-use crate::diagnostic::Span;
+use crate::diagnostic::{quoted_list, Span};
 use crate::document::LineKind;
 
 /// A short line that does not end like a sentence reads as a heading without a number.
@@ -97,14 +97,9 @@ impl Rule for MissingSection {
                 || end_of_document(doc),
                 |(line, _)| Span::point(doc.lines[*line].span.start),
             );
-            let examples: Vec<String> = spec
-                .titles
-                .iter()
-                .take(4)
-                .map(|t| format!("“{t}”"))
-                .collect();
+            let examples = quoted_list(spec.titles.iter().take(4), "、");
             cx.report(span, format!("{}缺少“{}”部分", profile.name, spec.name))
-                .help(format!("增加一级标题，如{}", examples.join("、")))
+                .help(format!("增加一级标题，如{examples}"))
                 .label("应在此处");
         }
     }

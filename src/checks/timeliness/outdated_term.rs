@@ -1,7 +1,7 @@
 use super::{chinese_date, report_outdated, term_groups, Verdict};
 use crate::checks::{declare_rule, Checker, Rule};
 use crate::context::cues::Usage;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{quoted_list, Severity};
 use crate::knowledge::{SupersededKind, Target};
 
 declare_rule! {
@@ -57,10 +57,7 @@ impl Rule for OutdatedTerm {
                 SupersededKind::PolicyTerm => "用语",
             };
             let since = chinese_date(knowledge.superseded[first].since);
-            let replacements: Vec<String> = entries
-                .iter()
-                .map(|e| format!("“{}”", e.replaced_by))
-                .collect();
+            let replacements = quoted_list(entries.iter().map(|e| &e.replaced_by), "、");
             let claim = if usage == Usage::Guidance {
                 format!("是{since}起已停用的{what}，此处却用于{}", usage.describe())
             } else {
@@ -69,7 +66,7 @@ impl Rule for OutdatedTerm {
             Some(Verdict {
                 severity: Some(severity),
                 note: entries[0].note.clone(),
-                ..Verdict::new(claim, format!("现在的说法是{}", replacements.join("、")))
+                ..Verdict::new(claim, format!("现在的说法是{replacements}"))
             })
         });
     }
