@@ -8,23 +8,23 @@ use crate::diagnostic::{Fix, Span};
 use crate::words::{is_word_char, Word};
 
 declare_rule! {
-    /// 常用字用错了地方：本身成词的字，在它前后的词里只能是另一个字（“再北京”→“在北京”，“座地铁”→“坐地铁”）。
+    /// 常用字用错了地方：本身成词的字，在它前后的词里只能是另一个字（“再外地”→“在外地”，“座地铁”→“坐地铁”）。
     ///
     /// ## 为什么
     /// 拼音输入法选错的字，有不少本身也是常用字（“在”和“再”、“坐”和“座”、“跟”和“根”、“因为”和“应为”），
-    /// 单看字词分不出来，L101 也不报。但放在具体的词中间，有的搭配只能是其中一个字：“再”后面紧跟地名
-    /// 是“在”，“座”后面紧跟“地铁”“公交车”是“坐”，分句开头的“应为”与后面的“所以”呼应是“因为”，
+    /// 单看字词分不出来，L101 也不报。但放在具体的词中间，有的搭配只能是其中一个字：“再”后面紧跟“这里”
+    /// “外地”是“在”，“座”后面紧跟“地铁”“公交车”是“坐”，分句开头的“应为”与后面的“所以”呼应是“因为”，
     /// “他门”是“他们”。这些写法和上下文都列在 `rules/confusions.toml`，每条注明《现代汉语词典》的依据，
     /// 并带有应提示、不应提示的例句；只有写法单独成词时才比较（“其他门类”“根据”不提示）。
     /// 修改建议需要人工确认。
     ///
     /// ## 示例
     /// ```text
-    /// 我现在再北京工作，每天座地铁上班，同事们都喜欢根他交流。
+    /// 我现在再外地工作，每天座地铁上班，同事们都喜欢根他交流。
     /// ```
     /// 应写作：
     /// ```text
-    /// 我现在在北京工作，每天坐地铁上班，同事们都喜欢跟他交流。
+    /// 我现在在外地工作，每天坐地铁上班，同事们都喜欢跟他交流。
     /// ```
     pub struct MisusedCharacter {
         code: L106,
@@ -80,6 +80,12 @@ struct Confusion {
     /// Words later in the same sentence (所以 after 应为).
     #[serde(default)]
     later: Vec<String>,
+    /// The sentence ends with a question mark.
+    #[serde(default)]
+    question: bool,
+    /// Words the sentence must not hold (another question word: 吗, 什么).
+    #[serde(default)]
+    not_in_sentence: Vec<String>,
     #[serde(default)]
     #[allow(dead_code)] // read by the tests
     example: Vec<Example>,
@@ -251,11 +257,23 @@ impl<'a> Place<'a> {
                 return false;
             }
         }
-        entry.later.is_empty() || {
-            let rest = &text[self.span.end..];
-            let sentence = &rest[..rest.find(SENTENCE_END).unwrap_or(rest.len())];
-            entry.later.iter().any(|w| sentence.contains(w.as_str()))
+        let rest = &text[self.span.end..];
+        let end = rest.find(SENTENCE_END).unwrap_or(rest.len());
+        let later = &rest[..end];
+        if !entry.later.is_empty() && !entry.later.iter().any(|w| later.contains(w.as_str())) {
+            return false;
         }
+        if entry.question && !rest[end..].starts_with(['？', '?']) {
+            return false;
+        }
+        let start = text[..self.span.start].rfind(SENTENCE_END).map_or(0, |i| {
+            i + text[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        let sentence = &text[start..self.span.end + end];
+        !entry
+            .not_in_sentence
+            .iter()
+            .any(|w| sentence.contains(w.as_str()))
     }
 
     /// Whether the clause's words just before the form spell `words`.
@@ -339,9 +357,9 @@ mod tests {
             "L106",
             &[
                 (
-                    "我现在再北京工作，每天座地铁上班。\n",
+                    "我现在再外地工作，每天座地铁上班。\n",
                     &[
-                        "1:4 “再北京”中的“再”应为“在”：表示处所用介词“在”；“再”是副词，表示又一次",
+                        "1:4 “再外地”中的“再”应为“在”：表示处所用介词“在”；“再”是副词，表示又一次",
                         "1:12 “座地铁”中的“座”应为“坐”：乘交通工具用动词“坐”；“座”是名词、量词",
                     ],
                 ),
