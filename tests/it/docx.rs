@@ -5,8 +5,8 @@
 use std::io::Write as _;
 use std::path::Path;
 
-use crate::common::gwlint;
-use gwlint::source::{docx, Encoding, LineIndex, SourceFile, SourceKind};
+use crate::common::{gwlint, located};
+use gwlint::source::{docx, Encoding, SourceFile, SourceKind};
 use gwlint::{lint, Settings};
 use predicates::prelude::*;
 
@@ -24,15 +24,7 @@ fn settings(as_of: &str) -> Settings {
 fn findings(path: &str, as_of: &str) -> Vec<String> {
     let source = SourceFile::read(Path::new(path)).expect("fixture reads");
     let report = lint(source, &settings(as_of));
-    let index = LineIndex::new(&report.source.text);
-    report
-        .diagnostics
-        .iter()
-        .map(|d| {
-            let at = index.line_col(&report.source.text, d.span.start);
-            format!("{}:{} {}", at.line, at.column, d.code)
-        })
-        .collect()
+    located(&report, |d| d.code.to_string())
 }
 
 #[test]

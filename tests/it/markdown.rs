@@ -1,24 +1,12 @@
 //! Markdown: headings and list items map onto the model; code, front matter, HTML
 //! comments and link targets are not checked; positions point into the original file.
 
-use gwlint::source::LineIndex;
-use gwlint::{lint_text, Settings};
+use crate::common::{located, selected};
+use gwlint::lint_text;
 
 fn findings(name: &str, text: &str) -> Vec<String> {
-    let mut settings = Settings::new(jiff::civil::date(2026, 11, 27));
-    settings
-        .select(&["N".to_string(), "S104".to_string(), "F".to_string()], &[])
-        .unwrap();
-    let report = lint_text(name, text, &settings);
-    let index = LineIndex::new(text);
-    report
-        .diagnostics
-        .iter()
-        .map(|d| {
-            let at = index.line_col(text, d.span.start);
-            format!("{}:{} {}", at.line, at.column, d.code)
-        })
-        .collect()
+    let report = lint_text(name, text, &selected(&["N", "S104", "F"]));
+    located(&report, |d| d.code.to_string())
 }
 
 const DOC: &str = "---\ntitle: 自查报告XX\n---\n# 镇党委自查报告\n\n## 一、工作开展情况\n\n- 1、开展学习，`XX`不算。\n- 2、群众反应强烈，见[链接](http://example.com/群众反应强烈)。\n\n```\n1、代码里的序号\n3、不检查\n```\n\n<!-- 注释里的XX不检查 -->\n";

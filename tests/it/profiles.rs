@@ -4,26 +4,14 @@
 //! from gwlint.toml through the command line.
 
 use super::common::gwlint;
-use gwlint::source::LineIndex;
-use gwlint::{lint_text, Settings};
+use crate::common::{located, selected};
+use gwlint::lint_text;
 use predicates::prelude::*;
 
 /// Every finding of the structure and elements families, and the profile chosen.
 fn check(text: &str) -> (String, Vec<String>) {
-    let mut settings = Settings::new(jiff::civil::date(2026, 11, 27));
-    settings
-        .select(&["structure".to_string()], &[])
-        .expect("known family");
-    let report = lint_text("test.txt", text, &settings);
-    let index = LineIndex::new(text);
-    let findings = report
-        .diagnostics
-        .iter()
-        .map(|d| {
-            let at = index.line_col(text, d.span.start);
-            format!("{}:{} {} {}", at.line, at.column, d.code, d.message)
-        })
-        .collect();
+    let report = lint_text("test.txt", text, &selected(&["structure"]));
+    let findings = located(&report, |d| format!("{} {}", d.code, d.message));
     (report.context.profile.id.clone(), findings)
 }
 

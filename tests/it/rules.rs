@@ -2,26 +2,15 @@
 //! reports and staying silent on clean text. Every assertion is exact: position, code
 //! and message.
 
+use crate::common::{located, selected};
+use gwlint::lint_text;
 use gwlint::profile::Profile;
-use gwlint::source::LineIndex;
-use gwlint::{lint_text, Settings};
 
 fn findings_with(code: &str, text: &str, profile: Option<&str>) -> Vec<String> {
-    let mut settings = Settings::new(jiff::civil::date(2026, 11, 27));
-    settings
-        .select(&[code.to_string()], &[])
-        .expect("known code");
+    let mut settings = selected(&[code]);
     settings.profile = profile.map(|p| Profile::by_id(p).expect("known profile"));
     let report = lint_text("test.txt", text, &settings);
-    let index = LineIndex::new(text);
-    report
-        .diagnostics
-        .iter()
-        .map(|d| {
-            let at = index.line_col(text, d.span.start);
-            format!("{}:{} {} {}", at.line, at.column, d.code, d.message)
-        })
-        .collect()
+    located(&report, |d| format!("{} {}", d.code, d.message))
 }
 
 fn findings(code: &str, text: &str) -> Vec<String> {
@@ -90,9 +79,7 @@ fn n105_nonstandard_marker_with_fix() {
             "6:1 N105 第四层序号写作“(2)”（半角括号）",
         ]
     );
-    let mut settings = Settings::new(jiff::civil::date(2026, 11, 27));
-    settings.select(&["N105".to_string()], &[]).unwrap();
-    let report = lint_text("t.txt", text, &settings);
+    let report = lint_text("t.txt", text, &selected(&["N105"]));
     let fixes: Vec<&str> = report
         .diagnostics
         .iter()

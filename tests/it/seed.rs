@@ -1,7 +1,7 @@
 //! The seed report is a spec: its expected findings are written by hand from
 //! `../shared/seed/DEFECTS.md` and compared exactly (tests/fixtures/documents/*.expected).
 
-use gwlint::source::LineIndex;
+use crate::common::located;
 use gwlint::{lint_text, Settings};
 
 fn today() -> jiff::civil::Date {
@@ -39,15 +39,7 @@ fn actual(path: &str, families: &[String], as_of: Option<jiff::civil::Date>) -> 
         .select(families, &[])
         .expect("families are valid selectors");
     let report = lint_text(path, &text, &settings);
-    let index = LineIndex::new(&report.source.text);
-    report
-        .diagnostics
-        .iter()
-        .map(|d| {
-            let at = index.line_col(&report.source.text, d.span.start);
-            format!("{}:{} {}", at.line, at.column, d.code)
-        })
-        .collect()
+    located(&report, |d| d.code.to_string())
 }
 
 #[test]

@@ -1,32 +1,16 @@
 //! Each timeliness and formulation rule, firing and silent on report-style text, with
 //! exact positions and messages.
 
-use gwlint::source::LineIndex;
-use gwlint::{lint_text, Settings};
+use crate::common::{located, selected};
+use gwlint::lint_text;
 
 fn findings_at(code: &str, text: &str, as_of: Option<(i16, i8, i8)>) -> Vec<String> {
-    let mut settings = Settings::new(jiff::civil::date(2026, 11, 27));
-    settings
-        .select(&[code.to_string()], &[])
-        .expect("known code");
+    let mut settings = selected(&[code]);
     settings.as_of = as_of.map(|(y, m, d)| jiff::civil::date(y, m, d));
     let report = lint_text("t.txt", text, &settings);
-    let index = LineIndex::new(text);
-    report
-        .diagnostics
-        .iter()
-        .map(|d| {
-            let at = index.line_col(text, d.span.start);
-            format!(
-                "{}:{} {} {} {}",
-                at.line,
-                at.column,
-                d.severity.as_str(),
-                d.code,
-                d.message
-            )
-        })
-        .collect()
+    located(&report, |d| {
+        format!("{} {} {}", d.severity.as_str(), d.code, d.message)
+    })
 }
 
 const EARLY_2023: Option<(i16, i8, i8)> = Some((2023, 3, 15));
@@ -183,9 +167,7 @@ fn f102_corrupted_set_phrase() {
         findings_at("F102", text, None),
         vec!["1:15 error F102 固定说法“科学执政、民主执政、依法执政”中写作“依法执法”"]
     );
-    let mut settings = Settings::new(jiff::civil::date(2026, 11, 27));
-    settings.select(&["F102".to_string()], &[]).unwrap();
-    let fix = lint_text("t.txt", text, &settings).diagnostics[0]
+    let fix = lint_text("t.txt", text, &selected(&["F102"])).diagnostics[0]
         .fix
         .clone()
         .unwrap();

@@ -4,6 +4,7 @@
 
 use std::path::Path;
 
+use crate::common::located;
 use gwlint::source::LineIndex;
 use gwlint::{lint_text, FileReport, Settings};
 
@@ -30,16 +31,7 @@ fn read(path: &str) -> Option<String> {
 
 /// `line:col CODE` for each finding.
 fn positions(report: &FileReport) -> Vec<String> {
-    let text = &report.source.text;
-    let index = LineIndex::new(text);
-    report
-        .diagnostics
-        .iter()
-        .map(|d| {
-            let at = index.line_col(text, d.span.start);
-            format!("{}:{} {}", at.line, at.column, d.code)
-        })
-        .collect()
+    located(report, |d| d.code.to_string())
 }
 
 /// DEFECTS.md positions are where its quoted snippet starts; a finding is placed on the
