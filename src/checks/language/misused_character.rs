@@ -67,9 +67,10 @@ struct Confusion {
     /// What precedes directly, on a word boundary.
     #[serde(default)]
     previous: Vec<String>,
-    /// Tags the word before must not have (numerals: 一座, 三根).
+    /// The word before must not end with a numeral (三座, 十二根): the form is a classifier
+    /// there.
     #[serde(default)]
-    not_previous_tags: Vec<String>,
+    not_after_numeral: bool,
     /// Words that must not come just before (这座, 那根).
     #[serde(default)]
     not_previous: Vec<String>,
@@ -127,6 +128,9 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
         by_form,
     }
 });
+
+/// Characters that end a numeral (三座, 十二根, 几根).
+const NUMERALS: &str = "一二三四五六七八九十百千万亿两几半〇零";
 
 /// Characters that end a sentence: `later` looks no further.
 const SENTENCE_END: &[char] = &['。', '！', '？', '；', '!', '?', ';', '\n'];
@@ -239,7 +243,13 @@ impl<'a> Place<'a> {
         if entry.clause_start && previous.is_some() || entry.clause_end && next.is_some() {
             return false;
         }
-        if previous.is_some_and(|w| entry.not_previous_tags.iter().any(|t| t == w.tag()))
+        let numeral = |w: &Word| {
+            w.text(text)
+                .chars()
+                .next_back()
+                .is_some_and(|c| NUMERALS.contains(c) || c.is_ascii_digit())
+        };
+        if entry.not_after_numeral && previous.is_some_and(numeral)
             || entry.not_previous.iter().any(|p| self.preceded_by(p))
         {
             return false;
