@@ -62,6 +62,17 @@ fn show(kind: usize, left: bool) -> String {
 
 /// A cheap range test that every mark in `PAIRS` passes: most characters are Chinese
 /// characters, and this keeps them away from the table lookups.
+/// Reports a left (`left`) or right mark of `kind` at `span` that has no partner.
+fn report_unpaired(cx: &mut Checker<'_>, span: Span, kind: usize, left: bool) {
+    let name = PAIRS[kind].0;
+    let (missing, extra) = if left { ("右", "左") } else { ("左", "右") };
+    cx.report(
+        span,
+        format!("{}没有配对的{}", show(kind, left), show(kind, !left)),
+    )
+    .help(format!("补上{missing}{name}，或删去多余的{extra}{name}"));
+}
+
 fn may_be_bracket(c: char) -> bool {
     matches!(c, '(' | ')' | '\u{2018}'..='\u{201D}' | '\u{3008}'..='\u{3017}' | '\u{FF08}' | '\u{FF09}')
 }
@@ -181,12 +192,7 @@ impl Rule for UnpairedBracket {
                     } else if let Some(d) = dangling.iter().position(|&d| d == kind) {
                         dangling.remove(d);
                     } else {
-                        let name = PAIRS[kind].0;
-                        cx.report(
-                            span,
-                            format!("{}没有配对的{}", show(kind, false), show(kind, true)),
-                        )
-                        .help(format!("补上左{name}，或删去多余的右{name}"));
+                        report_unpaired(cx, span, kind, false);
                     }
                 }
             }
@@ -202,16 +208,7 @@ impl Rule for UnpairedBracket {
                 if open.kind == 0 && quote_goes_on {
                     continue;
                 }
-                let name = PAIRS[open.kind].0;
-                cx.report(
-                    open.span,
-                    format!(
-                        "{}没有配对的{}",
-                        show(open.kind, true),
-                        show(open.kind, false)
-                    ),
-                )
-                .help(format!("补上右{name}，或删去多余的左{name}"));
+                report_unpaired(cx, open.span, open.kind, true);
             }
             dangling.clear();
         }
