@@ -36,32 +36,21 @@ fn findings_exit_1_and_short_lines_have_the_documented_shape() {
 #[test]
 fn fail_on_error_ignores_warnings() {
     // Only warnings are selected, so --fail-on error exits 0.
-    gwlint()
-        .args([
-            "check",
-            "--format",
-            "short",
-            "--select",
-            "N105",
-            "--fail-on",
-            "error",
-            SEED,
-        ])
-        .assert()
-        .code(0);
-    gwlint()
-        .args([
-            "check",
-            "--format",
-            "short",
-            "--select",
-            "N105",
-            "--fail-on",
-            "warning",
-            SEED,
-        ])
-        .assert()
-        .code(1);
+    for (fail_on, status) in [("error", 0), ("warning", 1)] {
+        gwlint()
+            .args([
+                "check",
+                "--format",
+                "short",
+                "--select",
+                "N105",
+                "--fail-on",
+                fail_on,
+                SEED,
+            ])
+            .assert()
+            .code(status);
+    }
 }
 
 #[test]
