@@ -94,6 +94,13 @@ impl Client {
     }
 
     /// Closes stdin and returns the exit code.
+    /// The orderly end: `shutdown`, `exit`, then the server's exit status.
+    fn shut_down(mut self) -> Option<i32> {
+        self.request("shutdown", Value::Null);
+        self.notify("exit", Value::Null);
+        self.finish()
+    }
+
     fn finish(mut self) -> Option<i32> {
         drop(self.stdin);
         self.child.wait().unwrap().code()
@@ -433,9 +440,7 @@ fn a_burst_of_changes_is_linted_once_at_the_latest_version() {
     // linted (the one, if any, that arrived alone before the others).
     assert!(versions.windows(2).all(|w| w[0] < w[1]), "{versions:?}");
     assert!(versions.len() <= 3, "{versions:?}");
-    client.request("shutdown", Value::Null);
-    client.notify("exit", Value::Null);
-    assert_eq!(client.finish(), Some(0));
+    assert_eq!(client.shut_down(), Some(0));
 }
 
 /// Hover shows the rule's documentation; code actions honour `context.only`; pull
@@ -556,9 +561,7 @@ fn hover_code_action_kinds_pull_diagnostics_and_configuration_reload() {
     );
     assert_eq!(pulled["items"][0]["code"], "N105");
     assert_eq!(pulled["items"].as_array().unwrap().len(), 1);
-    client.request("shutdown", Value::Null);
-    client.notify("exit", Value::Null);
-    assert_eq!(client.finish(), Some(0));
+    assert_eq!(client.shut_down(), Some(0));
 }
 
 #[test]
@@ -605,7 +608,5 @@ fn a_config_naming_a_fifo_or_device_is_shown_not_waited_for() {
     let shown = client.wait(|m| m["method"] == "window/showMessage");
     let message = shown["params"]["message"].as_str().unwrap();
     assert!(message.contains("字符设备"), "{message}");
-    client.request("shutdown", Value::Null);
-    client.notify("exit", Value::Null);
-    assert_eq!(client.finish(), Some(0));
+    assert_eq!(client.shut_down(), Some(0));
 }
