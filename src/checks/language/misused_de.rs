@@ -12,7 +12,8 @@ declare_rule! {
     /// - 动词 + “的” + 程度副词 + 形容词，并结束一个分句（“工作做的很好，”“认识的不够深刻。”），或动词 +
     ///   “的” + 常作补语的形容词、AABB 式形容词结束分句（“讲的清楚，”“做的扎扎实实。”）：应为“得”；
     /// - 状语 + “的” + 动词，而动词后面有说明它是谓语的成分：“了”“着”加后续成分（“认真的学习了党章”），
-    ///   趋向、结果补语加后续成分（“很快的跑到会场”），句末的“吧”（“好好的休息吧”）：应为“地”。状语指
+    ///   趋向、结果补语加后续成分（“很快的跑到会场”），句末的“吧”（“好好的休息吧”），或者动词是“说、问、喊、
+    ///   叫、告诉”（“他高兴的说”）：应为“地”。状语指
     ///   两个字以上的形容词、副词，叠字（“好好”“慢慢”），或程度副词加形容词（“很快”“很认真”）；
     /// - “非常、极其、极为、格外” + “的” + 形容词或心理动词并结束分句（“大家非常的高兴。”）：应为“地”；
     /// - 人称代词 + “地”“得” + 名词（“我地书”“你们得意见”），两个字以上的形容词 + “地”“得” + 名词并结束
@@ -50,8 +51,9 @@ const NOMINAL_CUES: &[&str] = &[
     "随着", "伴随", "由于", "通过", "经过", "对于", "关于", "比", "较", "不如", "没有", "没",
 ];
 
-/// Tags of a word that modifies a verb: adjective, adverb, state word.
-const MODIFIER_TAGS: &[&str] = &["a", "ad", "d", "z"];
+/// Tags of a word that modifies a verb: adjective, adverb, state word, and the
+/// distinguishing words jieba's dictionary puts 高兴 and 主动 under.
+const MODIFIER_TAGS: &[&str] = &["a", "ad", "b", "d", "z"];
 
 /// Tags of what may follow a degree adverb as a predicate: adjectives, verbs of feeling
 /// (开心 and 高兴 are tagged v and b in jieba's dictionary).
@@ -265,11 +267,14 @@ fn adverbial_cue(following: &str) -> bool {
             .chain(&de.verb_complements)
             .chain(&de.imperative_particles)
     };
-    following
-        .char_indices()
-        .skip(1)
-        .take(3)
-        .any(|(i, _)| markers().any(|p| following[i..].starts_with(p.as_str())))
+    de.speech_verbs
+        .iter()
+        .any(|v| following.starts_with(v.as_str()))
+        || following
+            .char_indices()
+            .skip(1)
+            .take(3)
+            .any(|(i, _)| markers().any(|p| following[i..].starts_with(p.as_str())))
 }
 
 /// 动词 + 的 + complement: the word before 的 is a verb (a verb used as a noun only with a
@@ -306,17 +311,22 @@ fn adverbial_modifier(text: &str, before: &[Word]) -> Option<usize> {
 /// or 吧 ending the clause (好好的放松吧). The span shown, from the modifier to the marker.
 fn adverbial_frame(text: &str, before: &[Word], rest: &[Word]) -> Option<(usize, usize)> {
     let from = adverbial_modifier(text, before)?;
-    let [verb, marker, tail @ ..] = rest else {
+    let de = misused_de();
+    let verb = rest.first().filter(|w| w.tag() == "v")?;
+    // A verb of saying is never the noun a modifier describes (高兴的说 → 高兴地说).
+    if de.speech_verbs.iter().any(|v| v == verb.text(text)) {
+        return Some((from, verb.span.end));
+    }
+    let [_, marker, tail @ ..] = rest else {
         return None;
     };
-    let de = misused_de();
     let is = |list: &[String]| list.iter().any(|p| p == marker.text(text));
     let predicate = if tail.is_empty() {
         is(&de.imperative_particles)
     } else {
         is(&de.aspect_particles) || is(&de.verb_complements)
     };
-    (verb.tag() == "v" && predicate).then_some((from, marker.span.end))
+    predicate.then_some((from, marker.span.end))
 }
 
 #[cfg(test)]
@@ -385,6 +395,13 @@ mod tests {
                     &["1:12 “好好的休息吧”中的“的”应为“地”：修饰动词作状语用“地”"],
                 ),
                 (
+                    "他高兴的说：“任务完成了。”大家激动的喊起来。\n",
+                    &[
+                        "1:4 “高兴的说”中的“的”应为“地”：修饰动词作状语用“地”",
+                        "1:19 “激动的喊”中的“的”应为“地”：修饰动词作状语用“地”",
+                    ],
+                ),
+                (
                     "听到这个消息，大家非常的高兴。\n",
                     &["1:12 “非常的高兴”中的“的”应为“地”：程度副词作状语用“地”"],
                 ),
@@ -424,6 +441,7 @@ mod tests {
                 "他地处偏远，我们地区的经济发展很快。\n",
                 "要积极地工作，认真地学习了文件，做得很好。\n",
                 "这是深深的思念，是好好的一个家。\n",
+                "他的说法不对，亲切的问候，欢快的叫声，有的说好，听他的说。\n",
             ],
         );
     }

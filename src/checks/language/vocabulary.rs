@@ -47,6 +47,8 @@ pub struct MisusedDe {
     pub verb_complements: Vec<String>,
     /// Clause-final particles of a command (放松吧).
     pub imperative_particles: Vec<String>,
+    /// Verbs of saying: after a modifier and 的 they are predicates (高兴的说).
+    pub speech_verbs: Vec<String>,
     /// Degree adverbs that never modify a noun: 非常的高兴 is adverbial.
     pub intensifiers: Vec<String>,
     /// Personal pronouns: 的 joins them to a noun they possess (我的书, not 我地书).
