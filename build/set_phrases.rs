@@ -1,34 +1,33 @@
 //! Builds the index of four-character set phrases that L103 (broken-set-phrase) compares
 //! text against: every idiom (成语, tag `i`) of four characters in the lexicon, and the 公文
 //! set phrases of `rules/set-phrases.txt`. A written phrase one character away from one of
-//! them shares three of its characters in place, so each phrase is filed under its four
-//! "masked" keys (the three characters left when one position is dropped), and looked up by
-//! binary search at run time (`src/words/set_phrases.rs`). Written to `$OUT_DIR/set-phrases.bin`:
+//! them keeps its first two or its last two characters in place, and one with two
+//! neighbours swapped keeps its first two, its last two, or its first and last. So each
+//! phrase is filed under those three pairs, each in its own table, with the two characters
+//! that complete it (`src/words/set_phrases.rs`). Written to `$OUT_DIR/set-phrases.bin`:
 //!
 //! ```text
-//! u32 P, then P phrases: 4 × u16 characters, u16 flags (bit 0: from rules/set-phrases.txt)
-//! u32 K, then K masked keys (u64, sorted), then K phrase indices (u32)
-//! u32 log2 of BITSET_BITS, u32 log2 of KEY_BITS
-//! 3 Bloom-style bitsets of BITSET_BITS bits (u64 words): the phrases' first two
-//!   characters, last two characters, and first and last character
-//! 1 blocked Bloom filter of KEY_BITS bits: each masked key sets three bits of one u64
-//!   word (`key_bloom`), so that a lookup that would find nothing ends after one word is
-//!   read instead of a binary search (one bit per key let through one key in eight
-//!   that was not there: most binary searches found nothing)
+//! u32 P, the number of phrases
+//! u32 L, then L phrases of rules/set-phrases.txt (u64 each, `phrase_key`, sorted)
+//! u32 log2 of SLOTS, then two bitsets of SLOTS slots (`slot_of` the pair): two bits a
+//!   slot (a first two characters, a last two), then one bit a slot (a first and last)
+//! u32 log2 of the buckets B of each table, then 3 tables (first two characters, last two,
+//!   first and last), each B + 1 bucket offsets (u32) and P entries (u64)
 //! ```
 //!
-//! Keys are `position << 48 | a << 32 | b << 16 | c` (`a`, `b`, `c` the characters left, in
-//! order); only phrases of characters in the Basic Multilingual Plane are indexed.
+//! An entry is `pair << 32 | x << 16 | y`, x and y the phrase's other two characters in
+//! order. A table's entries are sorted by bucket (`bucket_of` the pair), then in phrase
+//! order (code points); bucket b's entries are those from offset b to offset b + 1. The
+//! bitsets turn away three windows of text in four before any bucket is read (a bucket
+//! holds a few entries of other pairs). Only phrases of characters in the Basic Multilingual Plane are
+//! indexed.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::Path;
 
 /// The 公文 set phrases: one phrase per line, `#` comments naming the source.
 pub const SET_PHRASES: &str = "rules/set-phrases.txt";
-
-/// Bits of each prefilter bitset (a power of two).
-pub const BITSET_BITS: u32 = 1 << 19;
 
 /// Frequency and tag given to a phrase of `rules/set-phrases.txt` that the lexicon lacks.
 pub const DEFAULT_ENTRY: (u64, &str) = (100, "l");
@@ -51,85 +50,102 @@ pub fn read_list(text: &str) -> Vec<&str> {
     phrases
 }
 
-/// Bits of the bitset of masked keys (a power of two).
-pub const KEY_BITS: u32 = 1 << 21;
+/// Slots of the bitsets (a power of two): under 4 % of them hold a pair of a kind.
+pub const SLOTS: u32 = 1 << 19;
 
-/// The word of the key filter a masked key goes to, and its three bits in that word
-/// (also in `src/words/set_phrases.rs`).
-pub fn key_bloom(key: u64) -> (usize, u64) {
-    let hash = key.wrapping_mul(0x9E37_79B9_7F4A_7C15);
-    let word = hash >> (64 - (KEY_BITS / 64).trailing_zeros());
-    let bits = 1 << (hash & 63) | 1 << ((hash >> 6) & 63) | 1 << ((hash >> 12) & 63);
-    (usize::try_from(word).expect("a word index"), bits)
+/// The slot of a character pair in the bitsets (also in `src/words/set_phrases.rs`).
+pub fn slot_of(pair: u32) -> usize {
+    (pair.wrapping_mul(0x9E37_79B1) >> (32 - SLOTS.trailing_zeros())) as usize
 }
 
-/// The hash of a character pair into a bitset (also in `src/words/set_phrases.rs`).
-pub fn pair_bit(a: u32, b: u32) -> u32 {
-    ((a << 16 | b).wrapping_mul(0x9E37_79B1)) >> (32 - BITSET_BITS.trailing_zeros())
+/// The bucket of a table a pair's entries are in (also in `src/words/set_phrases.rs`).
+pub fn bucket_of(pair: u32, buckets_log2: u32) -> usize {
+    (pair.wrapping_mul(0x85EB_CA77) >> (32 - buckets_log2)) as usize
+}
+
+/// A phrase as one number, four 16-bit characters in order (also in
+/// `src/words/set_phrases.rs`).
+pub fn phrase_key(chars: [u32; 4]) -> u64 {
+    chars.iter().fold(0, |key, &c| key << 16 | u64::from(c))
 }
 
 /// Writes `out/set-phrases.bin` from the lexicon's words and the listed phrases.
 pub fn build(words: &BTreeMap<&str, (u64, &str)>, listed: &[&str], out: &Path) {
-    let mut phrases: BTreeMap<&str, u16> = BTreeMap::new();
+    let listed_set: BTreeSet<&str> = listed.iter().copied().collect();
+    let mut phrases: Vec<[u32; 4]> = Vec::new();
     for (word, &(_, tag)) in words {
-        if tag == "i" && word.chars().count() == 4 && word.chars().all(|c| u32::from(c) <= 0xFFFF) {
-            phrases.insert(word, 0);
+        let chars: Vec<u32> = word.chars().map(u32::from).collect();
+        if (tag == "i" || listed_set.contains(word))
+            && chars.len() == 4
+            && chars.iter().all(|&c| c <= 0xFFFF)
+        {
+            phrases.push([chars[0], chars[1], chars[2], chars[3]]);
         }
     }
-    for phrase in listed {
-        phrases.insert(phrase, 1);
-    }
-
+    // `words` is in string order, which is code point order: so is `phrases`.
+    let count = |n: usize| u32::try_from(n).expect("few phrases").to_le_bytes();
     let mut bytes = Vec::new();
-    let mut keys: Vec<(u64, u32)> = Vec::new();
-    let mut bitsets = vec![0u64; 3 * (BITSET_BITS / 64) as usize];
-    let mut set = |which: usize, a: u32, b: u32| {
-        let bit = pair_bit(a, b) as usize;
-        bitsets[which * (BITSET_BITS / 64) as usize + bit / 64] |= 1 << (bit % 64);
-    };
-    bytes.extend_from_slice(
-        &u32::try_from(phrases.len())
-            .expect("few phrases")
-            .to_le_bytes(),
-    );
-    for (index, (phrase, &flags)) in phrases.iter().enumerate() {
-        let chars: Vec<u32> = phrase.chars().map(u32::from).collect();
-        for &c in &chars {
-            bytes.extend_from_slice(&u16::try_from(c).expect("BMP").to_le_bytes());
-        }
-        bytes.extend_from_slice(&flags.to_le_bytes());
-        for position in 0..4 {
-            let rest: Vec<u64> = (0..4)
-                .filter(|&k| k != position)
-                .map(|k| u64::from(chars[k]))
-                .collect();
-            let key = (position as u64) << 48 | rest[0] << 32 | rest[1] << 16 | rest[2];
-            keys.push((key, u32::try_from(index).expect("few phrases")));
-        }
-        set(0, chars[0], chars[1]);
-        set(1, chars[2], chars[3]);
-        set(2, chars[0], chars[3]);
-    }
-    keys.sort_unstable();
-    bytes.extend_from_slice(&u32::try_from(keys.len()).expect("few keys").to_le_bytes());
-    for &(key, _) in &keys {
+    bytes.extend_from_slice(&count(phrases.len()));
+    let mut listed_keys: Vec<u64> = listed_set
+        .iter()
+        .map(|p| {
+            let c: Vec<u32> = p.chars().map(u32::from).collect();
+            phrase_key([c[0], c[1], c[2], c[3]])
+        })
+        .collect();
+    listed_keys.sort_unstable();
+    bytes.extend_from_slice(&count(listed_keys.len()));
+    for key in listed_keys {
         bytes.extend_from_slice(&key.to_le_bytes());
     }
-    for &(_, index) in &keys {
-        bytes.extend_from_slice(&index.to_le_bytes());
+
+    // (pair, other two) of each table: first two, last two, first and last.
+    let layouts: [fn([u32; 4]) -> (u32, u32); 3] = [
+        |c| (c[0] << 16 | c[1], c[2] << 16 | c[3]),
+        |c| (c[2] << 16 | c[3], c[0] << 16 | c[1]),
+        |c| (c[0] << 16 | c[3], c[1] << 16 | c[2]),
+    ];
+    // Two bits a slot for the first two and the last two characters (the same pair is
+    // looked up as both, two characters apart), one for the first and last.
+    bytes.extend_from_slice(&SLOTS.trailing_zeros().to_le_bytes());
+    let mut pair_bits = vec![0u8; (2 * SLOTS / 8) as usize];
+    let mut ends_bits = vec![0u8; (SLOTS / 8) as usize];
+    for &phrase in &phrases {
+        for (layout, bit) in [(layouts[0], 0), (layouts[1], 1)] {
+            let slot = slot_of(layout(phrase).0);
+            pair_bits[slot / 4] |= 1 << (2 * (slot % 4) + bit);
+        }
+        let slot = slot_of(layouts[2](phrase).0);
+        ends_bits[slot / 8] |= 1 << (slot % 8);
     }
-    bytes.extend_from_slice(&BITSET_BITS.trailing_zeros().to_le_bytes());
-    bytes.extend_from_slice(&KEY_BITS.trailing_zeros().to_le_bytes());
-    for word in bitsets {
-        bytes.extend_from_slice(&word.to_le_bytes());
-    }
-    let mut key_bits = vec![0u64; (KEY_BITS / 64) as usize];
-    for &(key, _) in &keys {
-        let (word, bits) = key_bloom(key);
-        key_bits[word] |= bits;
-    }
-    for word in key_bits {
-        bytes.extend_from_slice(&word.to_le_bytes());
+    bytes.extend_from_slice(&pair_bits);
+    bytes.extend_from_slice(&ends_bits);
+    // About three entries a bucket: one or two cache lines.
+    let buckets_log2 = (phrases.len() / 3).next_power_of_two().trailing_zeros();
+    bytes.extend_from_slice(&buckets_log2.to_le_bytes());
+    for layout in layouts {
+        let mut entries: Vec<(usize, u64)> = phrases
+            .iter()
+            .map(|&phrase| {
+                let (pair, other) = layout(phrase);
+                (
+                    bucket_of(pair, buckets_log2),
+                    u64::from(pair) << 32 | u64::from(other),
+                )
+            })
+            .collect();
+        // Stable: phrase order within a bucket.
+        entries.sort_by_key(|&(bucket, _)| bucket);
+        let mut next = 0;
+        for bucket in 0..=1usize << buckets_log2 {
+            while next < entries.len() && entries[next].0 < bucket {
+                next += 1;
+            }
+            bytes.extend_from_slice(&count(next));
+        }
+        for (_, entry) in entries {
+            bytes.extend_from_slice(&entry.to_le_bytes());
+        }
     }
     fs::write(out.join("set-phrases.bin"), bytes).expect("OUT_DIR is writable");
 }

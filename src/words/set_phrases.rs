@@ -1,23 +1,23 @@
 //! Four-character set phrases — the lexicon's idioms (成语, tag `i`) and the 公文 set
 //! phrases of `rules/set-phrases.txt` — indexed so that the phrases one character (or one
-//! swap of neighbours) away from four written characters are found in a few binary
-//! searches. The index is built by `build/set_phrases.rs` and embedded; nothing is parsed at
-//! start-up beyond reading three counts.
+//! swap of neighbours) away from four written characters are found in a few reads. The
+//! index is built by `build/set_phrases.rs` and embedded; nothing is parsed at start-up
+//! beyond reading a few counts.
 //!
 //! A phrase with one character changed keeps its first two or its last two characters, and
-//! one with its middle characters swapped keeps its first and last: three bitsets of those
-//! character pairs let [`SetPhrases::near`] give up on most text after three probes. The
-//! keys that remain are tested against a blocked Bloom filter (one u64 word each) before a
-//! binary search; nine in ten searches that used to find nothing are not made.
+//! one with two neighbours swapped keeps its first two, its last two, or its first and last.
+//! Each phrase is filed under those three pairs, one hash table each, with its two other
+//! characters, so one bucket read answers every change that keeps a pair. A bitset of each
+//! table's pairs turns most text away first: [`SetPhrases::near`] runs on every four Han
+//! characters, and the masked keys, their Bloom filter and the binary searches it used
+//! before read five cache lines a window and cost a sixth of gwlint's time.
 
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::table_bytes::{u32_at, u64_at, Sections};
 
 static BYTES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/set-phrases.bin"));
-
-/// Bytes of one phrase record: four UTF-16 units and a flags word.
-const PHRASE_BYTES: usize = 10;
 
 /// One indexed phrase.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -42,18 +42,36 @@ pub enum Change {
     Swapped(usize),
 }
 
+/// The tables, by the pair of a phrase's characters each is keyed by.
+#[derive(Clone, Copy)]
+enum Pair {
+    /// The first two; the entry holds the last two.
+    Head = 0,
+    /// The last two; the entry holds the first two.
+    Tail = 1,
+    /// The first and last; the entry holds the middle two.
+    Ends = 2,
+}
+
+/// One table: bucket offsets and entries `pair << 32 | x << 16 | y`.
+struct Table {
+    offsets: &'static [u8],
+    entries: &'static [u8],
+}
+
 /// The embedded index.
 pub struct SetPhrases {
-    phrases: &'static [u8],
-    keys: &'static [u8],
-    indices: &'static [u8],
-    /// First two characters, last two, first and last.
-    bitsets: [&'static [u8]; 3],
-    /// log2 of the bits of each of `bitsets`.
-    bits_log2: u32,
-    /// The masked keys' blocked Bloom filter: three bits of one little-endian u64 each.
-    key_bits: &'static [u8],
-    key_bits_log2: u32,
+    count: usize,
+    /// The phrases of `rules/set-phrases.txt` (`phrase_key`), sorted.
+    listed: &'static [u8],
+    /// Two bits a slot (`slot_of`): a phrase may begin with the pair, may end with it.
+    pair_bits: &'static [u8],
+    /// One bit a slot: a phrase may begin and end with the pair.
+    ends_bits: &'static [u8],
+    slots_log2: u32,
+    buckets_log2: u32,
+    /// By `Pair`.
+    tables: [Table; 3],
 }
 
 /// The index, shared by every rule and thread.
@@ -62,135 +80,220 @@ pub fn set_phrases() -> &'static SetPhrases {
     INDEX.get_or_init(|| SetPhrases::read(BYTES))
 }
 
+/// A phrase as one number, four 16-bit characters in order (as `build/set_phrases.rs`).
+fn phrase_key(chars: [u32; 4]) -> u64 {
+    chars.iter().fold(0, |key, &c| key << 16 | u64::from(c))
+}
+
 impl SetPhrases {
     fn read(bytes: &'static [u8]) -> Self {
         let mut sections = Sections::new(bytes);
         let count = sections.u32() as usize;
-        let phrases = sections.take(count * PHRASE_BYTES);
-        let key_count = sections.u32() as usize;
-        let keys = sections.take(key_count * 8);
-        let indices = sections.take(key_count * 4);
-        let bits_log2 = sections.u32();
-        let key_bits_log2 = sections.u32();
-        let size = (1usize << bits_log2) / 8;
-        let index = Self {
-            phrases,
-            keys,
-            indices,
-            bitsets: [
-                sections.take(size),
-                sections.take(size),
-                sections.take(size),
-            ],
-            bits_log2,
-            key_bits: sections.take((1usize << key_bits_log2) / 8),
-            key_bits_log2,
-        };
+        let listed_count = sections.u32() as usize;
+        let listed = sections.take(listed_count * 8);
+        let slots_log2 = sections.u32();
+        let pair_bits = sections.take((2usize << slots_log2) / 8);
+        let ends_bits = sections.take((1usize << slots_log2) / 8);
+        let buckets_log2 = sections.u32();
+        let offsets_size = ((1usize << buckets_log2) + 1) * 4;
+        let tables = std::array::from_fn(|_| Table {
+            offsets: sections.take(offsets_size),
+            entries: sections.take(count * 8),
+        });
         sections.finish("set-phrase index");
-        index
+        Self {
+            count,
+            listed,
+            pair_bits,
+            ends_bits,
+            slots_log2,
+            buckets_log2,
+            tables,
+        }
     }
 
     /// Number of phrases.
     pub fn len(&self) -> usize {
-        self.phrases.len() / PHRASE_BYTES
+        self.count
     }
 
     pub fn is_empty(&self) -> bool {
-        self.phrases.is_empty()
+        self.count == 0
     }
 
-    fn phrase(&self, index: usize) -> Phrase {
-        let record = &self.phrases[index * PHRASE_BYTES..(index + 1) * PHRASE_BYTES];
-        let unit = |k: usize| u16::from_le_bytes([record[2 * k], record[2 * k + 1]]);
-        Phrase {
-            chars: std::array::from_fn(|k| char::from_u32(u32::from(unit(k))).unwrap_or('\0')),
-            listed: unit(4) & 1 == 1,
+    /// The slot of a pair in the bitsets (as `build/set_phrases.rs`).
+    fn slot_of(&self, pair: u32) -> usize {
+        (pair.wrapping_mul(0x9E37_79B1) >> (32 - self.slots_log2)) as usize
+    }
+
+    /// Whether some phrase may begin with `pair` (bit 0) and whether one may end with it
+    /// (bit 1): never false when one does.
+    fn pair_held(&self, pair: u32) -> u8 {
+        let slot = self.slot_of(pair);
+        self.pair_bits[slot / 4] >> (2 * (slot % 4)) & 3
+    }
+
+    /// Whether some phrase may begin and end with the characters of `pair`.
+    fn ends_held(&self, pair: u32) -> bool {
+        let slot = self.slot_of(pair);
+        self.ends_bits[slot / 8] & (1 << (slot % 8)) != 0
+    }
+
+    /// The entries of the bucket of `pair` in `table` (of other pairs too).
+    fn bucket(&self, table: Pair, pair: u32) -> Range<u32> {
+        let offsets = self.tables[table as usize].offsets;
+        let bucket = (pair.wrapping_mul(0x85EB_CA77) >> (32 - self.buckets_log2)) as usize;
+        u32_at(offsets, bucket * 4)..u32_at(offsets, bucket * 4 + 4)
+    }
+
+    /// Calls `each` with the two other characters of every phrase filed under `pair` in
+    /// `table`, in phrase order, given the entries of its bucket.
+    fn completions(
+        &self,
+        table: Pair,
+        pair: u32,
+        bucket: Range<u32>,
+        mut each: impl FnMut(u32, u32),
+    ) {
+        let entries = self.tables[table as usize].entries;
+        for k in bucket {
+            let entry = u64_at(entries, k as usize * 8);
+            if (entry >> 32) as u32 == pair {
+                each((entry >> 16) as u32 & 0xFFFF, entry as u32 & 0xFFFF);
+            }
         }
     }
 
-    /// Whether a phrase has the pair (`a`, `b`) in the places bitset `which` records
-    /// (the same hash as `build/set_phrases.rs`).
-    fn may_hold(&self, which: usize, a: u32, b: u32) -> bool {
-        let bit = ((a << 16 | b).wrapping_mul(0x9E37_79B1) >> (32 - self.bits_log2)) as usize;
-        self.bitsets[which][bit / 8] & (1 << (bit % 8)) != 0
+    /// Whether some phrase filed under `pair` in `table` has other characters that `keep`
+    /// accepts.
+    fn any_completion(
+        &self,
+        table: Pair,
+        pair: u32,
+        bucket: Range<u32>,
+        keep: impl Fn(u32, u32) -> bool,
+    ) -> bool {
+        let mut any = false;
+        self.completions(table, pair, bucket, |x, y| any |= keep(x, y));
+        any
     }
 
-    /// The key of the phrases that have `rest` at the positions other than `position`.
-    fn key(position: usize, rest: [u32; 3]) -> u64 {
-        (position as u64) << 48
-            | u64::from(rest[0]) << 32
-            | u64::from(rest[1]) << 16
-            | u64::from(rest[2])
-    }
-
-    /// Whether some phrase may have the masked key `key`: its three bits are set in its
-    /// word of the filter (the same hash as `build/set_phrases.rs`).
-    fn may_have_key(&self, key: u64) -> bool {
-        let hash = key.wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        let word = (hash >> (64 - (self.key_bits_log2 - 6))) as usize;
-        let bits = 1 << (hash & 63) | 1 << ((hash >> 6) & 63) | 1 << ((hash >> 12) & 63);
-        u64_at(self.key_bits, word * 8) & bits == bits
-    }
-
-    /// Calls `each` with every phrase filed under `key`, in order.
-    fn with_key(&self, key: u64, mut each: impl FnMut(Phrase)) {
-        let count = self.keys.len() / 8;
+    fn phrase(&self, chars: [u32; 4]) -> Phrase {
+        let key = phrase_key(chars);
+        let count = self.listed.len() / 8;
+        let at = |k: usize| u64_at(self.listed, k * 8);
         let (mut lo, mut hi) = (0, count);
         while lo < hi {
             let mid = usize::midpoint(lo, hi);
-            if u64_at(self.keys, mid * 8) < key {
+            if at(mid) < key {
                 lo = mid + 1;
             } else {
                 hi = mid;
             }
         }
-        while lo < count && u64_at(self.keys, lo * 8) == key {
-            each(self.phrase(u32_at(self.indices, lo * 4) as usize));
-            lo += 1;
+        Phrase {
+            chars: chars.map(|c| char::from_u32(c).unwrap_or('\0')),
+            listed: lo < count && at(lo) == key,
         }
     }
 
     /// Every indexed phrase that `written` would be with one character changed or two
-    /// neighbours swapped (never `written` itself), with how it differs.
-    pub fn near(&self, written: [char; 4], mut found: impl FnMut(Phrase, Change)) {
+    /// neighbours swapped (never `written` itself), with how it differs: the changes at
+    /// positions 0 to 3, then the swaps from the first pair to the last, each in phrase
+    /// order.
+    pub fn near(&self, written: [char; 4], found: impl FnMut(Phrase, Change)) {
         if written.iter().any(|&c| u32::from(c) > 0xFFFF) {
             return;
         }
-        let c = written.map(u32::from);
-        let head = self.may_hold(0, c[0], c[1]);
-        let tail = self.may_hold(1, c[2], c[3]);
-        let ends = self.may_hold(2, c[0], c[3]);
-        if !(head || tail || ends) {
+        let [a, b, c, d] = written.map(u32::from);
+        let (head, tail, ends) = (a << 16 | b, c << 16 | d, a << 16 | d);
+        // The pair that ends this window begins the one two characters on: its bits are
+        // read from the same byte, which that window finds in the cache.
+        let empty = 0..0;
+        let buckets = [
+            if self.pair_held(head) & 1 != 0 {
+                self.bucket(Pair::Head, head)
+            } else {
+                empty.clone()
+            },
+            if self.pair_held(tail) & 2 != 0 {
+                self.bucket(Pair::Tail, tail)
+            } else {
+                empty.clone()
+            },
+            if self.ends_held(ends) {
+                self.bucket(Pair::Ends, ends)
+            } else {
+                empty
+            },
+        ];
+        self.near_window([a, b, c, d], buckets, found);
+    }
+
+    /// [`near`](Self::near) of four characters given the buckets of their first two, last
+    /// two, and first and last (empty when a bitset turned the pair away).
+    fn near_window(
+        &self,
+        written: [u32; 4],
+        buckets: [Range<u32>; 3],
+        mut found: impl FnMut(Phrase, Change),
+    ) {
+        let [a, b, c, d] = written;
+        let (head, tail, ends) = (a << 16 | b, c << 16 | d, a << 16 | d);
+        let [in_head, in_tail, in_ends] = buckets;
+        // Most windows end here, after a bucket with nothing near.
+        let near_head = self.any_completion(Pair::Head, head, in_head.clone(), |x, y| {
+            y == d || x == c || (x, y) == (d, c)
+        });
+        let near_tail = self.any_completion(Pair::Tail, tail, in_tail.clone(), |x, y| {
+            y == b || x == a || (x, y) == (b, a)
+        });
+        let near_ends =
+            self.any_completion(Pair::Ends, ends, in_ends.clone(), |x, y| (x, y) == (c, b));
+        if !(near_head || near_tail || near_ends) {
             return;
         }
-        // A substitution at 0 or 1 keeps the last two characters, at 2 or 3 the first two.
-        for (position, kept) in [(0, tail), (1, tail), (2, head), (3, head)] {
-            let mut rest = [0; 3];
-            for (slot, k) in (0..4).filter(|&k| k != position).enumerate() {
-                rest[slot] = c[k];
+        let mut emit = |chars: [u32; 4], change| found(self.phrase(chars), change);
+        // A change at 0 or 1 keeps the last two characters, at 2 or 3 the first two.
+        self.completions(Pair::Tail, tail, in_tail.clone(), |x, y| {
+            if y == b && x != a {
+                emit([x, y, c, d], Change::Substituted(0));
             }
-            let key = Self::key(position, rest);
-            if !kept || !self.may_have_key(key) {
-                continue;
+        });
+        self.completions(Pair::Tail, tail, in_tail.clone(), |x, y| {
+            if x == a && y != b {
+                emit([x, y, c, d], Change::Substituted(1));
             }
-            self.with_key(key, |phrase| {
-                if phrase.chars[position] != written[position] {
-                    found(phrase, Change::Substituted(position));
+        });
+        self.completions(Pair::Head, head, in_head.clone(), |x, y| {
+            if y == d && x != c {
+                emit([a, b, x, y], Change::Substituted(2));
+            }
+        });
+        self.completions(Pair::Head, head, in_head.clone(), |x, y| {
+            if x == c && y != d {
+                emit([a, b, x, y], Change::Substituted(3));
+            }
+        });
+        // Swapping the first two keeps the last two, and so on.
+        if a != b {
+            self.completions(Pair::Tail, tail, in_tail, |x, y| {
+                if (x, y) == (b, a) {
+                    emit([b, a, c, d], Change::Swapped(0));
                 }
             });
         }
-        // Swaps: look the swapped sequence up whole (its last character masked). Swapping
-        // the first two keeps the last two in place, and so on.
-        for (first, kept) in [(0, tail), (1, ends), (2, head)] {
-            let mut s = written;
-            s.swap(first, first + 1);
-            let key = Self::key(3, [u32::from(s[0]), u32::from(s[1]), u32::from(s[2])]);
-            if !kept || s == written || !self.may_have_key(key) {
-                continue;
-            }
-            self.with_key(key, |phrase| {
-                if phrase.chars == s {
-                    found(phrase, Change::Swapped(first));
+        if b != c {
+            self.completions(Pair::Ends, ends, in_ends, |x, y| {
+                if (x, y) == (c, b) {
+                    emit([a, c, b, d], Change::Swapped(1));
+                }
+            });
+        }
+        if c != d {
+            self.completions(Pair::Head, head, in_head, |x, y| {
+                if (x, y) == (d, c) {
+                    emit([a, b, d, c], Change::Swapped(2));
                 }
             });
         }
@@ -232,6 +335,82 @@ mod tests {
             }
         });
         assert_eq!(listed, Some(true));
+    }
+
+    /// Every phrase is found from each of its one-character changes and swaps, however
+    /// many phrases share its pairs (a block holds eight; 不可 begins dozens of idioms).
+    #[test]
+    fn every_phrase_is_found_from_each_change_and_each_swap() {
+        let listed: Vec<&str> = include_str!("../../rules/set-phrases.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect();
+        let mut phrases: Vec<(Vec<char>, bool)> = crate::words::lexicon()
+            .words_with_prefix("")
+            .into_iter()
+            .filter(|(word, entry)| entry.tag() == "i" || listed.contains(&word.as_str()))
+            .map(|(word, _)| {
+                (
+                    word.chars().collect::<Vec<char>>(),
+                    listed.contains(&word.as_str()),
+                )
+            })
+            .filter(|(chars, _)| chars.len() == 4 && chars.iter().all(|&c| u32::from(c) <= 0xFFFF))
+            .collect();
+        assert_eq!(phrases.len(), set_phrases().len());
+        assert!(
+            phrases
+                .iter()
+                .filter(|(c, _)| c[..2] == ['不', '可'])
+                .count()
+                > 8
+        );
+        phrases.sort();
+        phrases.dedup();
+        for (chars, listed) in &phrases {
+            let phrase = Phrase {
+                chars: [chars[0], chars[1], chars[2], chars[3]],
+                listed: *listed,
+            };
+            let mut variants = Vec::new();
+            for k in 0..4 {
+                let mut written = phrase.chars;
+                written[k] = '〇';
+                variants.push((written, Change::Substituted(k)));
+            }
+            for k in 0..3 {
+                let mut written = phrase.chars;
+                written.swap(k, k + 1);
+                if written != phrase.chars {
+                    variants.push((written, Change::Swapped(k)));
+                }
+            }
+            for (written, change) in variants {
+                let mut found = false;
+                set_phrases().near(written, |p, c| found |= p == phrase && c == change);
+                assert!(found, "{} from {written:?} ({change:?})", phrase.text());
+            }
+        }
+    }
+
+    #[test]
+    fn results_come_by_position_then_in_phrase_order() {
+        // 一X不X: 一丝不苟 and 一尘不染 … differ at 1 and 3; 一心一意 at 2 and 3.
+        let found = near("一丝不染");
+        assert!(found.len() >= 2, "{found:?}");
+        let order: Vec<(usize, String)> = found
+            .iter()
+            .map(|(p, c)| match c {
+                Change::Substituted(k) => (*k, p.clone()),
+                Change::Swapped(k) => (4 + k, p.clone()),
+            })
+            .collect();
+        let mut sorted = order.clone();
+        sorted.sort();
+        assert_eq!(order, sorted);
+        assert!(found.contains(&("一丝不苟".to_string(), Change::Substituted(3))));
+        assert!(found.contains(&("一尘不染".to_string(), Change::Substituted(1))));
     }
 
     #[test]
