@@ -70,6 +70,18 @@ fn valid(month: u32, day: u32) -> bool {
 }
 
 fn dates_in(line: &str, start: usize, out: &mut Vec<Found>) {
+    // A written-out date holds 月, a numeric one a separator: most lines have neither, and
+    // a regex finds that only by stepping through every byte.
+    if line.contains('月') {
+        dates_written_out(line, start, out);
+    }
+    if memchr::memchr3(b'.', b'/', b'-', line.as_bytes()).is_some() || line.contains('．') {
+        numeric_dates(line, start, out);
+    }
+}
+
+/// 2024年3月5日 (padded or not) and 二〇二四年三月五日.
+fn dates_written_out(line: &str, start: usize, out: &mut Vec<Found>) {
     for c in ARABIC.captures_iter(line) {
         let (Ok(m), Ok(d)) = (c[2].parse::<u32>(), c[3].parse::<u32>()) else {
             continue;
@@ -99,6 +111,10 @@ fn dates_in(line: &str, start: usize, out: &mut Vec<Found>) {
             standard: None,
         });
     }
+}
+
+/// 2024.3.5, 2024-03-05, 2024/3/5.
+fn numeric_dates(line: &str, start: usize, out: &mut Vec<Found>) {
     for c in NUMERIC.captures_iter(line) {
         let whole = c.get(0).expect("a match");
         // Part of a longer number (a version, an address), or two separators.
