@@ -1,13 +1,13 @@
 //! Builds the index of four-character set phrases that L103 (broken-set-phrase) compares
-//! text against: every idiom (成语, tag `i`) of four characters in the lexicon, and the 公文
-//! set phrases of `rules/set-phrases.txt`. A written phrase one character away from one of
+//! text against: every idiom (成语, tag `i`) of four characters in the lexicon at least
+//! `MIN_IDIOM_FREQ` frequent, and the 公文 set phrases of `rules/set-phrases.txt`. A written phrase one character away from one of
 //! them keeps its first two or its last two characters in place, and one with two
 //! neighbours swapped keeps its first two, its last two, or its first and last. So each
 //! phrase is filed under those three pairs, each in its own table, with the two characters
 //! that complete it (`src/words/set_phrases.rs`). Written to `$OUT_DIR/set-phrases.bin`:
 //!
 //! ```text
-//! u32 P, the number of phrases
+//! u32 P, the number of phrases; u32 MIN_IDIOM_FREQ
 //! u32 L, then L phrases of rules/set-phrases.txt (u64 each, `phrase_key`, sorted)
 //! u32 log2 of SLOTS, then two bitsets of SLOTS slots (`slot_of` the pair): two bits a
 //!   slot (a first two characters, a last two), then one bit a slot (a first and last)
@@ -69,13 +69,22 @@ pub fn phrase_key(chars: [u32; 4]) -> u64 {
     chars.iter().fold(0, |key, &c| key << 16 | u64::from(c))
 }
 
+/// Idioms of the lexicon rarer than this are left out: L103 does not suggest them (jieba
+/// holds many obscure variants at frequency 3, such as 铭诸肺腑 beside the current
+/// 铭之肺腑), and four in five of its idioms are that rare, so the index is a fifth of the
+/// size and turns away more text at its first read.
+pub const MIN_IDIOM_FREQ: u64 = 10;
+
+/// A table's pair and the two other characters of a phrase, as `pair << 16 | …` numbers.
+type Layout = fn([u32; 4]) -> (u32, u32);
+
 /// Writes `out/set-phrases.bin` from the lexicon's words and the listed phrases.
 pub fn build(words: &BTreeMap<&str, (u64, &str)>, listed: &[&str], out: &Path) {
     let listed_set: BTreeSet<&str> = listed.iter().copied().collect();
     let mut phrases: Vec<[u32; 4]> = Vec::new();
-    for (word, &(_, tag)) in words {
+    for (word, &(freq, tag)) in words {
         let chars: Vec<u32> = word.chars().map(u32::from).collect();
-        if (tag == "i" || listed_set.contains(word))
+        if ((tag == "i" && freq >= MIN_IDIOM_FREQ) || listed_set.contains(word))
             && chars.len() == 4
             && chars.iter().all(|&c| c <= 0xFFFF)
         {
@@ -86,6 +95,7 @@ pub fn build(words: &BTreeMap<&str, (u64, &str)>, listed: &[&str], out: &Path) {
     let count = |n: usize| u32::try_from(n).expect("few phrases").to_le_bytes();
     let mut bytes = Vec::new();
     bytes.extend_from_slice(&count(phrases.len()));
+    bytes.extend_from_slice(&u32::try_from(MIN_IDIOM_FREQ).expect("small").to_le_bytes());
     let mut listed_keys: Vec<u64> = listed_set
         .iter()
         .map(|p| {
@@ -100,7 +110,7 @@ pub fn build(words: &BTreeMap<&str, (u64, &str)>, listed: &[&str], out: &Path) {
     }
 
     // (pair, other two) of each table: first two, last two, first and last.
-    let layouts: [fn([u32; 4]) -> (u32, u32); 3] = [
+    let layouts: [Layout; 3] = [
         |c| (c[0] << 16 | c[1], c[2] << 16 | c[3]),
         |c| (c[2] << 16 | c[3], c[0] << 16 | c[1]),
         |c| (c[0] << 16 | c[3], c[1] << 16 | c[2]),

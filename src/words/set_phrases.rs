@@ -1,5 +1,5 @@
-//! Four-character set phrases — the lexicon's idioms (成语, tag `i`) and the 公文 set
-//! phrases of `rules/set-phrases.txt` — indexed so that the phrases one character (or one
+//! Four-character set phrases — the lexicon's idioms (成语, tag `i`) that are not rare and
+//! the 公文 set phrases of `rules/set-phrases.txt` — indexed so that the phrases one character (or one
 //! swap of neighbours) away from four written characters are found in a few reads. The
 //! index is built by `build/set_phrases.rs` and embedded; nothing is parsed at start-up
 //! beyond reading a few counts.
@@ -62,6 +62,8 @@ struct Table {
 /// The embedded index.
 pub struct SetPhrases {
     count: usize,
+    /// Idioms of the lexicon rarer than this are not indexed.
+    min_idiom_freq: u64,
     /// The phrases of `rules/set-phrases.txt` (`phrase_key`), sorted.
     listed: &'static [u8],
     /// Two bits a slot (`slot_of`): a phrase may begin with the pair, may end with it.
@@ -89,6 +91,7 @@ impl SetPhrases {
     fn read(bytes: &'static [u8]) -> Self {
         let mut sections = Sections::new(bytes);
         let count = sections.u32() as usize;
+        let min_idiom_freq = u64::from(sections.u32());
         let listed_count = sections.u32() as usize;
         let listed = sections.take(listed_count * 8);
         let slots_log2 = sections.u32();
@@ -103,6 +106,7 @@ impl SetPhrases {
         sections.finish("set-phrase index");
         Self {
             count,
+            min_idiom_freq,
             listed,
             pair_bits,
             ends_bits,
@@ -110,6 +114,12 @@ impl SetPhrases {
             buckets_log2,
             tables,
         }
+    }
+
+    /// The frequency an idiom of the lexicon needs to be indexed (a listed phrase needs
+    /// none): rarer ones are obscure variants no one should be told to write.
+    pub fn min_idiom_freq(&self) -> u64 {
+        self.min_idiom_freq
     }
 
     /// Number of phrases.
@@ -315,7 +325,7 @@ mod tests {
 
     #[test]
     fn finds_idioms_and_listed_phrases_one_character_away() {
-        assert!(set_phrases().len() > 20_000);
+        assert!(set_phrases().len() > 4_000);
         assert!(near("迫在眉捷").contains(&("迫在眉睫".to_string(), Change::Substituted(3))));
         assert!(near("真抓实于").contains(&("真抓实干".to_string(), Change::Substituted(3))));
         assert!(near("一愁莫展").contains(&("一筹莫展".to_string(), Change::Substituted(1))));
@@ -349,7 +359,10 @@ mod tests {
         let mut phrases: Vec<(Vec<char>, bool)> = crate::words::lexicon()
             .words_with_prefix("")
             .into_iter()
-            .filter(|(word, entry)| entry.tag() == "i" || listed.contains(&word.as_str()))
+            .filter(|(word, entry)| {
+                (entry.tag() == "i" && entry.freq >= set_phrases().min_idiom_freq())
+                    || listed.contains(&word.as_str())
+            })
             .map(|(word, _)| {
                 (
                     word.chars().collect::<Vec<char>>(),
@@ -366,6 +379,14 @@ mod tests {
                 .count()
                 > 8
         );
+        // A rare variant (frequency 3) is left out, a common idiom kept.
+        assert!(!phrases
+            .iter()
+            .any(|(c, _)| c[..] == ['铭', '诸', '肺', '腑']));
+        assert!(phrases
+            .iter()
+            .any(|(c, _)| c[..] == ['迫', '在', '眉', '睫']));
+        assert!(near("铭诸肺府").iter().all(|(p, _)| p != "铭诸肺腑"));
         phrases.sort();
         phrases.dedup();
         for (chars, listed) in &phrases {

@@ -40,10 +40,6 @@ declare_rule! {
 /// that reads as words (历经磨难, 轻装前行) gains under 8.
 const MIN_GAIN: f64 = 8.0;
 
-/// Idioms of the lexicon rarer than this are not suggested (jieba holds many obscure
-/// variants at frequency 3, such as 铭诸肺腑 beside the current 铭之肺腑).
-const MIN_IDIOM_FREQ: u64 = 10;
-
 /// A suspected broken phrase.
 struct Suspect {
     span: Span,
@@ -98,9 +94,8 @@ impl Rule for BrokenSetPhrase {
                         },
                         Change::Swapped(_) => None,
                     };
-                    if !phrase.listed && lexicon().freq(&phrase.text()) < MIN_IDIOM_FREQ {
-                        continue;
-                    }
+                    // Rare idioms (铭诸肺腑 beside 铭之肺腑) are not in the index: `near`
+                    // never suggests them (`SetPhrases::min_idiom_freq`).
                     let gain = cx.views.words.gain_of_replacing(span, &phrase.text());
                     if gain >= MIN_GAIN {
                         suspects.push(Suspect {
