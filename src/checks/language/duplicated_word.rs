@@ -177,13 +177,26 @@ fn may_not_double(unit: &str, rest: &[(usize, char)]) -> bool {
         };
         return !DOUBLING_TAGS.contains(&entry.tag())
             && !unit.starts_with(['一', '每'])
-            && !duplicates().reduplicable.iter().any(|v| v == unit);
+            && !duplicates().reduplicable.iter().any(|v| v == unit)
+            && !is_emphasis_or_ongoing(unit);
     };
     if !duplicates().function_characters.contains(first) {
         return false;
     }
     // AABB: 的的确确, 是是非非, 和和美美 (的确, 是非, 和美 are words).
     !matches!(rest, [(_, b1), (_, b2), ..] if b1 == b2 && lexicon().contains(&format!("{first}{b1}")))
+}
+
+/// Two doublings of a phrase the grammar makes on purpose: a degree word's phrase said
+/// twice for emphasis (很远很远, 最难最难, 那么那么蓝) and V着V着 (想着想着, 走着走着:
+/// something happens while the action goes on).
+fn is_emphasis_or_ongoing(unit: &str) -> bool {
+    let ongoing = unit.ends_with('着') && unit.chars().count() >= 2;
+    ongoing
+        || duplicates()
+            .emphatic_starts
+            .iter()
+            .any(|degree| unit.starts_with(degree.as_str()))
 }
 
 #[cfg(test)]
@@ -243,6 +256,8 @@ mod tests {
                 "组织生活会会前开展谈心谈话，月浦镇镇域内建设工程，不了了之。\n",
                 "贯彻落实、推进落实，巩固提升，统筹推进。\n",
                 "加强、强化都是这个意思。\n",
+                "路很远很远，天空那么那么地蓝，这是最难最难的一段。\n",
+                "他想着想着笑了，大家说着说着就到了村口。\n",
             ],
         );
     }

@@ -22,6 +22,8 @@ pub struct Duplicates {
     pub function_characters: String,
     /// Two-character verbs that may double as ABAB (研究研究).
     pub reduplicable: Vec<String>,
+    /// Degree words: a phrase starting with one said twice is emphasis (很远很远).
+    pub emphatic_starts: Vec<String>,
     /// Groups of verbs that mean the same: two of one group side by side repeat themselves.
     pub synonyms: Vec<Synonyms>,
 }
