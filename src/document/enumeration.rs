@@ -129,8 +129,15 @@ fn item_at(text: &str, at: usize) -> Option<(Series, Span, usize, char)> {
 /// ("第一，二是" is one item).
 fn item_words(text: &str) -> impl Iterator<Item = (Series, Span, usize, char)> + '_ {
     let mut at = 0;
+    let bytes = text.as_bytes();
     std::iter::from_fn(move || {
         while at < text.len() {
+            // A CJK ideograph (lead byte E4–E9, three bytes) never opens a clause: most of
+            // the text is passed over without decoding a character.
+            if at > 0 && (0xe4..=0xe9).contains(&bytes[at]) {
+                at += 3;
+                continue;
+            }
             // The item at the start of the text, else after a character opening a clause.
             let c = text[at..].chars().next()?;
             let found = if at == 0 { item_at(text, 0) } else { None }.or_else(|| {

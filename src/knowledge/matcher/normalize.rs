@@ -25,15 +25,26 @@ pub(super) struct Normalized<'a> {
 
 impl<'a> Normalized<'a> {
     pub(super) fn new(text: &'a str) -> Self {
-        // One pass over the bytes (every quote mark is ASCII or starts with E2 80 / E3 80),
-        // copying the runs between quotes; no copy at all when there is no quote.
+        // Every quote mark is ASCII or starts with byte E2 or E3 (then 80): memchr finds
+        // those bytes (an E3 is most often a 、 or 。), and the runs between quotes are
+        // copied; no copy at all when there is no quote. A loop over every byte was 2 % of
+        // gwlint's time.
         let bytes = text.as_bytes();
+        let next_ascii_or_e2 = |from: usize| {
+            memchr::memchr3(b'"', b'\'', 0xe2, &bytes[from..]).map_or(bytes.len(), |i| from + i)
+        };
+        let next_e3 =
+            |from: usize| memchr::memchr(0xe3, &bytes[from..]).map_or(bytes.len(), |i| from + i);
+        let (mut ascii_or_e2, mut e3) = (next_ascii_or_e2(0), next_e3(0));
         let mut out = String::new();
         let mut removed = Vec::new();
         let mut total = 0;
         let mut copied = 0;
-        let mut i = 0;
-        while i < bytes.len() {
+        loop {
+            let i = ascii_or_e2.min(e3);
+            if i == bytes.len() {
+                break;
+            }
             let len = match bytes[i] {
                 b'"' | b'\'' => 1,
                 0xe2 if bytes.get(i + 1) == Some(&0x80)
@@ -46,19 +57,23 @@ impl<'a> Normalized<'a> {
                 {
                     3
                 }
-                _ => {
-                    i += 1;
-                    continue;
-                }
+                _ => 0,
             };
+            if i == ascii_or_e2 {
+                ascii_or_e2 = next_ascii_or_e2(i + 1);
+            } else {
+                e3 = next_e3(i + 1);
+            }
+            if len == 0 {
+                continue;
+            }
             if removed.is_empty() {
                 out.reserve(text.len());
             }
             out.push_str(&text[copied..i]);
             total += len;
             removed.push((out.len(), total));
-            i += len;
-            copied = i;
+            copied = i + len;
         }
         if removed.is_empty() {
             return Normalized {
