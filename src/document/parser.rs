@@ -111,11 +111,36 @@ fn classify_head(text: &str, span: Span) -> (Line, Option<(Marker, Option<Span>)
     classify_head_with(text, span, true)
 }
 
-/// True when `c` can start a Markdown prefix, `**`/`__` or a numbering marker: after
-/// the indentation, a line starting with anything else has no head for the grammar.
-fn may_start_head(c: char) -> bool {
-    matches!(c, '#' | '*' | '_' | '-' | '+' | '（' | '(' | '0'..='9' | '０'..='９' | '①'..='⑳')
-        || "一二三四五六七八九十〇零".contains(c)
+/// True when the line after its indentation may have a head for the grammar: a Markdown
+/// prefix, `**`/`__` or a numbering marker. A line starting with anything else has none;
+/// nor has one starting with a number (一是, 2024年) unless what follows the number as the
+/// grammar reads it (one to three Chinese digits, one or two digits, greedily) is what a
+/// marker has there: most such paragraphs are passed over without running the grammar.
+fn may_have_head(after_indent: &str) -> bool {
+    let Some(first) = after_indent.chars().next() else {
+        return false;
+    };
+    // The character after the first `most` digits or fewer (none at the end of the line).
+    let after_number = |is_digit: fn(char) -> bool, most: usize| {
+        let mut count = 0;
+        after_indent.chars().find(|&c| {
+            let digit = count < most && is_digit(c);
+            count += 1;
+            !digit
+        })
+    };
+    let is_hanzi_digit = |c: char| "一二三四五六七八九十〇零".contains(c);
+    if is_hanzi_digit(first) {
+        after_number(is_hanzi_digit, 3).is_some_and(|c| matches!(c, '、' | '.' | '．' | '，' | ','))
+    } else if first.is_ascii_digit() {
+        after_number(|c| c.is_ascii_digit(), 2)
+            .is_some_and(|c| matches!(c, '.' | '、' | '．' | '，' | ',' | '）' | ')'))
+    } else if ('０'..='９').contains(&first) {
+        after_number(|c| ('０'..='９').contains(&c), 2)
+            .is_some_and(|c| matches!(c, '.' | '．' | '、'))
+    } else {
+        matches!(first, '#' | '*' | '_' | '-' | '+' | '（' | '(' | '①'..='⑳')
+    }
 }
 
 /// `fast`: skip the grammar when the first character after the indentation cannot start
@@ -141,7 +166,7 @@ fn classify_head_with(
     let mut marker = None;
     let mut content_start = span.start;
     let after_indent = raw.trim_start_matches([' ', '\t', '\u{3000}', '\u{a0}']);
-    if fast && !after_indent.chars().next().is_some_and(may_start_head) {
+    if fast && !may_have_head(after_indent) {
         let indent_len = raw.len() - after_indent.len();
         if indent_len > 0 {
             line.indent = Some(Span::new(span.start, span.start + indent_len));
@@ -575,6 +600,23 @@ mod tests {
             "A.",
             "Ⅰ、",
             "　",
+            "一是",
+            "一二三四、",
+            "十一、",
+            "九十九，",
+            "一.5",
+            "一．",
+            "二〇二四年",
+            "12.",
+            "123.",
+            "12）",
+            "1)",
+            "1，2",
+            "2024年",
+            "１２、",
+            "１２３.",
+            "１",
+            "1",
         ];
         let mut lines: Vec<String> = seed.lines().map(String::from).collect();
         for h in heads {
