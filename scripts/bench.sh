@@ -30,14 +30,14 @@ else
 fi
 
 echo "== building (cargo build --release)" >&2
-(cd "$root" && cargo build --release --quiet --bin gwlint --example patterns)
+(cd "$root" && cargo build --release --quiet --bin gwlint && cargo build --release --quiet -p gwlint-tools --bin patterns)
 bin="$root/target/release/gwlint"
 
 tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 echo "== corpus in $tmp" >&2
 "$root/scripts/make-corpus.sh" "$tmp"
-"$root/target/release/examples/patterns" >"$tmp/patterns.txt"
+"$root/target/release/patterns" >"$tmp/patterns.txt"
 npat=$(wc -l <"$tmp/patterns.txt")
 reports_bytes=$(cat "$tmp"/reports/*.txt | wc -c)
 nfiles=$(find "$tmp/reports" -name '*.txt' | wc -l)

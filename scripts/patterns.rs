@@ -1,6 +1,6 @@
 //! Prints the fixed strings of gwlint's knowledge automaton, one per line, for
 //! `rg -F -f` in `scripts/bench.sh` (the floor: one pass over the text with the same
-//! number of fixed patterns). `cargo run --release --example patterns > patterns.txt`
+//! number of fixed patterns). `cargo run --release -p gwlint-tools --bin patterns > patterns.txt`
 fn main() {
     let k = gwlint::knowledge::Knowledge::embedded();
     let mut out = String::new();

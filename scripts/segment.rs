@@ -1,6 +1,6 @@
 //! Prints the word segmentation of each line of standard input, words separated by
 //! spaces (punctuation and other non-word characters left out), to compare gwlint's
-//! word layer with jieba: `cargo run --release --example segment < file`.
+//! word layer with jieba: `cargo run --release -p gwlint-tools --bin segment < file`.
 
 use std::io::{self, BufRead, Write};
 

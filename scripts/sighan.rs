@@ -13,7 +13,7 @@
 //! - sentences per second.
 //!
 //! ```text
-//! cargo run --release --example sighan -- sighan2015_test.tsv [--show] [--min-gain G]
+//! cargo run --release -p gwlint-tools --bin sighan -- sighan2015_test.tsv [--show] [--min-gain G]
 //!     [--min-word-freq F] [--min-ratio R] [--real-word-gain G] [--min-word-gain W]
 //!     [--function-freq F] [--function-window-freq F] [--decoder MIN_SCORE] [--decoder-floor G]
 //!     [--cost SAME,TONE,NEAR,SHAPE,SWAP] [--show-hits] [--corpus DIR]...

@@ -13,4 +13,4 @@ source "$root/scripts/pypi-package.sh"
 data=pycorrector/data/sighan2015_test.tsv
 tsv="$(pypi_package pycorrector "$version" "$data")/$data"
 cd "$root"
-cargo run --release --quiet --example sighan -- "$tsv" "$@"
+cargo run --release --quiet -p gwlint-tools --bin sighan -- "$tsv" "$@"

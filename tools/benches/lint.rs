@@ -1,4 +1,4 @@
-//! `cargo bench`: the seed report (20 KB), 1,000 reports (about 27 MB, built in memory
+//! `cargo bench -p gwlint-tools`: the seed report (20 KB), 1,000 reports (about 27 MB, built in memory
 //! from ../shared/corpus, or from the seed and examples/ when it is absent), one 20 MB
 //! text, and loading the knowledge (start-up). End to end with the CLI and the `rg`
 //! floor: `scripts/bench.sh`.
@@ -15,13 +15,18 @@ fn main() {
     divan::main();
 }
 
+/// The repository root: this package lives in its tools/ folder.
+fn repository() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/.."))
+}
+
 fn settings() -> Settings {
     Settings::new(jiff::civil::date(2026, 1, 1))
 }
 
 /// The texts the corpus is built from, sorted by path.
 fn sources() -> Vec<String> {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let root = repository();
     let mut paths: Vec<PathBuf> = std::fs::read_dir(root.join("../shared/corpus"))
         .into_iter()
         .flatten()
@@ -52,8 +57,7 @@ fn sources() -> Vec<String> {
 
 static SEED: LazyLock<String> = LazyLock::new(|| {
     std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/documents/self-inspection-report.txt"),
+        repository().join("tests/fixtures/documents/self-inspection-report.txt"),
     )
     .expect("seed report")
 });
