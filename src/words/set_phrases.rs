@@ -42,6 +42,20 @@ pub enum Change {
     Swapped(usize),
 }
 
+impl Change {
+    /// Whether `phrase` is `written` with this change made, and no other.
+    fn turns(self, written: [u32; 4], phrase: [u32; 4]) -> bool {
+        match self {
+            Change::Substituted(k) => (0..4).all(|i| (phrase[i] != written[i]) == (i == k)),
+            Change::Swapped(k) => {
+                let mut swapped = written;
+                swapped.swap(k, k + 1);
+                swapped != written && phrase == swapped
+            }
+        }
+    }
+}
+
 /// The tables, by the pair of a phrase's characters each is keyed by.
 #[derive(Clone, Copy)]
 enum Pair {
@@ -52,6 +66,42 @@ enum Pair {
     /// The first and last; the entry holds the middle two.
     Ends = 2,
 }
+
+impl Pair {
+    const ALL: [Pair; 3] = [Pair::Head, Pair::Tail, Pair::Ends];
+
+    /// The pair of `chars` this table is keyed by.
+    fn of(self, [a, b, c, d]: [u32; 4]) -> u32 {
+        match self {
+            Pair::Head => a << 16 | b,
+            Pair::Tail => c << 16 | d,
+            Pair::Ends => a << 16 | d,
+        }
+    }
+
+    /// The phrase filed under the pair of `chars` whose entry holds `x` and `y`.
+    fn complete(self, [a, b, c, d]: [u32; 4], x: u32, y: u32) -> [u32; 4] {
+        match self {
+            Pair::Head => [a, b, x, y],
+            Pair::Tail => [x, y, c, d],
+            Pair::Ends => [a, x, y, d],
+        }
+    }
+}
+
+/// The changes [`SetPhrases::near`] looks for, in the order it reports them, each with
+/// the table of the pair it keeps: a change at 0 or 1 keeps the last two characters, at
+/// 2 or 3 the first two; swapping the first two keeps the last two, the middle two the
+/// first and last, the last two the first two.
+const CHANGES: [(Pair, Change); 7] = [
+    (Pair::Tail, Change::Substituted(0)),
+    (Pair::Tail, Change::Substituted(1)),
+    (Pair::Head, Change::Substituted(2)),
+    (Pair::Head, Change::Substituted(3)),
+    (Pair::Tail, Change::Swapped(0)),
+    (Pair::Ends, Change::Swapped(1)),
+    (Pair::Head, Change::Swapped(2)),
+];
 
 /// One table: bucket offsets and entries `pair << 32 | x << 16 | y`.
 struct Table {
@@ -236,14 +286,13 @@ impl SetPhrases {
     /// [`near`](Self::near) of four characters some pair of which the bitsets hold.
     #[inline(never)]
     fn near_held(&self, written: [u32; 4], held: [bool; 3], found: impl FnMut(Phrase, Change)) {
-        let [a, b, c, d] = written;
-        let (head, tail, ends) = (a << 16 | b, c << 16 | d, a << 16 | d);
-        let bucket = |held: bool, table, pair| if held { self.bucket(table, pair) } else { 0..0 };
-        let buckets = [
-            bucket(held[0], Pair::Head, head),
-            bucket(held[1], Pair::Tail, tail),
-            bucket(held[2], Pair::Ends, ends),
-        ];
+        let buckets = Pair::ALL.map(|table| {
+            if held[table as usize] {
+                self.bucket(table, table.of(written))
+            } else {
+                0..0
+            }
+        });
         self.near_window(written, buckets, found);
     }
 
@@ -256,61 +305,26 @@ impl SetPhrases {
         mut found: impl FnMut(Phrase, Change),
     ) {
         let [a, b, c, d] = written;
-        let (head, tail, ends) = (a << 16 | b, c << 16 | d, a << 16 | d);
-        let [in_head, in_tail, in_ends] = buckets;
+        let [head, tail, ends] = Pair::ALL.map(|table| table.of(written));
+        let [in_head, in_tail, in_ends] = buckets.clone();
         // Most windows end here, after a bucket with nothing near.
-        let near_head = self.any_completion(Pair::Head, head, in_head.clone(), |x, y| {
+        let near_head = self.any_completion(Pair::Head, head, in_head, |x, y| {
             y == d || x == c || (x, y) == (d, c)
         });
-        let near_tail = self.any_completion(Pair::Tail, tail, in_tail.clone(), |x, y| {
+        let near_tail = self.any_completion(Pair::Tail, tail, in_tail, |x, y| {
             y == b || x == a || (x, y) == (b, a)
         });
-        let near_ends =
-            self.any_completion(Pair::Ends, ends, in_ends.clone(), |x, y| (x, y) == (c, b));
+        let near_ends = self.any_completion(Pair::Ends, ends, in_ends, |x, y| (x, y) == (c, b));
         if !(near_head || near_tail || near_ends) {
             return;
         }
-        let mut emit = |chars: [u32; 4], change| found(self.phrase(chars), change);
-        // A change at 0 or 1 keeps the last two characters, at 2 or 3 the first two.
-        self.completions(Pair::Tail, tail, in_tail.clone(), |x, y| {
-            if y == b && x != a {
-                emit([x, y, c, d], Change::Substituted(0));
-            }
-        });
-        self.completions(Pair::Tail, tail, in_tail.clone(), |x, y| {
-            if x == a && y != b {
-                emit([x, y, c, d], Change::Substituted(1));
-            }
-        });
-        self.completions(Pair::Head, head, in_head.clone(), |x, y| {
-            if y == d && x != c {
-                emit([a, b, x, y], Change::Substituted(2));
-            }
-        });
-        self.completions(Pair::Head, head, in_head.clone(), |x, y| {
-            if x == c && y != d {
-                emit([a, b, x, y], Change::Substituted(3));
-            }
-        });
-        // Swapping the first two keeps the last two, and so on.
-        if a != b {
-            self.completions(Pair::Tail, tail, in_tail, |x, y| {
-                if (x, y) == (b, a) {
-                    emit([b, a, c, d], Change::Swapped(0));
-                }
-            });
-        }
-        if b != c {
-            self.completions(Pair::Ends, ends, in_ends, |x, y| {
-                if (x, y) == (c, b) {
-                    emit([a, c, b, d], Change::Swapped(1));
-                }
-            });
-        }
-        if c != d {
-            self.completions(Pair::Head, head, in_head, |x, y| {
-                if (x, y) == (d, c) {
-                    emit([a, b, d, c], Change::Swapped(2));
+        // One walk of a bucket a change, so that the changes come in the order of `CHANGES`.
+        for (table, change) in CHANGES {
+            let bucket = buckets[table as usize].clone();
+            self.completions(table, table.of(written), bucket, |x, y| {
+                let phrase = table.complete(written, x, y);
+                if change.turns(written, phrase) {
+                    found(self.phrase(phrase), change);
                 }
             });
         }
