@@ -1,5 +1,5 @@
 use crate::checks::{declare_rule, Checker, Rule};
-use crate::document::{Document, Level, Section};
+use crate::document::Level;
 
 declare_rule! {
     /// 同一层级的各节，下级标题用了不同层级的序号（如“一、”下用“（一）”，“二、”下却用“1.”）。
@@ -41,21 +41,20 @@ impl Rule for InconsistentSublevel {
     fn check(&self, cx: &mut Checker<'_>) {
         let doc = cx.document;
         let text = cx.text();
-        // For each heading level, the level of the first (non-inverted) child of each section.
-        let mut by_level: Vec<(Level, usize, Level)> = Vec::new();
-        fn visit(sections: &[Section], doc: &Document, out: &mut Vec<(Level, usize, Level)>) {
-            for s in sections {
-                if let Some(first) = s.children.iter().find(|c| !doc.heading(c).inverted) {
-                    out.push((
-                        doc.heading(s).marker.level(),
-                        first.heading,
-                        doc.heading(first).marker.level(),
-                    ));
-                }
-                visit(&s.children, doc, out);
-            }
-        }
-        visit(&doc.sections, doc, &mut by_level);
+        // For each section with children, its level, its first (non-inverted) child and
+        // that child's level.
+        let by_level: Vec<(Level, usize, Level)> = doc
+            .walk_sections()
+            .into_iter()
+            .filter_map(|s| {
+                let first = s.children.iter().find(|c| !doc.heading(c).inverted)?;
+                Some((
+                    doc.heading(s).marker.level(),
+                    first.heading,
+                    doc.heading(first).marker.level(),
+                ))
+            })
+            .collect();
         for level in [Level::First, Level::Second, Level::Third, Level::Fourth] {
             let group: Vec<&(Level, usize, Level)> =
                 by_level.iter().filter(|(l, _, _)| *l == level).collect();

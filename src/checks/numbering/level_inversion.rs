@@ -1,6 +1,6 @@
 use crate::checks::{declare_rule, Checker, Rule};
 use crate::document::marker::standard_marker;
-use crate::document::{Level, Section};
+use crate::document::Level;
 
 declare_rule! {
     /// 上一层级的序号用在了下一层级之中（如“（一）”与“（二）”之间出现“一、”）。
@@ -37,25 +37,13 @@ impl Rule for LevelInversion {
     fn check(&self, cx: &mut Checker<'_>) {
         let doc = cx.document;
         let text = cx.text();
-        let mut found = Vec::new();
-        fn visit(
-            sections: &[Section],
-            doc: &crate::document::Document,
-            found: &mut Vec<(usize, usize)>,
-        ) {
-            for s in sections {
-                for child in &s.children {
-                    if doc.heading(child).inverted {
-                        found.push((s.heading, child.heading));
-                    }
-                }
-                visit(&s.children, doc, found);
-            }
-        }
-        visit(&doc.sections, doc, &mut found);
-        for (parent, child) in found {
-            let parent = &doc.headings[parent];
-            let child = &doc.headings[child];
+        let inversions = doc.walk_sections().into_iter().flat_map(|s| {
+            s.children
+                .iter()
+                .filter(|c| doc.heading(c).inverted)
+                .map(move |c| (doc.heading(s), doc.heading(c)))
+        });
+        for (parent, child) in inversions {
             let deeper = match parent.marker.level() {
                 Level::First => Level::Second,
                 Level::Second => Level::Third,
