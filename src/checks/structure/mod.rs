@@ -51,6 +51,14 @@ pub(crate) fn closing_lines(doc: &Document) -> Vec<usize> {
     lines
 }
 
+/// A 版头 or 版记 line's content without the Markdown emphasis and spaces around it, with
+/// the byte where that starts in `text`.
+pub(crate) fn element_text(content: Span, text: &str) -> (usize, &str) {
+    let s = content.slice(text);
+    let lead = s.len() - s.trim_start_matches(['*', ' ', '\u{3000}']).len();
+    (content.start + lead, s.trim_matches(['*', ' ', '\u{3000}']))
+}
+
 /// The 文种 the title ends with, if any.
 pub(crate) fn title_genre<'v>(doc: &Document, text: &str) -> Option<&'v str> {
     let title = crate::document::title::full_title(doc, text)?;

@@ -74,10 +74,7 @@ impl Rule for NonstandardImprint {
 }
 
 fn copy_to(cx: &mut Checker<'_>, content: Span, text: &str) {
-    let s = content.slice(text);
-    let lead = s.len() - s.trim_start_matches(['*', ' ', '\u{3000}']).len();
-    let body = s.trim_matches(['*', ' ', '\u{3000}']);
-    let start = content.start + lead;
+    let (start, body) = super::element_text(content, text);
     for obsolete in &Vocabulary::embedded().copy_to.obsolete {
         if body.starts_with(obsolete.as_str()) {
             let span = Span::new(start, start + obsolete.len());

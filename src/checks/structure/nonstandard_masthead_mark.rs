@@ -55,11 +55,7 @@ impl Rule for NonstandardMastheadMark {
         let doc = cx.document;
         let text = cx.text();
         for &(line, element) in &doc.masthead {
-            let content = doc.lines[line].content;
-            let s = content.slice(text);
-            let lead = s.len() - s.trim_start_matches(['*', ' ', '\u{3000}']).len();
-            let mark = s.trim_matches(['*', ' ', '\u{3000}']);
-            let start = content.start + lead;
+            let (start, mark) = super::element_text(doc.lines[line].content, text);
             match element {
                 Element::Secrecy => {
                     // 绝密/机密/秘密 are two characters; the separator follows.
