@@ -27,19 +27,21 @@ fn s(x: &str) -> String {
     x.to_string()
 }
 
+/// A mention of `target` at the bytes `range`.
+fn mention(range: std::ops::Range<usize>, target: Target) -> Mention {
+    Mention {
+        start: range.start,
+        end: range.end,
+        target,
+    }
+}
+
 #[test]
 fn plain_alias_with_exact_byte_range() {
     let k = k();
     let text = "认真学习党的十八届三中全会精神";
     let found = k.find(text);
-    assert_eq!(
-        found,
-        vec![Mention {
-            start: 12,
-            end: 39,
-            target: ev(&k, "cc18-3")
-        }]
-    );
+    assert_eq!(found, vec![mention(12..39, ev(&k, "cc18-3"))]);
     assert_eq!(&text[12..39], "党的十八届三中全会");
 }
 
@@ -131,14 +133,7 @@ fn generic_aliases_need_the_province() {
     let text = "深入学习贯彻省第十一次党代会精神";
     assert!(k.find(text).is_empty());
     let found = k.find_in_province(text, Some("四川省"));
-    assert_eq!(
-        found,
-        vec![Mention {
-            start: 18,
-            end: 42,
-            target: ev(&k, "prov-sichuan-11")
-        }]
-    );
+    assert_eq!(found, vec![mention(18..42, ev(&k, "prov-sichuan-11"))]);
     let found = k.find_in_province(text, Some("山西"));
     assert_eq!(found[0].target, ev(&k, "prov-shanxi-11"));
     assert!(k.find_in_province(text, Some("河北")).is_empty());
@@ -155,19 +150,11 @@ fn right_phrase_shadows_its_own_prefix() {
     assert!(k.find("习近平新时代中国特色社会主义思想").is_empty());
     assert_eq!(
         k.find("坚持习近平新时代思想"),
-        vec![Mention {
-            start: 6,
-            end: 30,
-            target: Target::Formulation(0)
-        }]
+        vec![mention(6..30, Target::Formulation(0))]
     );
     assert_eq!(
         k.find("坚持习近平新时代中国特色社会主义，"),
-        vec![Mention {
-            start: 6,
-            end: 48,
-            target: Target::Formulation(0)
-        }]
+        vec![mention(6..48, Target::Formulation(0))]
     );
 }
 
@@ -177,11 +164,7 @@ fn set_phrase_corruption() {
     let text = "坚持科学执政、民主执政、依法执法";
     assert_eq!(
         k.find(text),
-        vec![Mention {
-            start: 6,
-            end: text.len(),
-            target: Target::SetPhrase(0)
-        }]
+        vec![mention(6..text.len(), Target::SetPhrase(0))]
     );
     assert!(k.find("坚持科学执政、民主执政、依法执政").is_empty());
 }
@@ -190,14 +173,7 @@ fn set_phrase_corruption() {
 fn pattern_confusables() {
     let k = k();
     let text = "截止2022年底，累计完成";
-    assert_eq!(
-        k.find(text),
-        vec![Mention {
-            start: 0,
-            end: 13,
-            target: Target::Confusable(0)
-        }]
-    );
+    assert_eq!(k.find(text), vec![mention(0..13, Target::Confusable(0))]);
     assert!(k.find("截止到2022年底").is_empty());
     assert!(k.find("报名12月1日截止").is_empty());
 }
