@@ -12,7 +12,32 @@ use super::{
 /// every entry has — `source` (one string or a list), an optional `note`, the
 /// `[[….example]]` sentences, and the `origin` (file and line) set when it is loaded.
 /// Unknown keys are refused, and keys are kebab-case.
+///
+/// `pub struct Name with wording { … }` declares a table of wording that the matcher
+/// finds in the text and the formulation rules report (`[[formulation]]`, `[[set-phrase]]`,
+/// `[[confusable]]`): it adds the keys those tables share, `severity` and `crosses-words`.
 macro_rules! entry_type {
+    (
+        $(#[doc = $doc:literal])+
+        pub struct $name:ident with wording {
+            $($fields:tt)*
+        }
+    ) => {
+        entry_type! {
+            $(#[doc = $doc])+
+            pub struct $name {
+                $($fields)*
+                /// Lower than the rule's default severity (see [`EntrySeverity`]).
+                ///
+                /// [`EntrySeverity`]: crate::knowledge::EntrySeverity
+                pub severity: Option<$crate::knowledge::EntrySeverity>,
+                /// The wrong phrase may start or end inside a word (see docs/KNOWLEDGE.md); by
+                /// default a match counts only where it starts and ends on word boundaries.
+                #[serde(default)]
+                pub crosses_words: bool,
+            }
+        }
+    };
     (
         $(#[doc = $doc:literal])+
         pub struct $name:ident {

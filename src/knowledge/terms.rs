@@ -71,32 +71,20 @@ impl From<EntrySeverity> for crate::diagnostic::Severity {
 
 entry_type! {
     /// `[[formulation]]`: a standard political formulation and its known wrong variants.
-    pub struct Formulation {
+    pub struct Formulation with wording {
         pub id: String,
         pub wrong: Vec<String>,
         pub right: String,
         pub fix: FixKind,
-        /// Lower than the rule's default severity (see [`EntrySeverity`]).
-        pub severity: Option<EntrySeverity>,
-        /// The wrong phrase may start or end inside a word (see docs/KNOWLEDGE.md); by default
-        /// a match counts only where it starts and ends on word boundaries.
-        #[serde(default)]
-        pub crosses_words: bool,
     }
 }
 
 entry_type! {
     /// `[[set-phrase]]`: a fixed phrase (固定搭配) and its corruptions.
-    pub struct SetPhrase {
+    pub struct SetPhrase with wording {
         pub id: String,
         pub right: String,
         pub wrong: Vec<String>,
-        /// Lower than the rule's default severity (see [`EntrySeverity`]).
-        pub severity: Option<EntrySeverity>,
-        /// The wrong phrase may start or end inside a word (see docs/KNOWLEDGE.md); by default
-        /// a match counts only where it starts and ends on word boundaries.
-        #[serde(default)]
-        pub crosses_words: bool,
     }
 }
 
@@ -104,7 +92,7 @@ entry_type! {
     /// `[[confusable]]`: a misspelt word or expression, given with enough context that the
     /// `wrong` phrase is never correct in running text; or a `pattern` for cases a list
     /// cannot hold (截止2023年 → 截至2023年).
-    pub struct Confusable {
+    pub struct Confusable with wording {
         pub id: String,
         #[serde(default)]
         pub wrong: Vec<String>,
@@ -117,12 +105,6 @@ entry_type! {
         /// Longer phrases containing a `wrong` phrase that are correct.
         #[serde(default)]
         pub exclude: Vec<String>,
-        /// Lower than the rule's default severity (see [`EntrySeverity`]).
-        pub severity: Option<EntrySeverity>,
-        /// The wrong phrase may start or end inside a word (see docs/KNOWLEDGE.md); by default
-        /// a match counts only where it starts and ends on word boundaries.
-        #[serde(default)]
-        pub crosses_words: bool,
     }
 }
 
@@ -133,6 +115,12 @@ fn yes() -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    const FORMULATION: &str = r#"id = "core"
+wrong = ["以习近平总书记为核心的党中央"]
+right = "以习近平同志为核心的党中央"
+fix = "safe"
+source = "x""#;
 
     #[test]
     fn parses_each_table_shape() {
@@ -150,14 +138,7 @@ source = ["a", "b"]"#,
         assert!(s.confirmed, "confirmed defaults to true");
         assert_eq!(s.effectively_gone.unwrap().year, 2020);
 
-        let f: Formulation = toml::from_str(
-            r#"id = "core"
-wrong = ["以习近平总书记为核心的党中央"]
-right = "以习近平同志为核心的党中央"
-fix = "safe"
-source = "x""#,
-        )
-        .unwrap();
+        let f: Formulation = toml::from_str(FORMULATION).unwrap();
         assert_eq!(f.fix, FixKind::Safe);
 
         let c: Confusable = toml::from_str(
@@ -165,6 +146,8 @@ source = "x""#,
 right = "截至"
 pattern = "截止(\\d{4}年)"
 right-template = "截至$1"
+severity = "warning"
+crosses-words = true
 source = "x"
 [[example]]
 text = "截止2022年底"
@@ -173,19 +156,17 @@ expect = "fire""#,
         )
         .unwrap();
         assert!(c.wrong.is_empty());
+        // The keys every wording table has (`entry_type!`'s `with wording`).
+        assert_eq!(c.severity, Some(EntrySeverity::Warning));
+        assert!(c.crosses_words && !f.crosses_words && f.severity.is_none());
         assert_eq!(c.examples.len(), 1);
     }
 
     #[test]
     fn rejects_an_unknown_fix_kind() {
-        let err = toml::from_str::<Formulation>(
-            r#"id = "a"
-wrong = ["b"]
-right = "c"
-fix = "maybe"
-source = "x""#,
-        )
-        .unwrap_err();
+        // The entry above, but for its fix kind.
+        let maybe = FORMULATION.replace(r#"fix = "safe""#, r#"fix = "maybe""#);
+        let err = toml::from_str::<Formulation>(&maybe).unwrap_err();
         assert!(err.message().contains("unknown variant"), "{err}");
     }
 }
