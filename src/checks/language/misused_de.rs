@@ -13,13 +13,17 @@ declare_rule! {
     ///   “的” + 常作补语的形容词、AABB 式形容词结束分句（“讲的清楚，”“做的扎扎实实。”）：应为“得”；
     /// - 状语 + “的” + 动词，而动词后面有说明它是谓语的成分：“了”“着”加后续成分（“认真的学习了党章”），
     ///   趋向、结果补语加后续成分（“很快的跑到会场”），句末的“吧”（“好好的休息吧”），或者动词是“说、问、喊、
-    ///   叫、告诉”（“他高兴的说”）：应为“地”。状语指
+    ///   叫、告诉”（“他高兴的说”），或者状语前面是“都、也、就、会、要、一定”等能愿动词、副词而动词后面
+    ///   不是名词（“他们都很快的跑了过去”“大家一定要好好的照顾自己”）：应为“地”。状语指
     ///   两个字以上的形容词、副词，叠字（“好好”“慢慢”），或程度副词加形容词（“很快”“很认真”）；
+    /// - 形容词、动词 + “的很”结束分句（“这里好的很！”）：应为“得”；
     /// - “非常、极其、极为、格外” + “的” + 形容词或心理动词并结束分句（“大家非常的高兴。”）：应为“地”；
     /// - 人称代词 + “地”“得” + 名词（“我地书”“你们得意见”），两个字以上的形容词 + “地”“得” + 名词并结束
     ///   分句（“很重要得事，”）：应为“的”。
     ///
-    /// “随着改革的深入”“做出积极的贡献”“新的实践”“有十分的把握”这类“的”不提示。
+    /// 补语后面可以有句末语气词（“跑的太快了”“玩的很开心啊”）。
+    /// “随着改革的深入”“做出积极的贡献”“新的实践”“有十分的把握”“要更好的发展机会”“正在成功的实践当中”
+    /// 这类“的”不提示；“高兴的不得了”“累的要命”常见于规范文本，也不提示。
     /// 词表见 `rules/language.toml` 的 `[misused-de]`。修改建议需要人工确认。
     ///
     /// ## 示例
@@ -48,7 +52,8 @@ const LONGEST_COMPLEMENT: usize = 8;
 /// Words that make “动词+的” a noun phrase: 随着改革的深入 is not a complement, and
 /// neither is a comparison (结果比预想的好, 没有预期的好).
 const NOMINAL_CUES: &[&str] = &[
-    "随着", "伴随", "由于", "通过", "经过", "对于", "关于", "比", "较", "不如", "没有", "没",
+    "随着", "伴随", "由于", "通过", "经过", "对于", "关于", "比", "较", "不如", "没有", "没", "像",
+    "不像",
 ];
 
 /// Tags of a word that modifies a verb: adjective, adverb, state word, and the
@@ -71,6 +76,7 @@ struct Hit {
 }
 
 const COMPLEMENT: &str = "动词后连接程度、结果补语用“得”";
+const DEGREE: &str = "形容词、动词后连接表示程度的补语“很”用“得”";
 const ADVERBIAL: &str = "修饰动词作状语用“地”";
 const INTENSIFIER: &str = "程度副词作状语用“地”";
 const ATTRIBUTIVE: &str = "定语和中心语之间用“的”";
@@ -137,8 +143,10 @@ fn worth_segmenting(particle: char, preceding: &str, following: &str, after: &st
     match particle {
         '的' => {
             complement_ending_clause(after)
+                || is_degree_complement(after)
                 || adverbial_cue(following)
                 || ends_with_any(&de.intensifiers)
+                || predicate_cue_near(preceding)
         }
         '得' => !after.is_empty() || ends_with_any(&de.personal_pronouns),
         _ => ends_with_any(&de.personal_pronouns),
@@ -161,6 +169,14 @@ fn de_for_de_or_di(
             from: modifier.span.start,
             to: de_end + after.len(),
             why: COMPLEMENT,
+        });
+    }
+    if is_degree_complement(after) && takes_degree_complement(modifier) {
+        return Some(Hit {
+            right: '得',
+            from: modifier.span.start,
+            to: de_end + after.len(),
+            why: DEGREE,
         });
     }
     if let Some((from, to)) = adverbial_frame(text, before, rest) {
@@ -228,6 +244,11 @@ fn clause_rest(following: &str) -> &str {
 /// Whether `after` (what follows 的 to the end of its clause) is a complement: a degree
 /// adverb and an adjective (很好, 不够深刻), or one of the listed complements (清楚).
 fn complement_ending_clause(after: &str) -> bool {
+    complement(after) || complement(without_final_particle(after))
+}
+
+/// [`complement_ending_clause`] of `after` as written.
+fn complement(after: &str) -> bool {
     if after.is_empty() {
         return false;
     }
@@ -237,12 +258,58 @@ fn complement_ending_clause(after: &str) -> bool {
     }
     de.degree_adverbs.iter().any(|adverb| {
         after.strip_prefix(adverb.as_str()).is_some_and(|rest| {
+            // jieba tags some adjectives of feeling as verbs (开心, 满意): a verb of two
+            // characters after a degree adverb is read as one.
             de.complements.iter().any(|c| c == rest)
-                || lexicon()
-                    .get(rest)
-                    .is_some_and(|e| matches!(e.tag(), "a" | "ad" | "an" | "d" | "z"))
+                || lexicon().get(rest).is_some_and(|e| {
+                    matches!(e.tag(), "a" | "ad" | "an" | "d" | "z")
+                        || e.tag() == "v" && rest.chars().count() == 2
+                })
         })
     })
+}
+
+/// `after` without a sentence-final particle (跑得太快了, 玩得很开心啊), when more is left.
+fn without_final_particle(after: &str) -> &str {
+    FINAL_PARTICLES
+        .iter()
+        .find_map(|p| after.strip_suffix(p).filter(|rest| !rest.is_empty()))
+        .unwrap_or(after)
+}
+
+/// Whether `after` (what follows 的 to the end of its clause) is a degree complement alone:
+/// 很 (好的很 → 好得很).
+fn is_degree_complement(after: &str) -> bool {
+    let bare = without_final_particle(after);
+    misused_de()
+        .degree_complements
+        .iter()
+        .any(|c| c == after || c == bare)
+}
+
+/// Whether the word before 的 can take a degree complement: an adjective or verb (jieba
+/// tags some adjectives as nouns: 热), not a pronoun, numeral, classifier or function word
+/// (有的 is one word; 我的很 is no phrase).
+fn takes_degree_complement(word: &Word) -> bool {
+    !matches!(
+        word.tag(),
+        "r" | "rr" | "rz" | "m" | "mq" | "q" | "p" | "c" | "u" | "uj" | "f" | "t" | "nr" | "ns"
+    )
+}
+
+/// Whether a predicate cue (都, 要, 一定 …) is among the last characters before 的: the
+/// cheap test for the frame cue + modifier + 的 + verb.
+fn predicate_cue_near(preceding: &str) -> bool {
+    let start = preceding
+        .char_indices()
+        .rev()
+        .nth(5)
+        .map_or(0, |(i, _)| i);
+    let near = &preceding[start..];
+    misused_de()
+        .predicate_cues
+        .iter()
+        .any(|cue| near.contains(cue.as_str()))
 }
 
 /// A complement without a degree adverb: one of the listed adjectives (清楚), or an
@@ -290,31 +357,54 @@ fn is_complement_frame(text: &str, before: &[Word], after: &str) -> bool {
 /// or more (认真的), a reduplicated one (好好的, 慢慢的), or a degree adverb and what it
 /// modifies (很开心的).
 fn adverbial_modifier(text: &str, before: &[Word]) -> Option<usize> {
-    let modifier = &before[before.len() - 1];
+    let last = before.len() - 1;
+    let modifier = &before[last];
     let written: Vec<char> = modifier.text(text).chars().collect();
     let reduplicated = matches!(written[..], [a, b] if a == b)
         && !matches!(modifier.tag(), "r" | "m" | "q" | "n" | "t" | "f");
     if reduplicated || (written.len() >= 2 && MODIFIER_TAGS.contains(&modifier.tag())) {
-        return Some(modifier.span.start);
+        return Some(last);
     }
-    let degree = before.len().checked_sub(2).map(|i| &before[i])?;
+    let degree = last.checked_sub(1)?;
     (misused_de()
         .degree_adverbs
         .iter()
-        .any(|a| a == degree.text(text))
+        .any(|a| a == before[degree].text(text))
         && PREDICATE_TAGS.contains(&modifier.tag()))
-    .then_some(degree.span.start)
+    .then_some(degree)
 }
+
+/// Tags of a word after the verb that would make 修饰语+的+动词 a noun phrase's start
+/// (要更好的发展机会): nouns, verbal nouns, and 的 itself.
+/// A locative or place word after it closes a noun phrase too (正在成功的实践当中).
+const NOUN_TAGS: &[&str] = &["n", "nr", "ns", "nt", "nz", "ng", "vn", "an", "uj", "f", "s"];
+
+/// Verbs that link rather than act: 可以明确的是 is a noun phrase and 是.
+const LINKING_VERBS: &[&str] = &["是", "有", "为", "在"];
 
 /// Modifier + 的 + verb + a marker that makes the verb a predicate: 了 or 着 and more of the
 /// clause (认真的学习了党章), a directional or result complement and more (很快的跑到操场),
 /// or 吧 ending the clause (好好的放松吧). The span shown, from the modifier to the marker.
 fn adverbial_frame(text: &str, before: &[Word], rest: &[Word]) -> Option<(usize, usize)> {
-    let from = adverbial_modifier(text, before)?;
+    let first = adverbial_modifier(text, before)?;
+    let from = before[first].span.start;
     let de = misused_de();
     let verb = rest.first().filter(|w| w.tag() == "v")?;
     // A verb of saying is never the noun a modifier describes (高兴的说 → 高兴地说).
     if de.speech_verbs.iter().any(|v| v == verb.text(text)) {
+        return Some((from, verb.span.end));
+    }
+    // After a modal verb or an adverb the modifier opens a predicate (都很快的跑, 要认真的
+    // 学习), unless a noun after the verb makes it the start of a noun phrase.
+    let cued = first.checked_sub(1).is_some_and(|i| {
+        de.predicate_cues
+            .iter()
+            .any(|cue| cue == before[i].text(text))
+    });
+    if cued
+        && !LINKING_VERBS.contains(&verb.text(text))
+        && rest.get(1).is_none_or(|w| !NOUN_TAGS.contains(&w.tag()))
+    {
         return Some((from, verb.span.end));
     }
     let [_, marker, tail @ ..] = rest else {
@@ -404,6 +494,59 @@ mod tests {
                 (
                     "听到这个消息，大家非常的高兴。\n",
                     &["1:12 “非常的高兴”中的“的”应为“地”：程度副词作状语用“地”"],
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn adverbial_de_after_a_modal_or_adverb_fires() {
+        assert_fires(
+            "L104",
+            &[
+                (
+                    "大家一定要好好的照顾自己，他也很好的完成了任务。\n",
+                    &[
+                        "1:8 “好好的照顾”中的“的”应为“地”：修饰动词作状语用“地”",
+                        "1:18 “很好的完成”中的“的”应为“地”：修饰动词作状语用“地”",
+                    ],
+                ),
+                (
+                    "听到消息，他们都很快的跑过去。\n",
+                    &["1:11 “很快的跑”中的“的”应为“地”：修饰动词作状语用“地”"],
+                ),
+            ],
+        );
+    }
+
+    #[test]
+    fn adverbial_frames_before_a_noun_phrase_are_silent() {
+        assert_silent(
+            "L104",
+            &[
+                "我们要更好的发展机会，也要有认真的态度。\n",
+                "这个思路正在成功的实践当中，可以明确的是效果很好。\n",
+                "都是深深的思念，也有很好的合作。\n",
+                "实际情况不像说的那么好，想起小时候高兴的不得了。\n",
+            ],
+        );
+    }
+
+    #[test]
+    fn de_before_a_complement_with_a_final_particle_or_hen_fires() {
+        assert_fires(
+            "L104",
+            &[
+                (
+                    "他跑的太快了，我们玩的很开心啊。\n",
+                    &[
+                        "1:3 “跑的太快了”中的“的”应为“得”：动词后连接程度、结果补语用“得”",
+                        "1:11 “玩的很开心啊”中的“的”应为“得”：动词后连接程度、结果补语用“得”",
+                    ],
+                ),
+                (
+                    "这里的风景好的很！\n",
+                    &["1:7 “好的很”中的“的”应为“得”：形容词、动词后连接表示程度的补语“很”用“得”"],
                 ),
             ],
         );

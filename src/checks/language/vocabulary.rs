@@ -55,6 +55,11 @@ pub struct MisusedDe {
     pub intensifiers: Vec<String>,
     /// Personal pronouns: 的 joins them to a noun they possess (我的书, not 我地书).
     pub personal_pronouns: Vec<String>,
+    /// Degree complements that end a clause after an adjective or verb (好得很, 热得不得了).
+    pub degree_complements: Vec<String>,
+    /// Modal verbs and adverbs that open a predicate: a modifier + 的 + verb after them is
+    /// adverbial (都很快的跑, 要认真的学习).
+    pub predicate_cues: Vec<String>,
 }
 
 fn file() -> &'static File {
