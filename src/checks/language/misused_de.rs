@@ -300,11 +300,7 @@ fn takes_degree_complement(word: &Word) -> bool {
 /// Whether a predicate cue (都, 要, 一定 …) is among the last characters before 的: the
 /// cheap test for the frame cue + modifier + 的 + verb.
 fn predicate_cue_near(preceding: &str) -> bool {
-    let start = preceding
-        .char_indices()
-        .rev()
-        .nth(5)
-        .map_or(0, |(i, _)| i);
+    let start = preceding.char_indices().rev().nth(5).map_or(0, |(i, _)| i);
     let near = &preceding[start..];
     misused_de()
         .predicate_cues
@@ -377,7 +373,9 @@ fn adverbial_modifier(text: &str, before: &[Word]) -> Option<usize> {
 /// Tags of a word after the verb that would make 修饰语+的+动词 a noun phrase's start
 /// (要更好的发展机会): nouns, verbal nouns, and 的 itself.
 /// A locative or place word after it closes a noun phrase too (正在成功的实践当中).
-const NOUN_TAGS: &[&str] = &["n", "nr", "ns", "nt", "nz", "ng", "vn", "an", "uj", "f", "s"];
+const NOUN_TAGS: &[&str] = &[
+    "n", "nr", "ns", "nt", "nz", "ng", "vn", "an", "uj", "f", "s",
+];
 
 /// Verbs that link rather than act: 可以明确的是 is a noun phrase and 是.
 const LINKING_VERBS: &[&str] = &["是", "有", "为", "在"];
