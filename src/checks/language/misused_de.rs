@@ -96,7 +96,7 @@ impl Rule for MisusedDe {
                 let following = &s[offset + particle.len_utf8()..];
                 // What follows the particle to the end of its clause, when the clause ends soon.
                 let after = clause_rest(following);
-                if !worth_segmenting(particle, &s[..offset], following, after) {
+                if !worth_segmenting(text, at, particle, &s[..offset], following, after) {
                     continue;
                 }
                 let hit = cx.views.words.with_clause(at, |words| {
@@ -136,21 +136,87 @@ impl Rule for MisusedDe {
     }
 }
 
-/// The cheap test before the clause is segmented: some frame could hold here.
-fn worth_segmenting(particle: char, preceding: &str, following: &str, after: &str) -> bool {
+/// The cheap test before the clause is segmented: some frame could hold here. Besides
+/// the characters around the particle, the lexicon is asked whether a word that a frame
+/// needs could follow it (a verb, a noun ending the clause): most 的 and 得 fail that and
+/// their clause is never segmented.
+fn worth_segmenting(
+    text: &str,
+    at: usize,
+    particle: char,
+    preceding: &str,
+    following: &str,
+    after: &str,
+) -> bool {
     let de = misused_de();
     let ends_with_any = |words: &[String]| words.iter().any(|w| preceding.ends_with(w.as_str()));
     match particle {
         '的' => {
             complement_ending_clause(after)
                 || is_degree_complement(after)
-                || adverbial_cue(following)
                 || ends_with_any(&de.intensifiers)
-                || predicate_cue_near(preceding)
+                || (adverbial_cue(following) || predicate_cue_near(preceding))
+                    && predicate_may_follow(text, at, particle)
         }
-        '得' => !after.is_empty() || ends_with_any(&de.personal_pronouns),
+        '得' => {
+            ends_with_any(&de.personal_pronouns)
+                || !after.is_empty() && noun_may_end_clause(text, at, particle)
+        }
         _ => ends_with_any(&de.personal_pronouns),
     }
+}
+
+/// The places after which the rule reads the words that follow the particle at `at`:
+/// the ends of the single-character words written `particle` from `at` to the end of
+/// the clause. The segmentation decides which one the rule looks at (in 目的的 it is the
+/// second), so every one is a candidate; the clause's end comes with them.
+fn particle_ends(
+    text: &str,
+    at: usize,
+    particle: char,
+) -> (impl Iterator<Item = usize> + '_, usize) {
+    let clause_end = text[at..]
+        .char_indices()
+        .find(|&(_, c)| !is_word_char(c))
+        .map_or(text.len(), |(i, _)| at + i);
+    let len = particle.len_utf8();
+    let ends = text[at..clause_end]
+        .match_indices(particle)
+        .map(move |(i, _)| at + i + len);
+    (ends, clause_end)
+}
+
+/// Whether the word after some particle of the clause could be a verb (the adverbial
+/// frame), or a predicate after an intensifier (非常的高兴): the lexicon holds such a
+/// word starting there.
+fn predicate_may_follow(text: &str, at: usize, particle: char) -> bool {
+    let (mut ends, clause_end) = particle_ends(text, at, particle);
+    let intensified = |end: usize| {
+        let before = &text[..end - particle.len_utf8()];
+        misused_de()
+            .intensifiers
+            .iter()
+            .any(|w| before.ends_with(w.as_str()))
+    };
+    ends.any(|end| {
+        let mut verb = false;
+        let mut predicate = false;
+        lexicon().words_at(text, end, clause_end, |_, entry| {
+            verb |= entry.tag() == "v";
+            predicate |= PREDICATE_TAGS.contains(&entry.tag());
+        });
+        verb || predicate && intensified(end)
+    })
+}
+
+/// Whether the rest of the clause after some particle could be one noun (很重要得事，).
+fn noun_may_end_clause(text: &str, at: usize, particle: char) -> bool {
+    let (mut ends, clause_end) = particle_ends(text, at, particle);
+    ends.any(|end| {
+        lexicon()
+            .get(&text[end..clause_end])
+            .is_some_and(|e| e.tag() == "n")
+    })
 }
 
 /// 的 where 得 (complement) or 地 (adverbial) is meant.
@@ -420,6 +486,26 @@ fn adverbial_frame(text: &str, before: &[Word], rest: &[Word]) -> Option<(usize,
 #[cfg(test)]
 mod tests {
     use crate::checks::test_support::{assert_fires, assert_silent};
+
+    /// Whether the clause around the first `particle` of `text` would be segmented.
+    fn segmented(text: &str, particle: char) -> bool {
+        let at = text.find(particle).expect("the particle is in the text");
+        let following = &text[at + particle.len_utf8()..];
+        let after = super::clause_rest(following);
+        super::worth_segmenting(text, at, particle, &text[..at], following, after)
+    }
+
+    #[test]
+    fn the_lexicon_spares_segmenting_clauses_no_frame_fits() {
+        // No verb after 的, no noun ending the clause after 得.
+        assert!(!segmented("把党的路线落到实处，", '的'));
+        assert!(!segmented("取得了显著成效，", '得'));
+        // A verb after 的, a noun after 得: the clause is read as words.
+        assert!(segmented("全体干部认真的学习了党章，", '的'));
+        assert!(segmented("明天有一件很重要得事，", '得'));
+        // 目的的: the words may put the particle the rule reads at the second 的.
+        assert!(segmented("为达到目的的学习了很久，", '的'));
+    }
 
     #[test]
     fn de_before_a_complement_fires() {
