@@ -1,7 +1,6 @@
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
-use memchr::memmem::Finder;
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::vocabulary::duplicates;
 use crate::checks::{declare_rule, Checker, Rule};
@@ -47,11 +46,14 @@ const LONGEST_UNIT: usize = 5;
 /// particles.
 const DOUBLING_TAGS: &[&str] = &["m", "mq", "q", "o", "z", "e", "y"];
 
-/// The ordered pairs of near-synonymous verbs (加强强化, 强化加强 …), as one automaton;
-/// `PAIRS[i]` is (first, second, source) of pattern `i`.
+/// The ordered pairs of near-synonymous verbs (加强强化, 强化加强 …) as one automaton,
+/// `PAIRS[i]` being (first, second, source) of pattern `i`; and the same patterns in a
+/// leftmost automaton, which aho-corasick runs with its SIMD prefilter (Teddy), unlike
+/// the standard one, which steps through every byte: it turns away the lines without a
+/// pair before the standard one reports them (on the reports, a quarter of the rule's time
+/// went to stepping the standard one, or to looking for each first verb, on every line).
 type Pairs = Vec<(&'static str, &'static str, &'static str)>;
-/// The automaton of the pairs, the pairs, and a searcher for each word a pair starts with.
-static PAIRS: LazyLock<(AhoCorasick, Pairs, Vec<Finder<'static>>)> = LazyLock::new(|| {
+static PAIRS: LazyLock<(AhoCorasick, Pairs, AhoCorasick)> = LazyLock::new(|| {
     let mut pairs = Vec::new();
     for group in &duplicates().synonyms {
         for a in &group.words {
@@ -63,16 +65,16 @@ static PAIRS: LazyLock<(AhoCorasick, Pairs, Vec<Finder<'static>>)> = LazyLock::n
         }
     }
     let patterns: Vec<String> = pairs.iter().map(|(a, b, _)| format!("{a}{b}")).collect();
-    // A handful of patterns: the DFA is small and the fastest to run over every line.
+    // A handful of patterns: the DFA is small and the fastest to report them.
     let automaton = AhoCorasick::builder()
         .kind(Some(AhoCorasickKind::DFA))
         .build(&patterns)
         .expect("synonym pairs make an automaton");
-    let mut firsts: Vec<&str> = pairs.iter().map(|&(first, _, _)| first).collect();
-    firsts.sort_unstable();
-    firsts.dedup();
-    let firsts = firsts.into_iter().map(Finder::new).collect();
-    (automaton, pairs, firsts)
+    let any = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostFirst)
+        .build(&patterns)
+        .expect("synonym pairs make an automaton");
+    (automaton, pairs, any)
 });
 
 impl Rule for DuplicatedWord {
@@ -127,14 +129,9 @@ impl Rule for DuplicatedWord {
                     break;
                 }
             }
-            // Two verbs of the same meaning side by side: only on a line holding one of
-            // the verbs that may come first (the automaton, stepped through every byte of
-            // every line, was a third of the rule's time).
-            let (automaton, pairs, firsts) = &*PAIRS;
-            if !firsts
-                .iter()
-                .any(|first| first.find(s.as_bytes()).is_some())
-            {
+            // Two verbs of the same meaning side by side.
+            let (automaton, pairs, any) = &*PAIRS;
+            if !any.is_match(s) {
                 continue;
             }
             for m in automaton.find_iter(s) {
