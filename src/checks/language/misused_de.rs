@@ -1,3 +1,4 @@
+use super::misused_de_gate::worth_segmenting;
 use super::vocabulary::misused_de;
 use crate::checks::{declare_rule, Checker, Rule};
 use crate::diagnostic::{Fix, Span};
@@ -62,7 +63,7 @@ const MODIFIER_TAGS: &[&str] = &["a", "ad", "b", "d", "z"];
 
 /// Tags of what may follow a degree adverb as a predicate: adjectives, verbs of feeling
 /// (开心 and 高兴 are tagged v and b in jieba's dictionary).
-const PREDICATE_TAGS: &[&str] = &["a", "ad", "an", "b", "v", "z"];
+pub(super) const PREDICATE_TAGS: &[&str] = &["a", "ad", "an", "b", "v", "z"];
 
 /// Sentence-final particles after a predicate (我非常的高兴啊).
 const FINAL_PARTICLES: &[&str] = &["了", "啊", "呀", "啦"];
@@ -134,89 +135,6 @@ impl Rule for MisusedDe {
             .fix(Fix::unsafe_replace(Span::new(at, at + len), hit.right));
         }
     }
-}
-
-/// The cheap test before the clause is segmented: some frame could hold here. Besides
-/// the characters around the particle, the lexicon is asked whether a word that a frame
-/// needs could follow it (a verb, a noun ending the clause): most 的 and 得 fail that and
-/// their clause is never segmented.
-fn worth_segmenting(
-    text: &str,
-    at: usize,
-    particle: char,
-    preceding: &str,
-    following: &str,
-    after: &str,
-) -> bool {
-    let de = misused_de();
-    let ends_with_any = |words: &[String]| words.iter().any(|w| preceding.ends_with(w.as_str()));
-    match particle {
-        '的' => {
-            complement_ending_clause(after)
-                || is_degree_complement(after)
-                || ends_with_any(&de.intensifiers)
-                || (adverbial_cue(following) || predicate_cue_near(preceding))
-                    && predicate_may_follow(text, at, particle)
-        }
-        '得' => {
-            ends_with_any(&de.personal_pronouns)
-                || !after.is_empty() && noun_may_end_clause(text, at, particle)
-        }
-        _ => ends_with_any(&de.personal_pronouns),
-    }
-}
-
-/// The places after which the rule reads the words that follow the particle at `at`:
-/// the ends of the single-character words written `particle` from `at` to the end of
-/// the clause. The segmentation decides which one the rule looks at (in 目的的 it is the
-/// second), so every one is a candidate; the clause's end comes with them.
-fn particle_ends(
-    text: &str,
-    at: usize,
-    particle: char,
-) -> (impl Iterator<Item = usize> + '_, usize) {
-    let clause_end = text[at..]
-        .char_indices()
-        .find(|&(_, c)| !is_word_char(c))
-        .map_or(text.len(), |(i, _)| at + i);
-    let len = particle.len_utf8();
-    let ends = text[at..clause_end]
-        .match_indices(particle)
-        .map(move |(i, _)| at + i + len);
-    (ends, clause_end)
-}
-
-/// Whether the word after some particle of the clause could be a verb (the adverbial
-/// frame), or a predicate after an intensifier (非常的高兴): the lexicon holds such a
-/// word starting there.
-fn predicate_may_follow(text: &str, at: usize, particle: char) -> bool {
-    let (mut ends, clause_end) = particle_ends(text, at, particle);
-    let intensified = |end: usize| {
-        let before = &text[..end - particle.len_utf8()];
-        misused_de()
-            .intensifiers
-            .iter()
-            .any(|w| before.ends_with(w.as_str()))
-    };
-    ends.any(|end| {
-        let mut verb = false;
-        let mut predicate = false;
-        lexicon().words_at(text, end, clause_end, |_, entry| {
-            verb |= entry.tag() == "v";
-            predicate |= PREDICATE_TAGS.contains(&entry.tag());
-        });
-        verb || predicate && intensified(end)
-    })
-}
-
-/// Whether the rest of the clause after some particle could be one noun (很重要得事，).
-fn noun_may_end_clause(text: &str, at: usize, particle: char) -> bool {
-    let (mut ends, clause_end) = particle_ends(text, at, particle);
-    ends.any(|end| {
-        lexicon()
-            .get(&text[end..clause_end])
-            .is_some_and(|e| e.tag() == "n")
-    })
 }
 
 /// 的 where 得 (complement) or 地 (adverbial) is meant.
@@ -295,7 +213,7 @@ fn possessive(text: &str, before: &[Word], rest: &[Word]) -> Option<Hit> {
 
 /// The start of `following` up to the end of its clause, when that is at most
 /// [`LONGEST_COMPLEMENT`] characters away; else "" (only that far is read).
-fn clause_rest(following: &str) -> &str {
+pub(super) fn clause_rest(following: &str) -> &str {
     for (n, (i, c)) in following.char_indices().enumerate() {
         if !is_word_char(c) {
             return &following[..i];
@@ -309,7 +227,7 @@ fn clause_rest(following: &str) -> &str {
 
 /// Whether `after` (what follows 的 to the end of its clause) is a complement: a degree
 /// adverb and an adjective (很好, 不够深刻), or one of the listed complements (清楚).
-fn complement_ending_clause(after: &str) -> bool {
+pub(super) fn complement_ending_clause(after: &str) -> bool {
     complement(after) || complement(without_final_particle(after))
 }
 
@@ -345,7 +263,7 @@ fn without_final_particle(after: &str) -> &str {
 
 /// Whether `after` (what follows 的 to the end of its clause) is a degree complement alone:
 /// 很 (好的很 → 好得很).
-fn is_degree_complement(after: &str) -> bool {
+pub(super) fn is_degree_complement(after: &str) -> bool {
     let bare = without_final_particle(after);
     misused_de()
         .degree_complements
@@ -363,47 +281,22 @@ fn takes_degree_complement(word: &Word) -> bool {
     )
 }
 
-/// Whether a predicate cue (都, 要, 一定 …) is among the last characters before 的: the
-/// cheap test for the frame cue + modifier + 的 + verb.
-fn predicate_cue_near(preceding: &str) -> bool {
-    let start = preceding.char_indices().rev().nth(5).map_or(0, |(i, _)| i);
-    let near = &preceding[start..];
-    misused_de()
-        .predicate_cues
-        .iter()
-        .any(|cue| near.contains(cue.as_str()))
-}
-
 /// A complement without a degree adverb: one of the listed adjectives (清楚), or an
 /// AABB state adjective of the lexicon (扎扎实实, 清清楚楚).
 fn is_bare_complement(after: &str) -> bool {
     if misused_de().complements.iter().any(|c| c == after) {
         return true;
     }
-    let chars: Vec<char> = after.chars().collect();
-    matches!(chars[..], [a, b, c, d] if a == b && c == d && a != c)
+    let mut chars = after.chars();
+    let four = [
+        chars.next(),
+        chars.next(),
+        chars.next(),
+        chars.next(),
+        chars.next(),
+    ];
+    matches!(four, [Some(a), Some(b), Some(c), Some(d), None] if a == b && c == d && a != c)
         && lexicon().get(after).is_some_and(|e| e.tag() == "z")
-}
-
-/// Whether a marker of a predicate verb (了, 着, a directional complement, 吧) follows
-/// within the next four characters (after a verb of one to three): the cheap test before
-/// the adverbial frame is looked at with words.
-fn adverbial_cue(following: &str) -> bool {
-    let de = misused_de();
-    let markers = || {
-        de.aspect_particles
-            .iter()
-            .chain(&de.verb_complements)
-            .chain(&de.imperative_particles)
-    };
-    de.speech_verbs
-        .iter()
-        .any(|v| following.starts_with(v.as_str()))
-        || following
-            .char_indices()
-            .skip(1)
-            .take(3)
-            .any(|(i, _)| markers().any(|p| following[i..].starts_with(p.as_str())))
 }
 
 /// 动词 + 的 + complement: the word before 的 is a verb (a verb used as a noun only with a
@@ -486,26 +379,6 @@ fn adverbial_frame(text: &str, before: &[Word], rest: &[Word]) -> Option<(usize,
 #[cfg(test)]
 mod tests {
     use crate::checks::test_support::{assert_fires, assert_silent};
-
-    /// Whether the clause around the first `particle` of `text` would be segmented.
-    fn segmented(text: &str, particle: char) -> bool {
-        let at = text.find(particle).expect("the particle is in the text");
-        let following = &text[at + particle.len_utf8()..];
-        let after = super::clause_rest(following);
-        super::worth_segmenting(text, at, particle, &text[..at], following, after)
-    }
-
-    #[test]
-    fn the_lexicon_spares_segmenting_clauses_no_frame_fits() {
-        // No verb after 的, no noun ending the clause after 得.
-        assert!(!segmented("把党的路线落到实处，", '的'));
-        assert!(!segmented("取得了显著成效，", '得'));
-        // A verb after 的, a noun after 得: the clause is read as words.
-        assert!(segmented("全体干部认真的学习了党章，", '的'));
-        assert!(segmented("明天有一件很重要得事，", '得'));
-        // 目的的: the words may put the particle the rule reads at the second 的.
-        assert!(segmented("为达到目的的学习了很久，", '的'));
-    }
 
     #[test]
     fn de_before_a_complement_fires() {

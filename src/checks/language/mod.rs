@@ -4,4 +4,5 @@
 
 include!(concat!(env!("OUT_DIR"), "/checks_language.rs"));
 
+mod misused_de_gate;
 pub(crate) mod vocabulary;
