@@ -1,5 +1,6 @@
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use serde::Deserialize;
 
 use crate::checks::{declare_rule, Checker, Rule};
@@ -99,11 +100,11 @@ struct Example {
     expect: String,
 }
 
-/// The entries, and their distinct written forms; `by_form[i]` lists the entries
-/// written as form `i`.
+/// The entries, and one automaton over their distinct written forms; `BY_FORM[i]` lists
+/// the entries written as pattern `i`.
 struct Table {
     entries: Vec<Confusion>,
-    forms: Forms,
+    forms: AhoCorasick,
     by_form: Vec<Vec<usize>>,
 }
 
@@ -120,79 +121,13 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
             }
         }
     }
-    let forms = Forms::new(&written);
+    let forms = AhoCorasick::new(&written).expect("written forms are plain strings");
     Table {
         entries,
         forms,
         by_form,
     }
 });
-
-/// The written forms, found by the character they end with: every occurrence, overlapping
-/// ones too, in the order of their ends, the longer first where two end together (the
-/// order of an overlapping Aho-Corasick search). Common characters (的, 在, 得) are forms:
-/// a look-up per character is several times cheaper than stepping an automaton through
-/// every byte.
-struct Forms {
-    written: Vec<String>,
-    /// For each character of the Basic Multilingual Plane, 1 + the index in `ending` of
-    /// the forms that end with it; 0 for none.
-    by_last: Vec<u16>,
-    /// The forms ending with one character, longest first.
-    ending: Vec<Vec<usize>>,
-    /// Forms ending with a character beyond the Basic Multilingual Plane.
-    other: Vec<usize>,
-}
-
-impl Forms {
-    fn new(written: &[&str]) -> Self {
-        let mut by_last = vec![0u16; 0x1_0000];
-        let mut ending: Vec<Vec<usize>> = Vec::new();
-        let mut other = Vec::new();
-        for (i, form) in written.iter().enumerate() {
-            let Some(last) = form.chars().next_back() else {
-                continue;
-            };
-            let Some(slot) = by_last.get_mut(last as usize) else {
-                other.push(i);
-                continue;
-            };
-            if *slot == 0 {
-                ending.push(Vec::new());
-                *slot = u16::try_from(ending.len()).expect("fewer than 65,535 characters");
-            }
-            ending[usize::from(*slot) - 1].push(i);
-        }
-        for forms in &mut ending {
-            forms.sort_by_key(|&i| std::cmp::Reverse(written[i].len()));
-        }
-        other.sort_by_key(|&i| std::cmp::Reverse(written[i].len()));
-        Self {
-            written: written.iter().map(|w| (*w).to_string()).collect(),
-            by_last,
-            ending,
-            other,
-        }
-    }
-
-    /// Every occurrence in `s`, as (start, end, form).
-    fn find<'s>(&'s self, s: &'s str) -> impl Iterator<Item = (usize, usize, usize)> + 's {
-        s.char_indices().flat_map(move |(i, c)| {
-            let forms: &[usize] = match self.by_last.get(c as usize) {
-                Some(0) => &[],
-                Some(&slot) => &self.ending[usize::from(slot) - 1],
-                None => &self.other,
-            };
-            let end = i + c.len_utf8();
-            forms.iter().filter_map(move |&f| {
-                let form = &self.written[f];
-                s[..end]
-                    .ends_with(form.as_str())
-                    .then(|| (end - form.len(), end, f))
-            })
-        })
-    }
-}
 
 /// Characters that end a numeral (三座, 十二根, 几根).
 const NUMERALS: &str = "一二三四五六七八九十百千万亿两几半〇零";
@@ -208,15 +143,19 @@ impl Rule for MisusedCharacter {
         for seg in cx.views.segments() {
             let s = seg.text(text);
             let protected = cx.views.protected(seg);
-            for (start, end, form) in table.forms.find(s) {
-                if protected.contains(start) {
+            for m in table.forms.find_overlapping_iter(s) {
+                if protected.contains(m.start()) {
                     continue;
                 }
-                let span = Span::new(seg.span.start + start, seg.span.start + end);
-                let entries = || table.by_form[form].iter().map(|&i| &table.entries[i]);
+                let span = Span::new(seg.span.start + m.start(), seg.span.start + m.end());
+                let entries = || {
+                    table.by_form[m.pattern().as_usize()]
+                        .iter()
+                        .map(|&i| &table.entries[i])
+                };
                 // 在 is everywhere: the clause is segmented only where the characters around
                 // could fit an entry.
-                let (preceding, following) = (&s[..start], &s[end..]);
+                let (preceding, following) = (&s[..m.start()], &s[m.end()..]);
                 if !entries().any(|entry| entry.may_fit(preceding, following)) {
                     continue;
                 }
@@ -377,28 +316,7 @@ impl<'a> Place<'a> {
 
 #[cfg(test)]
 mod tests {
-    use super::{Forms, TABLE};
-
-    #[test]
-    fn forms_are_found_overlapping_by_their_end_the_longer_first() {
-        let forms = Forms::new(&["象", "好象", "在", "再", "现在"]);
-        let text = "好象现在再说𠀀象";
-        let found: Vec<(&str, usize)> = forms
-            .find(text)
-            .map(|(start, end, form)| (&text[start..end], form))
-            .collect();
-        assert_eq!(
-            found,
-            [
-                ("好象", 1),
-                ("象", 0),
-                ("现在", 4),
-                ("在", 2),
-                ("再", 3),
-                ("象", 0)
-            ]
-        );
-    }
+    use super::TABLE;
     use crate::checks::test_support::{assert_fires, assert_silent, findings};
 
     #[test]
