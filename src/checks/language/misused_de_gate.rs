@@ -24,20 +24,20 @@ pub(super) fn worth_segmenting(
     after: &str,
 ) -> bool {
     let de = misused_de();
-    let ends_with_any = |words: &[String]| words.iter().any(|w| preceding.ends_with(w.as_str()));
+    let preceded_by = |words: &[String]| ends_with_any(preceding, words);
     match particle {
         '的' => {
-            ends_with_any(&de.intensifiers)
+            preceded_by(&de.intensifiers)
                 || is_degree_complement(after)
                 || (adverbial_cue(following) || predicate_cue_near(preceding))
                     && predicate_may_follow(text, at, particle)
                 || complement_ending_clause(after)
         }
         '得' => {
-            ends_with_any(&de.personal_pronouns)
+            preceded_by(&de.personal_pronouns)
                 || !after.is_empty() && noun_may_end_clause(text, at, particle)
         }
-        _ => ends_with_any(&de.personal_pronouns),
+        _ => preceded_by(&de.personal_pronouns),
     }
 }
 
@@ -61,17 +61,21 @@ fn particle_ends(
     (ends, clause_end)
 }
 
+/// Whether `text` ends with one of `words`.
+fn ends_with_any(text: &str, words: &[String]) -> bool {
+    words.iter().any(|w| text.ends_with(w.as_str()))
+}
+
 /// Whether the word after some particle of the clause could be a verb (the adverbial
 /// frame), or a predicate after an intensifier (非常的高兴): the lexicon holds such a
 /// word starting there.
 fn predicate_may_follow(text: &str, at: usize, particle: char) -> bool {
     let (mut ends, clause_end) = particle_ends(text, at, particle);
     let intensified = |end: usize| {
-        let before = &text[..end - particle.len_utf8()];
-        misused_de()
-            .intensifiers
-            .iter()
-            .any(|w| before.ends_with(w.as_str()))
+        ends_with_any(
+            &text[..end - particle.len_utf8()],
+            &misused_de().intensifiers,
+        )
     };
     ends.any(|end| {
         let mut verb = false;
