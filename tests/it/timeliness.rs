@@ -510,3 +510,38 @@ fn f103_new_confusables_at_word_level_and_info_for_accepted_forms() {
         vec!["1:11 info F103 “急待解决”是别字或误用"]
     );
 }
+
+#[test]
+fn f103_names_a_left_out_character_and_keeps_to_word_boundaries() {
+    // A character left out is named as missing, not the one shown before it.
+    assert_eq!(
+        findings_at(
+            "F103",
+            "加强未成年权益保护，推进未成人保护工作。\n",
+            DEC_2026
+        ),
+        vec![
+            "1:5 warning F103 “未成年权益”漏了“人”字",
+            "1:14 warning F103 “未成人保护”漏了“年”字",
+        ]
+    );
+    // 纪录 (a best result) and 泄漏 (a gas escaping) by pattern, only where the words begin.
+    assert_eq!(
+        findings_at("F103", "接待人数创下历史记录，严防燃气泄露。\n", DEC_2026),
+        vec![
+            "1:8 warning F103 “创下历史记录”中的“史记”是别字或误用",
+            "1:14 warning F103 “燃气泄露”是别字或误用",
+        ]
+    );
+    for sentence in [
+        "首创记录仪联网监管，开创记录片创作新局面。",
+        "孩子尚未成年保护意识不强。",
+        "不得泄露当事人的商业秘密，燃气泄漏要及时报告。",
+    ] {
+        assert_eq!(
+            findings_at("F103", &format!("{sentence}\n"), DEC_2026),
+            Vec::<String>::new(),
+            "{sentence}"
+        );
+    }
+}

@@ -45,10 +45,16 @@ impl Rule for ConfusableWord {
                 ),
                 _ => entry.right.clone(),
             };
+            // A character left out (未成年保护 for 未成年人保护) is named as missing: the
+            // character shown before it is not itself wrong.
+            let mut missing = None;
             let (focus, replacement) = if written.chars().count() <= WHOLE_PHRASE_CHARS {
                 (span, right.clone())
             } else {
                 let (start, end, right_part) = difference(&written, &right);
+                if start == end {
+                    missing = Some(right_part.to_string());
+                }
                 let widened = written[..start]
                     .chars()
                     .next_back()
@@ -60,7 +66,9 @@ impl Rule for ConfusableWord {
                 )
             };
             let wrong_part = focus.slice(text).to_string();
-            let message = if focus == span {
+            let message = if let Some(missing) = &missing {
+                format!("{}漏了“{missing}”字", crate::diagnostic::quote(&written))
+            } else if focus == span {
                 format!("{}是别字或误用", crate::diagnostic::quote(&written))
             } else {
                 format!(
