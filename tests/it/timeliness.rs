@@ -500,6 +500,18 @@ fn f103_new_confusables_at_word_level_and_info_for_accepted_forms() {
         ),
         Vec::<String>::new()
     );
+    // 党记 and 记律 (for 党纪, 纪律) only where they stand as words.
+    assert_eq!(
+        findings_at(
+            "F103",
+            "对照党章党规党记，严守政治记律。\n做好入党记录，接受本党记者采访，办理登记律师事务所。\n",
+            DEC_2026
+        ),
+        vec![
+            "1:7 warning F103 “党记”是别字或误用",
+            "1:14 warning F103 “记律”是别字或误用",
+        ]
+    );
     // 台帐 inside 舞台帐篷 is not the word 台账.
     assert_eq!(
         findings_at("F103", "在广场搭建舞台帐篷。\n", DEC_2026),

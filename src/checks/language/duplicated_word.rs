@@ -5,7 +5,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use super::vocabulary::duplicates;
 use crate::checks::{declare_rule, Checker, Rule};
 use crate::diagnostic::{Edit, Fix, Span};
-use crate::words::{is_han, lexicon};
+use crate::words::{is_han, lexicon, segment};
 
 declare_rule! {
     /// 同一个词紧挨着写了两遍（“贯彻贯彻”“年度年度”），或两个意思相同的动词连用（“加强强化”）。
@@ -14,7 +14,9 @@ declare_rule! {
     /// 改稿时复制、删改留下的重复字词，读者一眼就能看出，检查人员必圈。这条检查按“词”看：
     /// 只有一个完整的词紧接着又出现一遍才提示，“工作作风”“目的的确定”里相邻的相同字分属两个词，
     /// 不提示；正常的重叠——“研究研究”“看看”“常常”“人人”“一个一个”“认认真真”——也不提示。
-    /// 单字只查“的”“在”“和”这类从不重叠的虚词。两个意思相同的动词连用（“加强强化”“提升提高”）
+    /// 单字只查“的”“在”“和”这类从不重叠的虚词，以及多打一个字、在分句末尾凑成的叠字副词
+    /// （“学习会议精神时时，”：“时时”“常常”只能修饰后面的动词）。词典未收、由几个词组成的三个字以上的
+    /// 说法整个写了两遍（“标书组标书组”）也提示。两个意思相同的动词连用（“加强强化”“提升提高”）
     /// 取自 rules/language.toml 中注明出处的近义词组。
     ///
     /// 删去重复的一遍是安全的修改（`--fix`）；近义动词连用要人工决定保留哪一个。
@@ -118,10 +120,18 @@ impl Rule for DuplicatedWord {
                         seg.span.start + byte_at(i + k),
                         seg.span.start + byte_at(i + 2 * k),
                     );
-                    if protected.contains(byte_at(i))
-                        || !may_not_double(unit, &chars[i + 2 * k..])
-                        || !on_word_boundaries([start, middle, end])
+                    if protected.contains(byte_at(i)) {
+                        continue;
+                    }
+                    let slip = if k == 1 && ends_clause_doubled(unit, &chars[..i], &chars[i + 2..])
                     {
+                        // 精神时时，: the adverb 时时 is one word, so its middle is no boundary.
+                        true
+                    } else {
+                        may_not_double(unit, &chars[i + 2 * k..])
+                            && on_word_boundaries([start, middle, end])
+                    };
+                    if !slip {
                         continue;
                     }
                     found.push((start, middle, end, format!("“{unit}”连写了两遍"), None));
@@ -187,7 +197,7 @@ fn may_not_double(unit: &str, rest: &[(usize, char)]) -> bool {
     let (Some(first), None) = (chars.next(), chars.clone().next()) else {
         // Two or more characters: a word of the lexicon, not one that doubles by grammar.
         let Some(entry) = lexicon().get(unit) else {
-            return false;
+            return is_phrase_that_does_not_double(unit);
         };
         return !DOUBLING_TAGS.contains(&entry.tag())
             && !unit.starts_with(['一', '每'])
@@ -199,6 +209,41 @@ fn may_not_double(unit: &str, rest: &[(usize, char)]) -> bool {
     }
     // AABB: 的的确确, 是是非非, 和和美美 (的确, 是非, 和美 are words).
     !matches!(rest, [(_, b1), (_, b2), ..] if b1 == b2 && lexicon().contains(&format!("{first}{b1}")))
+}
+
+/// Whether `unit`, three characters or more and no word of the lexicon, is a phrase of
+/// known words whose doubling is a slip (标书组标书组: 标书 + 组). Shorter units are
+/// left alone: 快点快点, 好的好的 are said twice on purpose in speech.
+fn is_phrase_that_does_not_double(unit: &str) -> bool {
+    if unit.chars().count() < 3 || unit.starts_with(['一', '每']) || is_emphasis_or_ongoing(unit) {
+        return false;
+    }
+    let words = segment(unit, Span::new(0, unit.len()));
+    // A name the lexicon lacks falls apart into single characters (钱其琛): at least one
+    // word of two characters or more, every word known, none a numeral or classifier.
+    words.iter().any(|w| w.chars(unit) >= 2)
+        && words
+            .iter()
+            .all(|w| w.is_known() && !DOUBLING_TAGS.contains(&w.tag()))
+}
+
+/// Whether the single character `unit`, written twice, makes an adverb that cannot end
+/// a clause (时时, rules/language.toml `never-clause-final`) and stands at a clause's end
+/// after other characters of the clause: then one character was typed twice.
+fn ends_clause_doubled(unit: &str, before: &[(usize, char)], after: &[(usize, char)]) -> bool {
+    let ends_clause = matches!(after.first(), Some((_, '，' | '。' | '；' | '：' | '！' | '？')));
+    // Not the second half of an AABB form (平平常常，).
+    let clause_goes_before = match before {
+        [.., (_, a), (_, b)] => is_han(*b) && a != b,
+        [(_, b)] => is_han(*b),
+        [] => false,
+    };
+    ends_clause
+        && clause_goes_before
+        && duplicates()
+            .never_clause_final
+            .iter()
+            .any(|adverb| adverb.strip_prefix(unit) == Some(unit))
 }
 
 /// Two doublings of a phrase the grammar makes on purpose: a degree word's phrase said
@@ -244,6 +289,50 @@ mod tests {
     }
 
     #[test]
+    fn a_phrase_of_several_words_written_twice_fires_and_is_fixed() {
+        assert_fires(
+            "L102",
+            &[(
+                "项目组已实现转变；标书组标书组强化审核把关。\n",
+                &["1:10 “标书组”连写了两遍"],
+            )],
+        );
+        assert_fixed(
+            "L102",
+            &[(
+                "由党建工作部党建工作部牵头，按周调度。\n",
+                "由党建工作部牵头，按周调度。\n",
+            )],
+        );
+    }
+
+    #[test]
+    fn an_adverb_doubled_at_a_clause_end_loses_a_character() {
+        assert_fires(
+            "L102",
+            &[(
+                "在学习省公司年中工作会议精神时时，思考不深。\n",
+                &["1:15 “时”连写了两遍"],
+            )],
+        );
+        assert_fixed(
+            "L102",
+            &[(
+                "遇到困难常常，要主动作为。\n",
+                "遇到困难常，要主动作为。\n",
+            )],
+        );
+        assert_silent(
+            "L102",
+            &[
+                "要时时提醒自己，常常深入基层，往往事半功倍。\n",
+                "时时，处处，都要严格要求。\n",
+                "比赛中失误频频，四周静悄悄，尽管平平常常，却很感人。\n",
+            ],
+        );
+    }
+
+    #[test]
     fn near_synonymous_verbs_side_by_side_fire_without_a_safe_fix() {
         assert_fires_unfixed(
             "L102",
@@ -272,6 +361,8 @@ mod tests {
                 "加强、强化都是这个意思。\n",
                 "路很远很远，天空那么那么地蓝，这是最难最难的一段。\n",
                 "他想着想着笑了，大家说着说着就到了村口。\n",
+                "一件事一件事地抓实，一个阶段一个阶段地推进，多少万多少万的进项。\n",
+                "2025年度基层党组织组织生活会，党支部支部书记。\n",
             ],
         );
     }

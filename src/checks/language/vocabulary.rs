@@ -24,6 +24,9 @@ pub struct Duplicates {
     pub reduplicable: Vec<String>,
     /// Degree words: a phrase starting with one said twice is emphasis (很远很远).
     pub emphatic_starts: Vec<String>,
+    /// Reduplicated adverbs that never end a clause: written there, a character was typed
+    /// twice (会议精神时时，).
+    pub never_clause_final: Vec<String>,
     /// Groups of verbs that mean the same: two of one group side by side repeat themselves.
     pub synonyms: Vec<Synonyms>,
 }
