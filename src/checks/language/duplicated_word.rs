@@ -215,7 +215,8 @@ fn may_not_double(unit: &str, rest: &[(usize, char)]) -> bool {
 /// known words whose doubling is a slip (标书组标书组: 标书 + 组). Shorter units are
 /// left alone: 快点快点, 好的好的 are said twice on purpose in speech.
 fn is_phrase_that_does_not_double(unit: &str) -> bool {
-    if unit.chars().count() < 3 || unit.starts_with(['一', '每']) || is_emphasis_or_ongoing(unit) {
+    if unit.chars().count() < 3 || unit.starts_with(['一', '每']) || is_emphasis_or_ongoing(unit)
+    {
         return false;
     }
     let words = segment(unit, Span::new(0, unit.len()));
@@ -231,7 +232,10 @@ fn is_phrase_that_does_not_double(unit: &str) -> bool {
 /// a clause (时时, rules/language.toml `never-clause-final`) and stands at a clause's end
 /// after other characters of the clause: then one character was typed twice.
 fn ends_clause_doubled(unit: &str, before: &[(usize, char)], after: &[(usize, char)]) -> bool {
-    let ends_clause = matches!(after.first(), Some((_, '，' | '。' | '；' | '：' | '！' | '？')));
+    let ends_clause = matches!(
+        after.first(),
+        Some((_, '，' | '。' | '；' | '：' | '！' | '？'))
+    );
     // Not the second half of an AABB form (平平常常，).
     let clause_goes_before = match before {
         [.., (_, a), (_, b)] => is_han(*b) && a != b,
@@ -317,10 +321,7 @@ mod tests {
         );
         assert_fixed(
             "L102",
-            &[(
-                "遇到困难常常，要主动作为。\n",
-                "遇到困难常，要主动作为。\n",
-            )],
+            &[("遇到困难常常，要主动作为。\n", "遇到困难常，要主动作为。\n")],
         );
         assert_silent(
             "L102",
