@@ -11,7 +11,9 @@ declare_rule! {
     /// - “近、约、将近、接近、大约”与“余、多、左右”修饰同一个数：“近”说不到，“余”“多”说超过，
     ///   “约”与“左右”意思重复；
     /// - “超过、多于”与“以上”修饰同一个数（“超过100人以上”）；
-    /// - “余”紧跟个位数和量词（“3余个”“五余家”）：“余”只用在整十、整百、整千等整数之后（“十余个”）。
+    /// - “余”紧跟个位数和量词（“3余个”“五余家”）：“余”只用在整十、整百、整千等整数之后（“十余个”）；
+/// - “约”与“近、将近、接近”叠用修饰同一个数（“约有近60艘”）：两个都表示估计，只留一个；
+/// - “不超过、不高于、不多于”与“以内、以下”限定同一个数（“不超过合同价款的5%以内”）：意思重复。
     ///
     /// 数字可以是阿拉伯数字或汉字数字。“十余个”“百余家”“万余人”等写法正确，不报告。
     ///
@@ -70,6 +72,26 @@ static SINGLE_DIGIT_REMAINDER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("single-digit pattern is valid")
 });
 
+/// 约 and 近 stacked on one number: 约有近60艘.
+static STACKED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?P<pre>大约|约)(?P<verb>有|为|计)?(?P<near>将近|接近|近)(?P<num>{NUMBER})"
+    ))
+    .expect("stacked pattern is valid")
+});
+
+/// 不超过 … number + 以内/以下, within one clause: 不超过合同价款的5%以内.
+static NOT_MORE_THAN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?P<pre>不超过|不高于|不多于|不大于)(?P<what>[^，。；：、！？,;:\s0-9０-９]{{0,8}}?)(?P<num>{NUMBER})(?P<cls>[%％]|{CLASSIFIER}{{0,2}})(?P<bound>以内|以下)"
+    ))
+    .expect("not-more-than pattern is valid")
+});
+
+/// Characters that make a preceding 约 part of another word besides those below (如约、集约、
+/// 守约、践约 …), for the stacked 约 + 近.
+const NOT_ESTIMATE_BEFORE: &str = "如集守践赴立毁背盟规誓俭";
+
 /// Characters that make a preceding 近/约 part of another word (最近、附近、公约、节约 …).
 const NOT_APPROXIMATE_BEFORE: &str = "最附靠邻亲贴远就新晚浅相公条节制签契履合违预邀特简隐缔婚租";
 
@@ -85,7 +107,7 @@ impl Rule for ContradictoryNumberWords {
     fn check(&self, cx: &mut Checker<'_>) {
         for (seg, s, protected) in cx
             .views
-            .segments_where(|_, s| s.contains(['余', '多', '左', '以']))
+            .segments_where(|_, s| s.contains(['余', '多', '左', '以', '近']))
         {
             // Each pattern needs its own characters: most lines lack them, and a literal
             // search is cheaper than starting the regex (three per line were 4% of a run).
@@ -93,6 +115,57 @@ impl Rule for ContradictoryNumberWords {
                 && (s.contains('余') || s.contains('多') || s.contains("左右"));
             let more_than = s.contains("以上") && (s.contains("超过") || s.contains("多于"));
             let remainder = s.contains('余');
+            let stacked = s.contains('约') && s.contains('近');
+            let not_more_than = s.contains("不") && (s.contains("以内") || s.contains("以下"));
+            for m in stacked
+                .then(|| STACKED.captures_iter(s))
+                .into_iter()
+                .flatten()
+            {
+                let whole = m.get(0).expect("match");
+                if protected.contains(whole.start())
+                    || (m["pre"].chars().count() == 1
+                        && s[..whole.start()].chars().next_back().is_some_and(|c| {
+                            NOT_APPROXIMATE_BEFORE.contains(c) || NOT_ESTIMATE_BEFORE.contains(c)
+                        }))
+                {
+                    continue;
+                }
+                let (pre, near, num) = (&m["pre"], &m["near"], &m["num"]);
+                let verb = m.name("verb").map_or("", |v| v.as_str());
+                cx.report(
+                    seg.at(whole.range()),
+                    format!(
+                        "“{}”中“{pre}”与“{near}”同时估计一个数，意思重复",
+                        whole.as_str()
+                    ),
+                )
+                .help(format!(
+                    "只留一个，写作“{pre}{verb}{num}”或“{near}{num}”"
+                ));
+            }
+            for m in not_more_than
+                .then(|| NOT_MORE_THAN.captures_iter(s))
+                .into_iter()
+                .flatten()
+            {
+                let whole = m.get(0).expect("match");
+                if protected.contains(whole.start()) {
+                    continue;
+                }
+                let (pre, what, num, cls, bound) =
+                    (&m["pre"], &m["what"], &m["num"], &m["cls"], &m["bound"]);
+                cx.report(
+                    seg.at(whole.range()),
+                    format!(
+                        "“{}”中“{pre}”与“{bound}”同时限定一个数，意思重复",
+                        whole.as_str()
+                    ),
+                )
+                .help(format!(
+                    "删去“{bound}”，写作“{pre}{what}{num}{cls}”；或写作“{what}{num}{cls}{bound}”"
+                ));
+            }
             for m in approximate
                 .then(|| APPROXIMATE.captures_iter(s))
                 .into_iter()
@@ -231,6 +304,22 @@ mod tests {
     }
 
     #[test]
+    fn stacked_estimates_and_bounds_fire() {
+        assert_fires(
+            "L105",
+            &[(
+                "外籍挂靠渔船约有近60艘，大约近千人参加。\n结算价原则上不超过合同价款的5%以内，工期不超过三年以下。",
+                &[
+                    "1:7 “约有近60”中“约”与“近”同时估计一个数，意思重复",
+                    "1:14 “大约近千”中“大约”与“近”同时估计一个数，意思重复",
+                    "2:7 “不超过合同价款的5%以内”中“不超过”与“以内”同时限定一个数，意思重复",
+                    "2:22 “不超过三年以下”中“不超过”与“以下”同时限定一个数，意思重复",
+                ],
+            )],
+        );
+    }
+
+    #[test]
     fn correct_approximations_stay_silent() {
         assert_silent(
             "L105",
@@ -242,6 +331,8 @@ mod tests {
                 "超过100人，或者100人以上。",
                 "坚持公约100多条的要求，推动多元化发展，约10多样化。",
                 "共13余个，其余3个。",
+                "约有60艘，近60艘，节约近100万元，签约近50家企业，如约近百人到场。",
+                "控制在合同价款的5%以内，不超过合同价款的5%，不超过规定的，在30日以内办结。",
             ],
         );
     }
