@@ -140,9 +140,7 @@ impl Rule for ContradictoryNumberWords {
                         whole.as_str()
                     ),
                 )
-                .help(format!(
-                    "只留一个，写作“{pre}{verb}{num}”或“{near}{num}”"
-                ));
+                .help(format!("只留一个，写作“{pre}{verb}{num}”或“{near}{num}”"));
             }
             for m in not_more_than
                 .then(|| NOT_MORE_THAN.captures_iter(s))

@@ -348,7 +348,16 @@ fn adverbial_frame(text: &str, before: &[Word], rest: &[Word]) -> Option<(usize,
     let de = misused_de();
     let verb = rest.first().filter(|w| w.tag() == "v")?;
     // A verb of saying is never the noun a modifier describes (高兴的说 → 高兴地说).
-    if de.speech_verbs.iter().any(|v| v == verb.text(text)) {
+    // Nor is a verb with its result built in (高效的做好 → 高效地做好).
+    if de.speech_verbs.iter().any(|v| v == verb.text(text))
+        || de.result_verbs.iter().any(|v| v == verb.text(text))
+    {
+        return Some((from, verb.span.end));
+    }
+    // An adverb that is never attributive (尽可能的贴近群众), unless a verb before it takes the
+    // whole as its object (给予尽可能的帮助).
+    let is_adverb = de.adverbs.iter().any(|a| a == before[first].text(text));
+    if is_adverb && first.checked_sub(1).is_none_or(|i| before[i].tag() != "v") {
         return Some((from, verb.span.end));
     }
     // After a modal verb or an adverb the modifier opens a predicate (都很快的跑, 要认真的
@@ -459,6 +468,31 @@ mod tests {
                     "听到这个消息，大家非常的高兴。\n",
                     &["1:12 “非常的高兴”中的“的”应为“地”：程度副词作状语用“地”"],
                 ),
+            ],
+        );
+    }
+
+    #[test]
+    fn adverbial_de_before_a_result_verb_or_after_an_adverb_fires() {
+        assert_fires(
+            "L104",
+            &[
+                (
+                    "优质、高效的做好城市供水安全保障工作。\n",
+                    &["1:6 “高效的做好”中的“的”应为“地”：修饰动词作状语用“地”"],
+                ),
+                (
+                    "本着政务公开工作尽可能的贴近群众生活的原则。\n",
+                    &["1:12 “尽可能的贴近”中的“的”应为“地”：修饰动词作状语用“地”"],
+                ),
+            ],
+        );
+        assert_silent(
+            "L104",
+            &[
+                "高效地做好城市供水安全保障工作，尽可能地贴近群众生活。",
+                "对困难群众给予尽可能的帮助，提供尽量的便利。",
+                "这是做好工作的关键，抓好落实的办法。",
             ],
         );
     }

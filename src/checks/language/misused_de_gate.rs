@@ -29,6 +29,7 @@ pub(super) fn worth_segmenting(
         '的' => {
             preceded_by(&de.intensifiers)
                 || is_degree_complement(after)
+                || preceded_by(&de.adverbs) && predicate_may_follow(text, at, particle)
                 || (adverbial_cue(following) || predicate_cue_near(preceding))
                     && predicate_may_follow(text, at, particle)
                 || complement_ending_clause(after)
@@ -115,6 +116,7 @@ struct Cues {
     markers: AhoCorasick,
     /// The verbs of saying, at the start.
     speech: AhoCorasick,
+    result: AhoCorasick,
 }
 
 static CUES: LazyLock<Cues> = LazyLock::new(|| {
@@ -136,6 +138,7 @@ static CUES: LazyLock<Cues> = LazyLock::new(|| {
         predicate: build(de.predicate_cues.iter().collect(), StartKind::Unanchored),
         markers: build(markers, StartKind::Anchored),
         speech: build(de.speech_verbs.iter().collect(), StartKind::Anchored),
+        result: build(de.result_verbs.iter().collect(), StartKind::Anchored),
     }
 });
 
@@ -149,6 +152,7 @@ fn starts_with_any(automaton: &AhoCorasick, text: &str) -> bool {
 /// the adverbial frame is looked at with words.
 fn adverbial_cue(following: &str) -> bool {
     starts_with_any(&CUES.speech, following)
+        || starts_with_any(&CUES.result, following)
         || following
             .char_indices()
             .skip(1)

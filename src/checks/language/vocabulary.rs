@@ -54,6 +54,11 @@ pub struct MisusedDe {
     pub imperative_particles: Vec<String>,
     /// Verbs of saying: after a modifier and 的 they are predicates (高兴的说).
     pub speech_verbs: Vec<String>,
+    /// Verbs with the result complement 好 built in (做好, 抓好): always predicates, so a
+    /// modifier + 的 before them is adverbial (高效的做好 → 高效地做好).
+    pub result_verbs: Vec<String>,
+    /// Adverbs that never modify a noun: 尽可能的 + verb is adverbial.
+    pub adverbs: Vec<String>,
     /// Degree adverbs that never modify a noun: 非常的高兴 is adverbial.
     pub intensifiers: Vec<String>,
     /// Personal pronouns: 的 joins them to a noun they possess (我的书, not 我地书).
