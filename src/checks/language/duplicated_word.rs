@@ -16,8 +16,10 @@ declare_rule! {
     /// 不提示；正常的重叠——“研究研究”“看看”“常常”“人人”“一个一个”“认认真真”——也不提示。
     /// 单字只查“的”“在”“和”这类从不重叠的虚词，以及多打一个字、在分句末尾凑成的叠字副词
     /// （“学习会议精神时时，”：“时时”“常常”只能修饰后面的动词）。词典未收、由几个词组成的三个字以上的
-    /// 说法整个写了两遍（“标书组标书组”）也提示。两个意思相同的动词连用（“加强强化”“提升提高”）
-    /// 取自 rules/language.toml 中注明出处的近义词组。
+    /// 说法整个写了两遍（“标书组标书组”），一个词又接着写了一遍它的后半截（“党支部支部”，后面紧跟
+    /// 名词、代词时不算：“人大代表代表人民”）也提示；没有分句标点的行（标题、压平的表格）只查
+    /// 词典里的词。两个意思相同的动词连用（“加强强化”“提升提高”）取自 rules/language.toml 中
+    /// 注明出处的近义词组。
     ///
     /// 删去重复的一遍是安全的修改（`--fix`）；近义动词连用要人工决定保留哪一个。
     ///
@@ -40,8 +42,13 @@ declare_rule! {
     }
 }
 
-/// Longest repeated unit looked for, in characters (党支部党支部, 组织生活会 …).
-const LONGEST_UNIT: usize = 5;
+/// Longest repeated unit looked for, in characters (党支部党支部, 问题整改落实情况 …).
+const LONGEST_UNIT: usize = 8;
+
+/// Marks that end a clause of running text. A line without any is a heading or a table
+/// flattened into text (总量平均每镇总量平均每镇, 从业人员人员（万人）), where labels
+/// repeat by design: there only a word of the lexicon written twice is reported.
+const PROSE_MARKS: &[char] = &['，', '。', '；', '！', '？'];
 
 /// Part-of-speech tags of words whose doubling is grammar, not a slip: numerals and
 /// classifiers (一个一个), onomatopoeia, state adjectives (雪白雪白), interjections, modal
@@ -85,7 +92,7 @@ impl Rule for DuplicatedWord {
         // (start, start of the second word, end, message, source of a synonym group).
         let mut found: Vec<(usize, usize, usize, String, Option<&str>)> = Vec::new();
         let on_word_boundaries =
-            |edges: [usize; 3]| edges.iter().all(|&at| cx.views.words.is_boundary(at));
+            |edges: &[usize]| edges.iter().all(|&at| cx.views.words.is_boundary(at));
         // One buffer of (byte offset, character) for every line.
         let mut chars: Vec<(usize, char)> = Vec::new();
         for seg in cx.views.segments() {
@@ -94,6 +101,7 @@ impl Rule for DuplicatedWord {
             chars.clear();
             chars.extend(s.char_indices());
             let byte_at = |i: usize| chars.get(i).map_or(s.len(), |&(b, _)| b);
+            let prose = s.contains(PROSE_MARKS);
             // The same word twice.
             let mut after = 0;
             let n = chars.len();
@@ -128,8 +136,10 @@ impl Rule for DuplicatedWord {
                         // 精神时时，: the adverb 时时 is one word, so its middle is no boundary.
                         true
                     } else {
-                        may_not_double(unit, &chars[i + 2 * k..])
-                            && on_word_boundaries([start, middle, end])
+                        may_not_double(unit, &chars[i + 2 * k..], prose)
+                            && on_word_boundaries(&[middle, end])
+                            && (on_word_boundaries(&[start])
+                                || prose && doubles_the_end_of_a_word(cx, unit, end))
                     };
                     if !slip {
                         continue;
@@ -149,7 +159,7 @@ impl Rule for DuplicatedWord {
                 let start = seg.span.start + m.start();
                 let middle = start + first.len();
                 let end = seg.span.start + m.end();
-                if protected.contains(m.start()) || !on_word_boundaries([start, middle, end]) {
+                if protected.contains(m.start()) || !on_word_boundaries(&[start, middle, end]) {
                     continue;
                 }
                 found.push((
@@ -192,12 +202,13 @@ impl Rule for DuplicatedWord {
 
 /// Whether `unit` written twice (followed by `rest`) is a slip rather than a doubling the
 /// grammar allows: a function character (的的), or a word that does not reduplicate.
-fn may_not_double(unit: &str, rest: &[(usize, char)]) -> bool {
+/// In a line without clause marks (`prose` false) only a word of the lexicon counts.
+fn may_not_double(unit: &str, rest: &[(usize, char)], prose: bool) -> bool {
     let mut chars = unit.chars();
     let (Some(first), None) = (chars.next(), chars.clone().next()) else {
         // Two or more characters: a word of the lexicon, not one that doubles by grammar.
         let Some(entry) = lexicon().get(unit) else {
-            return is_phrase_that_does_not_double(unit);
+            return prose && is_phrase_that_does_not_double(unit);
         };
         return !DOUBLING_TAGS.contains(&entry.tag())
             && !unit.starts_with(['一', '每'])
@@ -209,6 +220,20 @@ fn may_not_double(unit: &str, rest: &[(usize, char)]) -> bool {
     }
     // AABB: 的的确确, 是是非非, 和和美美 (的确, 是非, 和美 are words).
     !matches!(rest, [(_, b1), (_, b2), ..] if b1 == b2 && lexicon().contains(&format!("{first}{b1}")))
+}
+
+/// Whether `unit`, a word of two characters or more written again right after a longer
+/// word that ends with it (党支部支部, ending at `end`), is a slip. Not when a noun or
+/// pronoun follows: then the copy may be a verb taking it as object (人大代表代表人民,
+/// 代表 being tagged a noun only).
+fn doubles_the_end_of_a_word(cx: &Checker<'_>, unit: &str, end: usize) -> bool {
+    if unit.chars().count() < 2 || !lexicon().contains(unit) {
+        return false;
+    }
+    cx.views.words.with_clause(end, |words| {
+        let next = words.iter().find(|w| w.span.start == end);
+        !next.is_some_and(|w| w.tag().starts_with(['n', 'r']))
+    })
 }
 
 /// Whether `unit`, three characters or more and no word of the lexicon, is a phrase of
@@ -307,6 +332,35 @@ mod tests {
                 "由党建工作部党建工作部牵头，按周调度。\n",
                 "由党建工作部牵头，按周调度。\n",
             )],
+        );
+    }
+
+    #[test]
+    fn the_end_of_a_word_written_again_fires_unless_a_noun_follows() {
+        assert_fires(
+            "L102",
+            &[(
+                "党支部支部要把问题清单列入对照检查内容，党支部班子问题整改落实情况问题整改落实情况：\n",
+                &[
+                    "1:2 “支部”连写了两遍",
+                    "1:26 “问题整改落实情况”连写了两遍",
+                ],
+            )],
+        );
+        assert_fixed(
+            "L102",
+            &[(
+                "党支部支部要把问题列入清单。\n",
+                "党支部要把问题列入清单。\n",
+            )],
+        );
+        assert_silent(
+            "L102",
+            &[
+                "全国人大代表代表人民行使权力，职工代表代表职工发言，根据根据地的情况总结总结经验。\n",
+                "表２：企业从业人员（人）总量平均每镇总量平均每镇\n",
+                "从事非农业占从业人员人员（万人）比重（％）\n",
+            ],
         );
     }
 
