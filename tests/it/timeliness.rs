@@ -537,6 +537,11 @@ fn f103_names_a_left_out_character_and_keeps_to_word_boundaries() {
             "1:14 warning F103 “未成人保护”漏了“年”字",
         ]
     );
+    // Characters in the wrong order are named as such.
+    assert_eq!(
+        findings_at("F103", "重点推进社会度关注较高的招生信息工作。\n", DEC_2026),
+        vec!["1:7 warning F103 “社会度关注较高”中的“度关注”次序颠倒"]
+    );
     // 纪录 (a best result) and 泄漏 (a gas escaping) by pattern, only where the words begin.
     assert_eq!(
         findings_at("F103", "接待人数创下历史记录，严防燃气泄露。\n", DEC_2026),

@@ -33,6 +33,26 @@ declare_rule! {
 /// differs, widened to two characters ("反应" in "群众反应强烈").
 const WHOLE_PHRASE_CHARS: usize = 4;
 
+/// What kind of slip a written form is, for the message.
+enum Slip {
+    /// A character left out: the characters to insert.
+    Missing(String),
+    /// The right characters in the wrong order.
+    Reordered,
+    /// Anything else: a wrong character.
+    Wrong,
+}
+
+/// Whether two strings hold the same characters, in any order.
+fn same_characters(a: &str, b: &str) -> bool {
+    let sorted = |s: &str| {
+        let mut chars: Vec<char> = s.chars().collect();
+        chars.sort_unstable();
+        chars
+    };
+    a != b && sorted(a) == sorted(b)
+}
+
 impl Rule for ConfusableWord {
     fn check(&self, cx: &mut Checker<'_>) {
         let text = cx.text();
@@ -45,20 +65,26 @@ impl Rule for ConfusableWord {
                 ),
                 _ => entry.right.clone(),
             };
-            // A character left out (未成年保护 for 未成年人保护) is named as missing: the
-            // character shown before it is not itself wrong.
-            let mut missing = None;
+            // A character left out (未成年保护 for 未成年人保护) is named as missing, and
+            // characters in the wrong order (社会度关注 for 社会关注度) as reordered: the
+            // character shown before them is not itself wrong.
+            let mut slip = Slip::Wrong;
             let (focus, replacement) = if written.chars().count() <= WHOLE_PHRASE_CHARS {
                 (span, right.clone())
             } else {
                 let (start, end, right_part) = difference(&written, &right);
                 if start == end {
-                    missing = Some(right_part.to_string());
+                    slip = Slip::Missing(right_part.to_string());
+                } else if same_characters(&written[start..end], right_part) {
+                    slip = Slip::Reordered;
                 }
-                let widened = written[..start]
-                    .chars()
-                    .next_back()
-                    .map_or(0, char::len_utf8);
+                let widened = match slip {
+                    Slip::Reordered => 0,
+                    _ => written[..start]
+                        .chars()
+                        .next_back()
+                        .map_or(0, char::len_utf8),
+                };
                 let start = start - widened;
                 (
                     Span::new(span.start + start, span.start + end),
@@ -66,15 +92,12 @@ impl Rule for ConfusableWord {
                 )
             };
             let wrong_part = focus.slice(text).to_string();
-            let message = if let Some(missing) = &missing {
-                format!("{}漏了“{missing}”字", crate::diagnostic::quote(&written))
-            } else if focus == span {
-                format!("{}是别字或误用", crate::diagnostic::quote(&written))
-            } else {
-                format!(
-                    "{}中的“{wrong_part}”是别字或误用",
-                    crate::diagnostic::quote(&written)
-                )
+            let quoted = crate::diagnostic::quote(&written);
+            let message = match &slip {
+                Slip::Missing(missing) => format!("{quoted}漏了“{missing}”字"),
+                Slip::Reordered => format!("{quoted}中的“{wrong_part}”次序颠倒"),
+                Slip::Wrong if focus == span => format!("{quoted}是别字或误用"),
+                Slip::Wrong => format!("{quoted}中的“{wrong_part}”是别字或误用"),
             };
             let mut report = cx
                 .report(focus, message)
