@@ -500,16 +500,20 @@ fn f103_new_confusables_at_word_level_and_info_for_accepted_forms() {
         ),
         Vec::<String>::new()
     );
-    // 党记 and 记律 (for 党纪, 纪律) only where they stand as words.
+    // 党记, 记律, 记检, 记委, 违记 (for 党纪, 纪律, 纪检, 纪委, 违纪) only where they stand as words.
     assert_eq!(
         findings_at(
             "F103",
-            "对照党章党规党记，严守政治记律。\n做好入党记录，接受本党记者采访，办理登记律师事务所。\n",
+            "对照党章党规党记，严守政治记律。\n做好入党记录，接受本党记者采访，办理登记律师事务所。\n\
+             接受记检监察，向上级记委报告，未发生违记行为。\n开展登记检查，召开书记委员会议。\n",
             DEC_2026
         ),
         vec![
             "1:7 warning F103 “党记”是别字或误用",
             "1:14 warning F103 “记律”是别字或误用",
+            "3:3 warning F103 “记检”是别字或误用",
+            "3:11 warning F103 “记委”是别字或误用",
+            "3:19 warning F103 “违记”是别字或误用",
         ]
     );
     // 台帐 inside 舞台帐篷 is not the word 台账.
