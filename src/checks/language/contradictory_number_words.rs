@@ -95,6 +95,18 @@ const NOT_ESTIMATE_BEFORE: &str = "如集守践赴立毁背盟规誓俭";
 /// Characters that make a preceding 近/约 part of another word (最近、附近、公约、节约 …).
 const NOT_APPROXIMATE_BEFORE: &str = "最附靠邻亲贴远就新晚浅相公条节制签契履合违预邀特简隐缔婚租";
 
+/// The matches of `pattern` in `s`, or none when a literal search already ruled them out.
+fn captures_if<'s>(
+    wanted: bool,
+    pattern: &'s Regex,
+    s: &'s str,
+) -> impl Iterator<Item = regex::Captures<'s>> {
+    wanted
+        .then(|| pattern.captures_iter(s))
+        .into_iter()
+        .flatten()
+}
+
 /// Characters that continue a number: a 余 after them does not follow a single digit.
 fn continues_number(c: char) -> bool {
     c.is_ascii_digit()
@@ -117,11 +129,7 @@ impl Rule for ContradictoryNumberWords {
             let remainder = s.contains('余');
             let stacked = s.contains('约') && s.contains('近');
             let not_more_than = s.contains("不") && (s.contains("以内") || s.contains("以下"));
-            for m in stacked
-                .then(|| STACKED.captures_iter(s))
-                .into_iter()
-                .flatten()
-            {
+            for m in captures_if(stacked, &STACKED, s) {
                 let whole = m.get(0).expect("match");
                 if protected.contains(whole.start())
                     || (m["pre"].chars().count() == 1
@@ -142,11 +150,7 @@ impl Rule for ContradictoryNumberWords {
                 )
                 .help(format!("只留一个，写作“{pre}{verb}{num}”或“{near}{num}”"));
             }
-            for m in not_more_than
-                .then(|| NOT_MORE_THAN.captures_iter(s))
-                .into_iter()
-                .flatten()
-            {
+            for m in captures_if(not_more_than, &NOT_MORE_THAN, s) {
                 let whole = m.get(0).expect("match");
                 if protected.contains(whole.start()) {
                     continue;
@@ -164,11 +168,7 @@ impl Rule for ContradictoryNumberWords {
                     "删去“{bound}”，写作“{pre}{what}{num}{cls}”；或写作“{what}{num}{cls}{bound}”"
                 ));
             }
-            for m in approximate
-                .then(|| APPROXIMATE.captures_iter(s))
-                .into_iter()
-                .flatten()
-            {
+            for m in captures_if(approximate, &APPROXIMATE, s) {
                 let whole = m.get(0).expect("match");
                 let pre = &m["pre"];
                 if protected.contains(whole.start()) {
@@ -218,11 +218,7 @@ impl Rule for ContradictoryNumberWords {
                     }
                 ));
             }
-            for m in more_than
-                .then(|| MORE_THAN.captures_iter(s))
-                .into_iter()
-                .flatten()
-            {
+            for m in captures_if(more_than, &MORE_THAN, s) {
                 let whole = m.get(0).expect("match");
                 if protected.contains(whole.start()) {
                     continue;
@@ -239,11 +235,7 @@ impl Rule for ContradictoryNumberWords {
                     "删去“以上”或“{pre}”，写作“{pre}{num}{cls}”或“{num}{cls}以上”"
                 ));
             }
-            for m in remainder
-                .then(|| SINGLE_DIGIT_REMAINDER.captures_iter(s))
-                .into_iter()
-                .flatten()
-            {
+            for m in captures_if(remainder, &SINGLE_DIGIT_REMAINDER, s) {
                 let whole = m.get(0).expect("match");
                 if protected.contains(whole.start())
                     || s[..whole.start()]
