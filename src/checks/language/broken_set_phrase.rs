@@ -86,7 +86,7 @@ impl Rule for BrokenSetPhrase {
                 if cx.views.protected(seg).contains(start) || inside(titles, start) {
                     continue;
                 }
-                for (phrase, change) in near {
+                for &(phrase, change) in &near {
                     let similarity = match change {
                         Change::Substituted(k) => match similar(written[k], phrase.chars[k]) {
                             Some(similarity) => Some(similarity),
@@ -94,6 +94,11 @@ impl Rule for BrokenSetPhrase {
                         },
                         Change::Swapped(_) => None,
                     };
+                    if let (Change::Substituted(k), Some(similarity)) = (change, similarity) {
+                        if open_slot(&near, k) && !sounds_alike(similarity) {
+                            continue;
+                        }
+                    }
                     // Rare idioms (铭诸肺腑 beside 铭之肺腑) are not in the index: `near`
                     // never suggests them (`SetPhrases::min_idiom_freq`).
                     let gain = cx.views.words.gain_of_replacing(span, &phrase.text());
@@ -178,6 +183,22 @@ impl Rule for BrokenSetPhrase {
             .fix(Fix::unsafe_replace(suspect.span, right));
         }
     }
+}
+
+/// Whether two or more phrases differ from the written four characters at position `k`
+/// alone (因地制宜, 因时制宜, 因人制宜 beside 因村制宜): the frame takes several words
+/// there, so the written one is likely another filler of it, said on purpose.
+fn open_slot(near: &[(Phrase, Change)], k: usize) -> bool {
+    near.iter()
+        .filter(|(_, change)| *change == Change::Substituted(k))
+        .nth(1)
+        .is_some()
+}
+
+/// A character typed for one that sounds the same (the IME's slip: 因第制宜 for 因地制宜),
+/// as against one that only looks alike or sounds near.
+fn sounds_alike(similarity: Similarity) -> bool {
+    matches!(similarity, Similarity::SameSound | Similarity::OtherTone)
 }
 
 /// How `written` resembles `right` (same sound, near sound, similar shape), if it does.
@@ -267,6 +288,20 @@ mod tests {
                 // Listed in rules/terms.toml: F103 reports them.
                 "有的部门各自为阵，解决问题迫在眉捷。\n",
             ],
+        );
+    }
+
+    #[test]
+    fn another_filler_of_an_open_slot_is_silent_unless_it_sounds_alike() {
+        // 因地制宜, 因时制宜, 因人制宜: the second place takes several words, so 因村制宜 is
+        // said on purpose (村 only looks like 时), while 因第制宜 is the IME's slip for 地.
+        assert_silent("L103", &["坚持因村制宜，分类推进。\n"]);
+        assert_fires(
+            "L103",
+            &[(
+                "坚持因第制宜，分类推进。\n",
+                &["1:3 “因第制宜”疑为公文固定说法“因地制宜”之误（“第”与“地”音同）"],
+            )],
         );
     }
 
