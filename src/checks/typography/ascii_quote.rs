@@ -1,3 +1,4 @@
+use super::invisible_character::is_invisible;
 use super::{is_chinese, is_han, is_space};
 use crate::checks::{declare_rule, Checker, Rule};
 use crate::diagnostic::{Edit, Fix};
@@ -56,13 +57,14 @@ impl Rule for AsciiQuote {
                 // The neighbour is the nearest character that is not itself a quotation
                 // mark, so that fixing one pair ("→“) does not change how the next is judged.
                 let is_quote = |c: &char| matches!(c, '"' | '\'' | '“' | '”' | '‘' | '’');
-                // Punctuation and spaces do not count either: another rule's fix ("(" →
-                // "（", a stray space removed) must not turn a mark it did not touch into a
-                // finding.
+                // Punctuation, spaces and invisible characters do not count either: another
+                // rule's fix ("(" → "（", a stray space or a BOM removed) must not turn a mark
+                // it did not touch into a finding.
                 let is_neutral = |c: &char| {
                     is_quote(c)
                         || c.is_ascii_punctuation()
                         || is_space(*c)
+                        || is_invisible(*c)
                         || !is_han(*c) && is_chinese(*c)
                 };
                 let neighbours_chinese = |off: usize| {
@@ -154,6 +156,19 @@ mod tests {
                 &["1:8 中文里用了英文直引号 \"，且本行直引号不成对"],
             )],
         );
+    }
+
+    #[test]
+    fn an_invisible_character_does_not_hide_the_chinese_beside_a_quote() {
+        // T114 deletes the BOM; the quotes before it were already beside 一是.
+        assert_fires_unfixed(
+            "T107",
+            &[(
+                "\"\u{feff}一是",
+                &["1:1 中文里用了英文直引号 \"，且本行直引号不成对"],
+            )],
+        );
+        assert_fixed("T107", &[("简称\u{200b}\"GW\"", "简称\u{200b}“GW”")]);
     }
 
     #[test]

@@ -34,6 +34,12 @@ declare_rule! {
     }
 }
 
+/// Whether T114 reports `c` (and its fix deletes it): other rules look through such a
+/// character, so that deleting it does not change what they find.
+pub(super) fn is_invisible(c: char) -> bool {
+    name(c).is_some()
+}
+
 fn name(c: char) -> Option<&'static str> {
     Some(match c {
         '\u{200B}' => "零宽空格",
