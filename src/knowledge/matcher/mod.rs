@@ -34,7 +34,7 @@ use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
 use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder, MatchKind};
-use regex::{Regex, RegexSet};
+use regex::Regex;
 
 use super::{EventKind, Knowledge, KnowledgeError, Origin};
 
@@ -83,7 +83,10 @@ pub(super) struct Matcher {
     texts: Vec<String>,
     patterns: Vec<Pattern>,
     numeral_led: Vec<bool>,
-    regex_set: Option<RegexSet>,
+    /// The `pattern` confusables, each with its entry's index. Each runs alone: a
+    /// `RegexSet` of them all scanned every byte of every document (it has no prefilter),
+    /// a tenth of a whole lint once a few patterns began with common characters (创, 社会),
+    /// while a single regex skips to its own literals.
     regexes: Vec<(usize, Regex)>,
     plenums: HashMap<(u32, u32), usize>,
     /// The distinct provinces of provincial congresses, sorted.
@@ -245,30 +248,12 @@ impl Matcher {
         let mut regexes = Vec::new();
         for (i, c) in k.confusables.iter().enumerate() {
             if let Some(p) = &c.pattern {
-                let re = Regex::new(p).map_err(|e| {
+                let regex = Regex::new(p).map_err(|e| {
                     KnowledgeError::invalid(&c.origin, &c.id, format!("pattern 无效：{e}"))
                 })?;
-                regexes.push((i, re));
+                regexes.push((i, regex));
             }
         }
-        let regex_set = if regexes.is_empty() {
-            None
-        } else {
-            let set = |n: usize| RegexSet::new(regexes[..n].iter().map(|(_, r)| r.as_str()));
-            Some(set(regexes.len()).map_err(|e| {
-                // Each pattern compiled alone; together they can pass the size limit.
-                // Name the entry that tips the set over it.
-                let culprit = (1..=regexes.len())
-                    .find(|&n| set(n).is_err())
-                    .unwrap_or(regexes.len());
-                let c = &k.confusables[regexes[culprit - 1].0];
-                KnowledgeError::invalid(
-                    &c.origin,
-                    &c.id,
-                    format!("pattern 与前面的 pattern 合起来过大，无法编译（{e}）；请简化，如把 \\w{{50}} 这样的长重复改短"),
-                )
-            })?)
-        };
         let mut provinces: Vec<String> = k
             .events
             .iter()
@@ -284,7 +269,6 @@ impl Matcher {
             texts,
             patterns: b.patterns,
             numeral_led,
-            regex_set,
             regexes,
             plenums,
             provinces,
@@ -341,20 +325,17 @@ impl Knowledge {
         if t.contains('届') {
             self.expand_enumerations(&norm, &mut out);
         }
-        if let Some(set) = &m.regex_set {
-            for si in &set.matches(text) {
-                let (ci, re) = &m.regexes[si];
-                for hit in re.find_iter(text) {
-                    if !out
-                        .iter()
-                        .any(|o| o.start < hit.end() && hit.start() < o.end)
-                    {
-                        out.push(Mention {
-                            start: hit.start(),
-                            end: hit.end(),
-                            target: Target::Confusable(*ci),
-                        });
-                    }
+        for (entry, regex) in &m.regexes {
+            for hit in regex.find_iter(text) {
+                if !out
+                    .iter()
+                    .any(|o| o.start < hit.end() && hit.start() < o.end)
+                {
+                    out.push(Mention {
+                        start: hit.start(),
+                        end: hit.end(),
+                        target: Target::Confusable(*entry),
+                    });
                 }
             }
         }
