@@ -34,7 +34,7 @@ use std::collections::hash_map::Entry;
 use std::collections::HashMap;
 
 use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder, MatchKind};
-use regex::Regex;
+use regex::{Regex, RegexSet};
 
 use super::{EventKind, Knowledge, KnowledgeError, Origin};
 
@@ -83,8 +83,8 @@ pub(super) struct Matcher {
     texts: Vec<String>,
     patterns: Vec<Pattern>,
     numeral_led: Vec<bool>,
-    /// The `pattern` confusables, each with its entry's index. Each runs alone: a
-    /// `RegexSet` of them all scanned every byte of every document (it has no prefilter),
+    /// The `pattern` confusables, each with its entry's index. Each runs alone: matching
+    /// with a `RegexSet` of them all scanned every byte of every document (no prefilter),
     /// a tenth of a whole lint once a few patterns began with common characters (创, 社会),
     /// while a single regex skips to its own literals.
     regexes: Vec<(usize, Regex)>,
@@ -253,6 +253,23 @@ impl Matcher {
                 })?;
                 regexes.push((i, regex));
             }
+        }
+        // The patterns are matched one by one (see `regexes`), but their memory together
+        // stays bounded: a set of them all must compile within the regex size limit, and
+        // an entry that tips it over is an error naming it.
+        if !regexes.is_empty() {
+            let set = |n: usize| RegexSet::new(regexes[..n].iter().map(|(_, r)| r.as_str()));
+            set(regexes.len()).map_err(|e| {
+                let culprit = (1..=regexes.len())
+                    .find(|&n| set(n).is_err())
+                    .unwrap_or(regexes.len());
+                let c = &k.confusables[regexes[culprit - 1].0];
+                KnowledgeError::invalid(
+                    &c.origin,
+                    &c.id,
+                    format!("pattern 与前面的 pattern 合起来过大，无法编译（{e}）；请简化，如把 \\w{{50}} 这样的长重复改短"),
+                )
+            })?;
         }
         let mut provinces: Vec<String> = k
             .events
