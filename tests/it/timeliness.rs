@@ -550,7 +550,7 @@ fn f103_names_a_left_out_character_and_keeps_to_word_boundaries() {
     assert_eq!(
         findings_at("F103", "接待人数创下历史记录，严防燃气泄露。\n", DEC_2026),
         vec![
-            "1:8 warning F103 “创下历史记录”中的“史记”是别字或误用",
+            "1:9 warning F103 “创下历史记录”中的“记录”是别字或误用",
             "1:14 warning F103 “燃气泄露”是别字或误用",
         ]
     );

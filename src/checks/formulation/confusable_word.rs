@@ -2,6 +2,7 @@ use super::difference;
 use crate::checks::{declare_rule, Checker, Rule};
 use crate::diagnostic::{Fix, Span};
 use crate::knowledge::Confusable;
+use crate::words::lexicon;
 
 declare_rule! {
     /// 易混淆字词和常见别字（“群众反应强烈”→“群众反映强烈”，“各自为阵”→“各自为政”，“截止2023年底”→“截至2023年底”）。
@@ -78,18 +79,31 @@ impl Rule for ConfusableWord {
                 } else if same_characters(&written[start..end], right_part) {
                     slip = Slip::Reordered;
                 }
-                let widened = match slip {
-                    Slip::Reordered => 0,
-                    _ => written[..start]
-                        .chars()
-                        .next_back()
-                        .map_or(0, char::len_utf8),
-                };
-                let start = start - widened;
-                (
-                    Span::new(span.start + start, span.start + end),
-                    format!("{}{}", &written[start..start + widened], right_part),
-                )
+                // Shown with the neighbour it makes a word with in the right form: 反应 → 反映
+                // (the one before), but 历史记录 → 历史纪录 names 记录, not 史记.
+                let before = written[..start].chars().next_back();
+                let after = written[end..].chars().next();
+                let makes_word = |pair: String| lexicon().contains(&pair);
+                let forward = matches!(slip, Slip::Wrong)
+                    && !before.is_some_and(|c| makes_word(format!("{c}{right_part}")))
+                    && after.is_some_and(|c| makes_word(format!("{right_part}{c}")));
+                if forward {
+                    let next = after.map_or(0, char::len_utf8);
+                    (
+                        Span::new(span.start + start, span.start + end + next),
+                        format!("{right_part}{}", &written[end..end + next]),
+                    )
+                } else {
+                    let widened = match slip {
+                        Slip::Reordered => 0,
+                        _ => before.map_or(0, char::len_utf8),
+                    };
+                    let start = start - widened;
+                    (
+                        Span::new(span.start + start, span.start + end),
+                        format!("{}{}", &written[start..start + widened], right_part),
+                    )
+                }
             };
             let wrong_part = focus.slice(text).to_string();
             let quoted = crate::diagnostic::quote(&written);
