@@ -107,6 +107,12 @@ fn captures_if<'s>(
         .flatten()
 }
 
+/// Whether a one-character 近/约 (`pre`) is the end of another word with the character
+/// before it (`before` ends there): 最近, 节约, 如约.
+fn ends_another_word(before: &str, pre: &str, joins: impl Fn(char) -> bool) -> bool {
+    pre.chars().count() == 1 && before.chars().next_back().is_some_and(joins)
+}
+
 /// Characters that continue a number: a 余 after them does not follow a single digit.
 fn continues_number(c: char) -> bool {
     c.is_ascii_digit()
@@ -132,10 +138,9 @@ impl Rule for ContradictoryNumberWords {
             for m in captures_if(stacked, &STACKED, s) {
                 let whole = m.get(0).expect("match");
                 if protected.contains(whole.start())
-                    || (m["pre"].chars().count() == 1
-                        && s[..whole.start()].chars().next_back().is_some_and(|c| {
-                            NOT_APPROXIMATE_BEFORE.contains(c) || NOT_ESTIMATE_BEFORE.contains(c)
-                        }))
+                    || ends_another_word(&s[..whole.start()], &m["pre"], |c| {
+                        NOT_APPROXIMATE_BEFORE.contains(c) || NOT_ESTIMATE_BEFORE.contains(c)
+                    })
                 {
                     continue;
                 }
@@ -174,12 +179,9 @@ impl Rule for ContradictoryNumberWords {
                 if protected.contains(whole.start()) {
                     continue;
                 }
-                if pre.chars().count() == 1
-                    && s[..whole.start()]
-                        .chars()
-                        .next_back()
-                        .is_some_and(|c| NOT_APPROXIMATE_BEFORE.contains(c))
-                {
+                if ends_another_word(&s[..whole.start()], pre, |c| {
+                    NOT_APPROXIMATE_BEFORE.contains(c)
+                }) {
                     continue;
                 }
                 let num = &m["num"];
