@@ -93,35 +93,38 @@ impl Rule for DuplicatedWord {
         let mut found: Vec<(usize, usize, usize, String, Option<&str>)> = Vec::new();
         let on_word_boundaries =
             |edges: &[usize]| edges.iter().all(|&at| cx.views.words.is_boundary(at));
-        // One buffer of (byte offset, character) for every line.
+        // One buffer of (byte offset, character) for every line, and the characters alone,
+        // which the search for a recurring character steps through.
         let mut chars: Vec<(usize, char)> = Vec::new();
+        let mut only: Vec<char> = Vec::new();
         for seg in cx.views.segments() {
             let s = seg.text(text);
-            let protected = cx.views.protected(seg);
             chars.clear();
             chars.extend(s.char_indices());
+            only.clear();
+            only.extend(chars.iter().map(|&(_, c)| c));
             let byte_at = |i: usize| chars.get(i).map_or(s.len(), |&(b, _)| b);
             let prose = s.contains(PROSE_MARKS);
             // The same word twice.
             let mut after = 0;
-            let n = chars.len();
+            let n = only.len();
             for i in 0..n {
-                let (offset, first) = chars[i];
-                if offset < after || !is_han(first) {
+                let first = only[i];
+                if !is_han(first) || chars[i].0 < after {
                     continue;
                 }
                 // A unit of k characters written twice has its first character again k
                 // places on: only those k are looked at, found in one pass over the next
                 // few characters.
-                let ahead = &chars[i + 1..=i + LONGEST_UNIT.min((n - i) / 2)];
-                let recurs = ahead.iter().enumerate().filter(|&(_, &(_, c))| c == first);
-                for k in recurs.map(|(j, _)| j + 1) {
-                    let (unit, copy) = (&chars[i..i + k], &chars[i + k..i + 2 * k]);
-                    if unit.iter().zip(copy).any(|(a, b)| a.1 != b.1)
-                        || !unit.iter().all(|&(_, c)| is_han(c))
-                    {
+                for k in 1..=LONGEST_UNIT.min((n - i) / 2) {
+                    if only[i + k] != first {
                         continue;
                     }
+                    let (unit, copy) = (&only[i..i + k], &only[i + k..i + 2 * k]);
+                    if unit != copy || !unit.iter().all(|&c| is_han(c)) {
+                        continue;
+                    }
+                    let protected = cx.views.protected(seg);
                     let unit = &s[byte_at(i)..byte_at(i + k)];
                     let (start, middle, end) = (
                         seg.span.start + byte_at(i),
@@ -154,6 +157,7 @@ impl Rule for DuplicatedWord {
             if !any.is_match(s) {
                 continue;
             }
+            let protected = cx.views.protected(seg);
             for m in automaton.find_iter(s) {
                 let (first, second, source) = pairs[m.pattern().as_usize()];
                 let start = seg.span.start + m.start();
