@@ -90,6 +90,13 @@ struct Confusion {
     #[serde(default)]
     #[allow(dead_code)] // read by the tests
     example: Vec<Example>,
+    /// The first characters of `next`, the last of `previous` (`None`: one of them is
+    /// empty): `may_fit` compares the words only where the neighbouring character is one
+    /// of them (的 and 在 are on every line; most entries want a word next to them).
+    #[serde(skip)]
+    next_firsts: Option<Vec<char>>,
+    #[serde(skip)]
+    previous_lasts: Option<Vec<char>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -110,6 +117,7 @@ struct Table {
 
 static TABLE: LazyLock<Table> = LazyLock::new(|| {
     let File { confusion: entries } = crate::rules_files::read("rules/confusions.toml");
+    let entries: Vec<Confusion> = entries.into_iter().map(Confusion::with_edges).collect();
     let mut written: Vec<&str> = Vec::new();
     let mut by_form: Vec<Vec<usize>> = Vec::new();
     for (i, entry) in entries.iter().enumerate() {
@@ -189,19 +197,36 @@ impl Confusion {
     /// The test on characters before the words are looked at: what `next`, `previous`
     /// and `clause-start` ask for is written around the form.
     fn may_fit(&self, preceding: &str, following: &str) -> bool {
+        let before = preceding.chars().next_back();
         let by_next = !self.next_tags.is_empty()
             || self.next.is_empty()
-            || self.next.iter().any(|n| following.starts_with(n.as_str()));
+            || Self::may_be(&self.next_firsts, following.chars().next())
+                && self.next.iter().any(|n| following.starts_with(n.as_str()));
         let by_previous = self.previous.is_empty()
-            || self
-                .previous
-                .iter()
-                .any(|p| preceding.ends_with(p.as_str()));
-        let starts_clause = preceding
-            .chars()
-            .next_back()
-            .is_none_or(|c| !is_word_char(c));
+            || Self::may_be(&self.previous_lasts, before)
+                && self
+                    .previous
+                    .iter()
+                    .any(|p| preceding.ends_with(p.as_str()));
+        let starts_clause = before.is_none_or(|c| !is_word_char(c));
         by_next && by_previous && (!self.clause_start || starts_clause)
+    }
+
+    fn may_be(edges: &Option<Vec<char>>, c: Option<char>) -> bool {
+        match edges {
+            None => true,
+            Some(edges) => c.is_some_and(|c| edges.contains(&c)),
+        }
+    }
+
+    /// Fills `next_firsts` and `previous_lasts`.
+    fn with_edges(mut self) -> Self {
+        let edges = |words: &[String], edge: fn(&str) -> Option<char>| {
+            words.iter().map(|w| edge(w)).collect::<Option<Vec<char>>>()
+        };
+        self.next_firsts = edges(&self.next, |w| w.chars().next());
+        self.previous_lasts = edges(&self.previous, |w| w.chars().next_back());
+        self
     }
 }
 
