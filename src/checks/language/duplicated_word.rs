@@ -93,64 +93,57 @@ impl Rule for DuplicatedWord {
         let mut found: Vec<(usize, usize, usize, String, Option<&str>)> = Vec::new();
         let on_word_boundaries =
             |edges: &[usize]| edges.iter().all(|&at| cx.views.words.is_boundary(at));
-        // One buffer of (byte offset, character) for every line, and the characters alone,
-        // which the search for a recurring character steps through.
-        let mut chars: Vec<(usize, char)> = Vec::new();
-        let mut only: Vec<char> = Vec::new();
+        // Buffers for every line: its characters, and the (start, length) of each stretch
+        // repeated at once.
+        let mut chars: Vec<char> = Vec::new();
+        let mut repeats: Vec<(usize, usize)> = Vec::new();
         for seg in cx.views.segments() {
             let s = seg.text(text);
             chars.clear();
-            chars.extend(s.char_indices());
-            only.clear();
-            only.extend(chars.iter().map(|&(_, c)| c));
-            let byte_at = |i: usize| chars.get(i).map_or(s.len(), |&(b, _)| b);
-            let prose = s.contains(PROSE_MARKS);
-            // The same word twice.
+            chars.extend(s.chars());
+            repeats.clear();
+            for k in 1..=LONGEST_UNIT {
+                find_repeats(&chars, k, &mut repeats);
+            }
+            // The same unit of k characters twice, from the leftmost; at one place the
+            // shortest unit first.
+            repeats.sort_unstable();
+            let prose = !repeats.is_empty() && s.contains(PROSE_MARKS);
+            let mut offsets = Offsets::new(&chars);
             let mut after = 0;
-            let n = only.len();
-            for i in 0..n {
-                let first = only[i];
-                if !is_han(first) || chars[i].0 < after {
+            for &(i, k) in &repeats {
+                let unit_chars = &chars[i..i + k];
+                if offsets.byte_at(i) < after || !unit_chars.iter().all(|&c| is_han(c)) {
                     continue;
                 }
-                // A unit of k characters written twice has its first character again k
-                // places on: only those k are looked at, found in one pass over the next
-                // few characters.
-                for k in 1..=LONGEST_UNIT.min((n - i) / 2) {
-                    if only[i + k] != first {
-                        continue;
-                    }
-                    let (unit, copy) = (&only[i..i + k], &only[i + k..i + 2 * k]);
-                    if unit != copy || !unit.iter().all(|&c| is_han(c)) {
-                        continue;
-                    }
-                    let protected = cx.views.protected(seg);
-                    let unit = &s[byte_at(i)..byte_at(i + k)];
-                    let (start, middle, end) = (
-                        seg.span.start + byte_at(i),
-                        seg.span.start + byte_at(i + k),
-                        seg.span.start + byte_at(i + 2 * k),
-                    );
-                    if protected.contains(byte_at(i)) {
-                        continue;
-                    }
-                    let slip = if k == 1 && ends_clause_doubled(unit, &chars[..i], &chars[i + 2..])
-                    {
-                        // 精神时时，: the adverb 时时 is one word, so its middle is no boundary.
-                        true
-                    } else {
-                        may_not_double(unit, &chars[i + 2 * k..], prose)
-                            && on_word_boundaries(&[middle, end])
-                            && (on_word_boundaries(&[start])
-                                || prose && doubles_the_end_of_a_word(cx, unit, end))
-                    };
-                    if !slip {
-                        continue;
-                    }
-                    found.push((start, middle, end, format!("“{unit}”连写了两遍"), None));
-                    after = byte_at(i + 2 * k);
-                    break;
+                let (from, to, past) = (
+                    offsets.byte_at(i),
+                    offsets.byte_at(i + k),
+                    offsets.byte_at(i + 2 * k),
+                );
+                let unit = &s[from..to];
+                let (start, middle, end) = (
+                    seg.span.start + from,
+                    seg.span.start + to,
+                    seg.span.start + past,
+                );
+                if cx.views.protected(seg).contains(from) {
+                    continue;
                 }
+                let slip = if k == 1 && ends_clause_doubled(unit, &chars[..i], &chars[i + 2..]) {
+                    // 精神时时，: the adverb 时时 is one word, so its middle is no boundary.
+                    true
+                } else {
+                    may_not_double(unit, &chars[i + 2 * k..], prose)
+                        && on_word_boundaries(&[middle, end])
+                        && (on_word_boundaries(&[start])
+                            || prose && doubles_the_end_of_a_word(cx, unit, end))
+                };
+                if !slip {
+                    continue;
+                }
+                found.push((start, middle, end, format!("“{unit}”连写了两遍"), None));
+                after = past;
             }
             // Two verbs of the same meaning side by side.
             let (automaton, pairs, any) = &*PAIRS;
@@ -207,7 +200,73 @@ impl Rule for DuplicatedWord {
 /// Whether `unit` written twice (followed by `rest`) is a slip rather than a doubling the
 /// grammar allows: a function character (的的), or a word that does not reduplicate.
 /// In a line without clause marks (`prose` false) only a word of the lexicon counts.
-fn may_not_double(unit: &str, rest: &[(usize, char)], prose: bool) -> bool {
+/// Adds to `out` each (i, k) where the k characters from `i` are written again right after
+/// them. One pass per k compares each character with the one k places on; the passes are
+/// cheap because they compare blocks of characters at a time and look closer only at a
+/// block holding an equal pair (rare for k > 1), instead of comparing every character with
+/// each of the next eight.
+fn find_repeats(chars: &[char], k: usize, out: &mut Vec<(usize, usize)>) {
+    const BLOCK: usize = 16;
+    let Some(len) = chars.len().checked_sub(k) else {
+        return;
+    };
+    let (a, b) = (&chars[..len], &chars[k..]);
+    // How many pairs in a row, up to the one before `at`, are equal.
+    let mut run = 0;
+    for at in (0..len).step_by(BLOCK) {
+        let end = (at + BLOCK).min(len);
+        let any_equal = a[at..end]
+            .iter()
+            .zip(&b[at..end])
+            .fold(false, |any, (x, y)| any | (x == y));
+        if !any_equal {
+            run = 0;
+            continue;
+        }
+        for t in at..end {
+            if a[t] == b[t] {
+                run += 1;
+                if run >= k {
+                    out.push((t + 1 - k, k));
+                }
+            } else {
+                run = 0;
+            }
+        }
+    }
+}
+
+/// The byte offsets of a line's characters, asked for in increasing order (give or take
+/// a unit's length): walks forward, and back from the last place asked for.
+struct Offsets<'c> {
+    chars: &'c [char],
+    index: usize,
+    byte: usize,
+}
+
+impl<'c> Offsets<'c> {
+    fn new(chars: &'c [char]) -> Self {
+        Self {
+            chars,
+            index: 0,
+            byte: 0,
+        }
+    }
+
+    fn byte_at(&mut self, i: usize) -> usize {
+        while self.index < i {
+            self.byte += self.chars[self.index].len_utf8();
+            self.index += 1;
+        }
+        while self.index > i {
+            self.index -= 1;
+            self.byte -= self.chars[self.index].len_utf8();
+        }
+        self.byte
+    }
+}
+
+fn may_not_double(unit: &str, rest: &[char], prose: bool) -> bool {
     let mut chars = unit.chars();
     let (Some(first), None) = (chars.next(), chars.clone().next()) else {
         // Two or more characters: a word of the lexicon, not one that doubles by grammar.
@@ -223,7 +282,7 @@ fn may_not_double(unit: &str, rest: &[(usize, char)], prose: bool) -> bool {
         return false;
     }
     // AABB: 的的确确, 是是非非, 和和美美 (的确, 是非, 和美 are words).
-    !matches!(rest, [(_, b1), (_, b2), ..] if b1 == b2 && lexicon().contains(&format!("{first}{b1}")))
+    !matches!(rest, [b1, b2, ..] if b1 == b2 && lexicon().contains(&format!("{first}{b1}")))
 }
 
 /// Whether `unit`, a word of two characters or more written again right after a longer
@@ -260,15 +319,15 @@ fn is_phrase_that_does_not_double(unit: &str) -> bool {
 /// Whether the single character `unit`, written twice, makes an adverb that cannot end
 /// a clause (时时, rules/language.toml `never-clause-final`) and stands at a clause's end
 /// after other characters of the clause: then one character was typed twice.
-fn ends_clause_doubled(unit: &str, before: &[(usize, char)], after: &[(usize, char)]) -> bool {
+fn ends_clause_doubled(unit: &str, before: &[char], after: &[char]) -> bool {
     let ends_clause = matches!(
         after.first(),
-        Some((_, '，' | '。' | '；' | '：' | '！' | '？'))
+        Some('，' | '。' | '；' | '：' | '！' | '？')
     );
     // Not the second half of an AABB form (平平常常，).
     let clause_goes_before = match before {
-        [.., (_, a), (_, b)] => is_han(*b) && a != b,
-        [(_, b)] => is_han(*b),
+        [.., a, b] => is_han(*b) && a != b,
+        [b] => is_han(*b),
         [] => false,
     };
     ends_clause
