@@ -320,10 +320,7 @@ fn is_phrase_that_does_not_double(unit: &str) -> bool {
 /// a clause (时时, rules/language.toml `never-clause-final`) and stands at a clause's end
 /// after other characters of the clause: then one character was typed twice.
 fn ends_clause_doubled(unit: &str, before: &[char], after: &[char]) -> bool {
-    let ends_clause = matches!(
-        after.first(),
-        Some('，' | '。' | '；' | '：' | '！' | '？')
-    );
+    let ends_clause = matches!(after.first(), Some('，' | '。' | '；' | '：' | '！' | '？'));
     // Not the second half of an AABB form (平平常常，).
     let clause_goes_before = match before {
         [.., a, b] => is_han(*b) && a != b,
