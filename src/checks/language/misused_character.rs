@@ -1,6 +1,6 @@
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{packed, AhoCorasick};
 use serde::Deserialize;
 
 use crate::checks::{declare_rule, Checker, Rule};
@@ -107,31 +107,84 @@ struct Example {
     expect: String,
 }
 
-/// The entries, and one automaton over their distinct written forms; `BY_FORM[i]` lists
-/// the entries written as pattern `i`.
+/// The entries, and their distinct written forms (`written`, `by_form[i]` listing the
+/// entries written as `written[i]`), found by `occurrences`.
 struct Table {
     entries: Vec<Confusion>,
+    written: Vec<String>,
+    /// The forms by their first character, sorted.
+    by_first: Vec<(char, Vec<usize>)>,
+    /// A vectorised search (Teddy) for the next place some form starts. The forms include
+    /// 在, 的 and 得, on every line, and every occurrence is wanted, also of a form inside
+    /// another (收 in 收到): an overlapping automaton steps through each byte, at about
+    /// four times the cost. `None` where the processor lacks the instructions.
+    teddy: Option<packed::Searcher>,
     forms: AhoCorasick,
     by_form: Vec<Vec<usize>>,
+}
+
+impl Table {
+    /// Every occurrence of every form in `s`, as (index in `written`, start, end), in
+    /// `out`.
+    fn occurrences(&self, s: &str, out: &mut Vec<(usize, usize, usize)>) {
+        out.clear();
+        let Some(teddy) = &self.teddy else {
+            return self.occurrences_by_automaton(s, out);
+        };
+        let mut from = 0;
+        while let Some(m) = teddy.find_in(s, aho_corasick::Span::from(from..s.len())) {
+            let start = m.start();
+            let Some(first) = s[start..].chars().next() else {
+                break;
+            };
+            if let Ok(i) = self.by_first.binary_search_by_key(&first, |(c, _)| *c) {
+                for &form in &self.by_first[i].1 {
+                    if s[start..].starts_with(self.written[form].as_str()) {
+                        out.push((form, start, start + self.written[form].len()));
+                    }
+                }
+            }
+            from = start + first.len_utf8();
+        }
+    }
+
+    fn occurrences_by_automaton(&self, s: &str, out: &mut Vec<(usize, usize, usize)>) {
+        let found = self.forms.find_overlapping_iter(s);
+        out.extend(found.map(|m| (m.pattern().as_usize(), m.start(), m.end())));
+    }
 }
 
 static TABLE: LazyLock<Table> = LazyLock::new(|| {
     let File { confusion: entries } = crate::rules_files::read("rules/confusions.toml");
     let entries: Vec<Confusion> = entries.into_iter().map(Confusion::with_edges).collect();
-    let mut written: Vec<&str> = Vec::new();
+    let mut written: Vec<String> = Vec::new();
     let mut by_form: Vec<Vec<usize>> = Vec::new();
     for (i, entry) in entries.iter().enumerate() {
         match written.iter().position(|w| *w == entry.written) {
             Some(k) => by_form[k].push(i),
             None => {
-                written.push(&entry.written);
+                written.push(entry.written.clone());
                 by_form.push(vec![i]);
             }
         }
     }
+    let mut by_first: Vec<(char, Vec<usize>)> = Vec::new();
+    for (form, w) in written.iter().enumerate() {
+        let Some(first) = w.chars().next() else {
+            continue;
+        };
+        match by_first.binary_search_by_key(&first, |(c, _)| *c) {
+            Ok(i) => by_first[i].1.push(form),
+            Err(i) => by_first.insert(i, (first, vec![form])),
+        }
+    }
     let forms = AhoCorasick::new(&written).expect("written forms are plain strings");
+    let teddy = packed::Searcher::new(&written);
     Table {
         entries,
+        written,
+        by_first,
+        teddy,
         forms,
         by_form,
     }
@@ -148,22 +201,20 @@ impl Rule for MisusedCharacter {
         let text = cx.text();
         let table = &*TABLE;
         let mut found = Vec::new();
+        let mut occurrences = Vec::new();
         for seg in cx.views.segments() {
             let s = seg.text(text);
             let protected = cx.views.protected(seg);
-            for m in table.forms.find_overlapping_iter(s) {
-                if protected.contains(m.start()) {
+            table.occurrences(s, &mut occurrences);
+            for &(form, start, end) in &occurrences {
+                if protected.contains(start) {
                     continue;
                 }
-                let span = Span::new(seg.span.start + m.start(), seg.span.start + m.end());
-                let entries = || {
-                    table.by_form[m.pattern().as_usize()]
-                        .iter()
-                        .map(|&i| &table.entries[i])
-                };
+                let span = Span::new(seg.span.start + start, seg.span.start + end);
+                let entries = || table.by_form[form].iter().map(|&i| &table.entries[i]);
                 // 在 is everywhere: the clause is segmented only where the characters around
                 // could fit an entry.
-                let (preceding, following) = (&s[..m.start()], &s[m.end()..]);
+                let (preceding, following) = (&s[..start], &s[end..]);
                 if !entries().any(|entry| entry.may_fit(preceding, following)) {
                     continue;
                 }
@@ -342,6 +393,19 @@ impl<'a> Place<'a> {
 #[cfg(test)]
 mod tests {
     use super::TABLE;
+
+    #[test]
+    fn the_vectorised_search_finds_every_occurrence_the_automaton_finds() {
+        let table = &*super::TABLE;
+        let text = "我收到了通知，在这里再在外地的得，知到他门是收收到，应为下雨所以座地铁。";
+        let (mut by_teddy, mut by_automaton) = (Vec::new(), Vec::new());
+        table.occurrences(text, &mut by_teddy);
+        table.occurrences_by_automaton(text, &mut by_automaton);
+        by_teddy.sort_unstable();
+        by_automaton.sort_unstable();
+        assert!(by_automaton.len() >= 12, "{by_automaton:?}");
+        assert_eq!(by_teddy, by_automaton);
+    }
     use crate::checks::test_support::{assert_fires, assert_silent, findings};
 
     #[test]
