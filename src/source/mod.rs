@@ -234,9 +234,9 @@ impl SourceFile {
             path: path.to_path_buf(),
         };
         let (text, encoding) = if let Some(rest) = bytes.strip_prefix(&[0xef, 0xbb, 0xbf]) {
-            let text = std::str::from_utf8(rest).map_err(|e| ReadError::Undecodable {
+            let text = utf8(rest).map_err(|valid_up_to| ReadError::Undecodable {
                 path: path.to_path_buf(),
-                offset: e.valid_up_to() + 3,
+                offset: valid_up_to + 3,
             })?;
             (text.to_string(), Encoding::Utf8Bom)
         } else if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
@@ -266,14 +266,14 @@ impl SourceFile {
             if looks_binary(&bytes) {
                 return Err(binary());
             }
-            match std::str::from_utf8(&bytes) {
+            match utf8(&bytes) {
                 Ok(text) => (text.to_string(), Encoding::Utf8),
-                Err(e) => {
+                Err(valid_up_to) => {
                     let text = encoding_rs::GB18030
                         .decode_without_bom_handling_and_without_replacement(&bytes)
                         .ok_or_else(|| ReadError::Undecodable {
                             path: path.to_path_buf(),
-                            offset: e.valid_up_to(),
+                            offset: valid_up_to,
                         })?;
                     (text.into_owned(), Encoding::Gb18030)
                 }
@@ -292,6 +292,13 @@ impl SourceFile {
             original: Some(bytes),
         })
     }
+}
+
+/// `bytes` as UTF-8, or the length of its longest valid prefix. Validated with SIMD; std
+/// finds the place of an error.
+fn utf8(bytes: &[u8]) -> Result<&str, usize> {
+    simdutf8::basic::from_utf8(bytes)
+        .map_err(|_| std::str::from_utf8(bytes).map_or_else(|e| e.valid_up_to(), str::len))
 }
 
 /// NUL bytes in the first 8 KiB mean binary, as git and ripgrep decide.
@@ -387,6 +394,17 @@ mod tests {
             err.to_string(),
             "a.txt: 既不是 UTF-8 也不是 GB18030/GBK 文本（第 1 字节起无法解码），请另存为 UTF-8"
         );
+    }
+
+    #[test]
+    fn utf8_past_the_vector_width_is_validated_and_an_error_placed() {
+        let text = "各级党组织要认真学习贯彻党的二十大精神，".repeat(20);
+        assert_eq!(super::utf8(text.as_bytes()), Ok(text.as_str()));
+        // A sequence cut short far into the text: the offset is where it starts.
+        let mut cut = text.clone().into_bytes();
+        cut.truncate(cut.len() - 1);
+        cut.extend_from_slice("。".as_bytes());
+        assert_eq!(super::utf8(&cut), Err(text.len() - 3));
     }
 
     #[test]
