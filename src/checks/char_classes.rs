@@ -39,13 +39,22 @@ impl CharClasses {
     pub fn of(s: &str) -> Self {
         let mut classes = Self::default();
         let mut previous = '\0';
-        for c in s.chars() {
-            let code = u32::from(c);
-            if (0x4E00..=0x9FFF).contains(&code) {
-                // Most characters: an ideograph, which no class records.
-                previous = c;
+        let bytes = s.as_bytes();
+        let mut at = 0;
+        while at < bytes.len() {
+            // Most characters: an ideograph (U+4E00–U+9FFF: lead byte E5–E9, or E4 then
+            // B8 or more), which no class records, passed over without decoding.
+            let lead = bytes[at];
+            if (0xE5..=0xE9).contains(&lead) || lead == 0xE4 && bytes[at + 1] >= 0xB8 {
+                previous = '一';
+                at += 3;
                 continue;
             }
+            let Some(c) = s[at..].chars().next() else {
+                break;
+            };
+            at += c.len_utf8();
+            let code = u32::from(c);
             match code {
                 0..=0x7F => classes.ascii |= 1 << code,
                 0x2000..=0x203F => classes.general |= 1 << (code - 0x2000),
@@ -152,6 +161,17 @@ mod tests {
         assert!(CharClasses::of("a\u{200B}b").may_hold_invisible());
         assert!(CharClasses::of("a\u{7}b").may_hold_invisible());
         assert!(!CharClasses::of("a\tb\r\n").may_hold_invisible());
+    }
+
+    #[test]
+    fn ideographs_are_told_from_their_byte_neighbours() {
+        // U+4DFF (a hexagram, lead byte E4 as U+4E00 一) and U+A000 (lead byte EA) are
+        // other characters; U+4E00 and U+9FFF are ideographs.
+        assert!(CharClasses::of("一\u{4DFF}").other);
+        assert!(CharClasses::of("\u{9FFF}\u{A000}").other);
+        assert!(!CharClasses::of("一\u{9FFF}鿿龥").other);
+        // An ideograph between two pauses parts them.
+        assert!(!CharClasses::of("，一，").doubled_pause);
     }
 
     #[test]
