@@ -206,12 +206,14 @@ impl Cues {
             let cut = after.char_indices().nth(2).map_or(after.len(), |(i, _)| i);
             &after[..cut]
         };
+        // Worked out once, not for each word.
+        let near_is_words = near
+            .chars()
+            .all(|c| !c.is_ascii() && !matches!(c, '，' | '。' | '、' | '；' | '：'));
         let time_span = |w: &String| {
             after.starts_with(w.as_str())
                 || mention.ends_with(w.as_str())
-                || (near
-                    .chars()
-                    .all(|c| !c.is_ascii() && !"，。、；：".contains(c))
+                || (near_is_words
                     && after[near.len()..].starts_with(w.as_str())
                     && ["期间", "时期", "以来"].contains(&w.as_str()))
         };
