@@ -35,6 +35,42 @@ declare_rule! {
     }
 }
 
+/// Every four Han characters in a row in `s`, as (start, characters, end), left to right.
+/// Han characters are three bytes long: the line is walked by lead byte and only they are
+/// decoded, instead of decoding every character into a buffer first.
+fn han_windows(s: &str) -> impl Iterator<Item = (usize, [char; 4], usize)> + '_ {
+    let bytes = s.as_bytes();
+    let mut at = 0;
+    // The last Han characters in a row (the oldest first) and how many there are.
+    let mut last = [(0, '\0'); 4];
+    let mut run = 0;
+    std::iter::from_fn(move || {
+        while at < bytes.len() {
+            let lead = bytes[at];
+            let han = if lead & 0xF0 == 0xE0 {
+                let code = u32::from(lead & 0x0F) << 12
+                    | u32::from(bytes[at + 1] & 0x3F) << 6
+                    | u32::from(bytes[at + 2] & 0x3F);
+                char::from_u32(code).filter(|&c| is_han(c))
+            } else {
+                None
+            };
+            let Some(c) = han else {
+                run = 0;
+                at += s[at..].chars().next().map_or(1, char::len_utf8);
+                continue;
+            };
+            last = [last[1], last[2], last[3], (at, c)];
+            at += 3;
+            run += 1;
+            if run >= 4 {
+                return Some((last[0].0, last.map(|(_, c)| c), at));
+            }
+        }
+        None
+    })
+}
+
 /// How much likelier (natural log of the ratio) the clause must read with the phrase in
 /// place: 真抓实于 → 真抓实干 gains ~18, 提心掉胆 → 提心吊胆 ~24, while a modified idiom
 /// that reads as words (历经磨难, 轻装前行) gains under 8.
@@ -54,8 +90,6 @@ impl Rule for BrokenSetPhrase {
         let text = cx.text();
         let index = set_phrases();
         let mut suspects: Vec<Suspect> = Vec::new();
-        // One buffer of (byte offset, character) for every line.
-        let mut chars: Vec<(usize, char)> = Vec::new();
         for seg in cx.views.segments() {
             // Names fill titles, 落款 and the lines around them.
             if !matches!(
@@ -65,17 +99,9 @@ impl Rule for BrokenSetPhrase {
                 continue;
             }
             let s = seg.text(text);
-            chars.clear();
-            chars.extend(s.char_indices());
             // The 《…》 of the line, worked out when a window first needs them.
             let mut titles: Option<Vec<(usize, usize)>> = None;
-            for (i, window) in chars.windows(4).enumerate() {
-                if !window.iter().all(|&(_, c)| is_han(c)) {
-                    continue;
-                }
-                let written = [window[0].1, window[1].1, window[2].1, window[3].1];
-                let start = window[0].0;
-                let end = chars.get(i + 4).map_or(s.len(), |&(b, _)| b);
+            for (start, written, end) in han_windows(s) {
                 let mut near = Vec::new();
                 index.near(written, |phrase, change| near.push((phrase, change)));
                 if near.is_empty() || lexicon().contains(&s[start..end]) {
@@ -247,6 +273,23 @@ fn inside(ranges: &[(usize, usize)], at: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::checks::test_support::{assert_fires, assert_silent, findings};
+
+    #[test]
+    fn han_windows_are_the_windows_of_four_han_characters_in_a_row() {
+        let text = "坚持不懈，a实事求是😀一丝不苟地㐀㐁㐂㐃干。ｘ齐心协力\u{4DFF}一二三四五";
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let expected: Vec<(usize, [char; 4], usize)> = chars
+            .windows(4)
+            .enumerate()
+            .filter(|(_, w)| w.iter().all(|&(_, c)| super::is_han(c)))
+            .map(|(i, w)| {
+                let end = chars.get(i + 4).map_or(text.len(), |&(b, _)| b);
+                (w[0].0, [w[0].1, w[1].1, w[2].1, w[3].1], end)
+            })
+            .collect();
+        assert_eq!(expected.len(), 12);
+        assert_eq!(super::han_windows(text).collect::<Vec<_>>(), expected);
+    }
 
     #[test]
     fn a_phrase_with_one_character_wrong_fires() {
