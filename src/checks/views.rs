@@ -175,15 +175,12 @@ impl Protected {
     pub fn of(segment: &str) -> Self {
         // The regex runs only where one of its alternatives can start: most segments
         // are plain Chinese and skip it.
-        let ascii_hint = segment
-            .bytes()
-            .any(|b| matches!(b, b'@' | b'`' | b'&' | b':' | b'w' | b']' | b'<'));
-        let may_hold = ascii_hint
-            && (segment.contains(['@', '`', '&'])
-                || segment.contains("://")
-                || segment.contains("www.")
-                || segment.contains("](")
-                || segment.contains("<!--"));
+        // memchr looks for the bytes a vector at a time.
+        let bytes = segment.as_bytes();
+        let may_hold = memchr::memchr3(b'@', b'`', b'&', bytes).is_some()
+            || memchr::memchr3(b':', b'w', b']', bytes).is_some()
+                && (segment.contains("://") || segment.contains("www.") || segment.contains("]("))
+            || memchr::memchr(b'<', bytes).is_some() && segment.contains("<!--");
         if !may_hold {
             return Self::default();
         }
@@ -194,5 +191,31 @@ impl Protected {
         // The ranges come from one left-to-right scan: sorted and disjoint.
         let i = self.0.partition_point(|r| r.end <= offset);
         self.0.get(i).is_some_and(|r| r.contains(&offset))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Protected;
+
+    #[test]
+    fn protected_ranges_are_found_behind_each_of_their_first_bytes() {
+        let text = "见https://a.cn/x，www.gov.cn；a@b.cn与`x,y`及[链接](u)和<!--注-->、&amp;";
+        let protected = Protected::of(text);
+        for part in [
+            "https://a.cn/x",
+            "www.gov.cn",
+            "a@b.cn",
+            "`x,y`",
+            "](u)",
+            "<!--注-->",
+            "&amp;",
+        ] {
+            let at = text.find(part).expect("the part is in the text");
+            assert!(protected.contains(at), "{part}");
+        }
+        assert!(!protected.contains(0));
+        let plain = Protected::of("坚持稳中求进：www 与 ] 与 < 不是网址");
+        assert!(plain.0.is_empty());
     }
 }
