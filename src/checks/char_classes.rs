@@ -9,6 +9,27 @@
 //! side by side (T105) and a dot-like mark written twice in a row (T109).
 
 /// The character classes of one stretch of text.
+/// The characters of `s` with their byte offsets, but for U+4000–U+9FFF (lead byte
+/// E4–E9: the CJK ideographs, most of the text), passed over by their lead byte without
+/// decoding: for rules that look for marks, spaces or other characters outside that range.
+pub(crate) fn outside_ideographs(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    let bytes = s.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        while at < bytes.len() {
+            if (0xE4..=0xE9).contains(&bytes[at]) {
+                at += 3;
+                continue;
+            }
+            let c = s[at..].chars().next()?;
+            let found = (at, c);
+            at += c.len_utf8();
+            return Some(found);
+        }
+        None
+    })
+}
+
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct CharClasses {
     /// One bit per ASCII character.
@@ -161,6 +182,20 @@ mod tests {
         assert!(CharClasses::of("a\u{200B}b").may_hold_invisible());
         assert!(CharClasses::of("a\u{7}b").may_hold_invisible());
         assert!(!CharClasses::of("a\tb\r\n").may_hold_invisible());
+    }
+
+    #[test]
+    fn outside_ideographs_yields_every_other_character() {
+        let text = "（一）\u{3FFF}\u{4000}“坚持”\u{9FFF}\u{A000}a😀\u{200B}，";
+        let expected: Vec<(usize, char)> = text
+            .char_indices()
+            .filter(|&(_, c)| !('\u{4000}'..='\u{9FFF}').contains(&c))
+            .collect();
+        assert_eq!(expected.len(), 10);
+        assert_eq!(
+            super::outside_ideographs(text).collect::<Vec<_>>(),
+            expected
+        );
     }
 
     #[test]

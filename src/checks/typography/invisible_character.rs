@@ -1,3 +1,4 @@
+use crate::checks::char_classes::outside_ideographs;
 use crate::checks::{declare_rule, Checker, Rule};
 use crate::diagnostic::{Fix, Span};
 
@@ -65,13 +66,15 @@ impl Rule for InvisibleCharacter {
             return;
         }
         let text = cx.text();
-        let mut chars = text.char_indices().peekable();
+        // No invisible character is an ideograph; the characters walked are next to each
+        // other only where one ends where the next starts.
+        let mut chars = outside_ideographs(text).peekable();
         while let Some((start, c)) = chars.next() {
             let Some(what) = name(c) else { continue };
             let mut end = start + c.len_utf8();
             let mut count = 1;
             while let Some(&(at, next)) = chars.peek() {
-                if name(next).is_none() {
+                if at != end || name(next).is_none() {
                     break;
                 }
                 end = at + next.len_utf8();
@@ -97,6 +100,22 @@ impl Rule for InvisibleCharacter {
 #[cfg(test)]
 mod tests {
     use crate::checks::test_support::{assert_fires, assert_fixed, assert_silent};
+
+    #[test]
+    fn invisible_characters_apart_are_reported_apart() {
+        // An ideograph between them (passed over undecoded) still parts them.
+        assert_fires(
+            "T114",
+            &[(
+                "二十\u{200B}大\u{200B}\u{200C}精神\u{200D}",
+                &[
+                    "1:3 不可见字符 U+200B（零宽空格）",
+                    "1:5 2个连续的不可见字符，首个为 U+200B（零宽空格）",
+                    "1:9 不可见字符 U+200D（零宽连字）",
+                ],
+            )],
+        );
+    }
 
     #[test]
     fn invisible_characters_are_deleted() {

@@ -1,4 +1,5 @@
 use super::ends_sentence;
+use crate::checks::char_classes::outside_ideographs;
 use crate::checks::{declare_rule, Checker, Rule};
 use crate::diagnostic::Span;
 
@@ -136,8 +137,9 @@ impl Rule for UnpairedBracket {
             let may_hold_brackets = classes.has_any(&['(', ')', '（', '）'])
                 || classes.has_range('\u{2018}', '\u{201D}')
                 || classes.has_range('\u{3008}', '\u{3017}');
+            // No bracket is an ideograph.
             let chars = may_hold_brackets
-                .then(|| s.char_indices())
+                .then(|| outside_ideographs(s))
                 .into_iter()
                 .flatten();
             for (off, c) in chars {
