@@ -166,6 +166,10 @@ impl Matcher {
         k: &Knowledge,
         prebuilt: Option<(Vec<String>, &[u8])>,
     ) -> Result<Matcher, KnowledgeError> {
+        // The embedded files alone (build.rs's automaton given): their patterns are known
+        // to compile together (a test), and compiling their set again at every start-up
+        // was a quarter of checking a one-line file.
+        let embedded_only = prebuilt.is_some();
         let mut b = Builder {
             texts: Vec::new(),
             patterns: Vec::new(),
@@ -256,8 +260,8 @@ impl Matcher {
         }
         // The patterns are matched one by one (see `regexes`), but their memory together
         // stays bounded: a set of them all must compile within the regex size limit, and
-        // an entry that tips it over is an error naming it.
-        if !regexes.is_empty() {
+        // an entry that tips it over is an error naming it (a user's file among them).
+        if !regexes.is_empty() && !embedded_only {
             let set = |n: usize| RegexSet::new(regexes[..n].iter().map(|(_, r)| r.as_str()));
             set(regexes.len()).map_err(|e| {
                 let culprit = (1..=regexes.len())

@@ -252,3 +252,12 @@ fn the_automaton_finds_what_aho_corasick_finds() {
     }
     assert!(found > 2 * m.texts.len(), "{found} matches");
 }
+
+#[test]
+fn embedded_patterns_compile_together_as_start_up_assumes() {
+    // `Matcher::build` skips the set check for the embedded files alone; built as if a user
+    // file had been added, the same patterns go through it.
+    let k = Knowledge::with_extra_files::<&std::path::Path>(&[]).expect("embedded knowledge");
+    let patterns = k.confusables.iter().filter(|c| c.pattern.is_some()).count();
+    assert!(patterns >= 5, "{patterns}");
+}
