@@ -60,10 +60,10 @@ impl Rule for ConfusableWord {
         for (span, entry) in super::entries::<Confusable>(cx) {
             let written = span.slice(text).to_string();
             let right = match (&entry.pattern, &entry.right_template) {
-                (Some(pattern), Some(template)) => regex::Regex::new(pattern).map_or_else(
-                    |_| entry.right.clone(),
-                    |re| re.replace(&written, template.as_str()).into_owned(),
-                ),
+                (Some(pattern), Some(template)) => match cx.knowledge().compiled_pattern(pattern) {
+                    Some(re) => re.replace(&written, template.as_str()).into_owned(),
+                    None => entry.right.clone(),
+                },
                 _ => entry.right.clone(),
             };
             // A character left out (未成年保护 for 未成年人保护) is named as missing, and

@@ -371,6 +371,15 @@ impl Knowledge {
         &self.matcher.texts
     }
 
+    /// The compiled regex of a confusable's `pattern` (compiled once, at load).
+    pub fn compiled_pattern(&self, pattern: &str) -> Option<&Regex> {
+        let regexes = &self.matcher.regexes;
+        regexes
+            .iter()
+            .map(|(_, regex)| regex)
+            .find(|regex| regex.as_str() == pattern)
+    }
+
     /// The distinct provinces of provincial congresses, sorted ("四川", "广西").
     pub fn provinces(&self) -> &[String] {
         &self.matcher.provinces
