@@ -202,6 +202,7 @@ impl Rule for MisusedCharacter {
         let table = &*TABLE;
         let mut found = Vec::new();
         let mut occurrences = Vec::new();
+        let mut sentences = Sentences::default();
         for seg in cx.views.segments() {
             let s = seg.text(text);
             let protected = cx.views.protected(seg);
@@ -221,7 +222,7 @@ impl Rule for MisusedCharacter {
                 let hit = cx.views.words.with_clause(span.start, |words| {
                     let place = Place::new(text, words, span)?;
                     entries()
-                        .find(|entry| place.matches(entry))
+                        .find(|entry| place.matches(entry, &mut sentences))
                         .map(|entry| (entry, place.shown()))
                 });
                 if let Some(hit) = hit {
@@ -281,6 +282,71 @@ impl Confusion {
     }
 }
 
+/// The sentence around the forms looked at, for the entries that ask about it (`later`,
+/// `question`, `not-in-sentence`): its bounds and what it holds are worked out once per
+/// sentence, not once per form (那里 written 40,000 times on a line without a sentence
+/// end would search the line 40,000 times).
+#[derive(Default)]
+struct Sentences {
+    /// The last sentence: its start, and where it ends (at a `SENTENCE_END` or the end of
+    /// the text). No sentence end lies within it, nor in any written form.
+    last: Option<(usize, usize)>,
+    /// For that sentence, by entry: where a `later` word of the entry last starts in it.
+    later: Vec<(*const Confusion, Option<usize>)>,
+    /// For that sentence, by entry: whether it holds a `not-in-sentence` word.
+    holds: Vec<(*const Confusion, bool)>,
+}
+
+impl Sentences {
+    /// The start and end of the sentence around `span`.
+    fn around(&mut self, text: &str, span: Span) -> (usize, usize) {
+        if let Some((start, end)) = self.last {
+            if start <= span.start && span.end <= end {
+                return (start, end);
+            }
+        }
+        let rest = &text[span.end..];
+        let end = span.end + rest.find(SENTENCE_END).unwrap_or(rest.len());
+        let start = text[..span.start].rfind(SENTENCE_END).map_or(0, |i| {
+            i + text[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        self.last = Some((start, end));
+        self.later.clear();
+        self.holds.clear();
+        (start, end)
+    }
+
+    /// Where the last of `entry`'s `later` words in the sentence starts: a form ending at
+    /// `e` is followed by one exactly when that is `e` or more. After `around`.
+    fn later_word_from(&mut self, text: &str, entry: &Confusion) -> Option<usize> {
+        let key: *const Confusion = entry;
+        if let Some(&(_, at)) = self.later.iter().find(|(e, _)| *e == key) {
+            return at;
+        }
+        let (start, end) = self.last.expect("the sentence is worked out first");
+        let sentence = &text[start..end];
+        let at = entry
+            .later
+            .iter()
+            .filter_map(|w| memchr::memmem::rfind(sentence.as_bytes(), w.as_bytes()))
+            .map(|i| start + i)
+            .max();
+        self.later.push((key, at));
+        at
+    }
+
+    /// `holds()` for `entry` in the sentence, worked out once. After `around`.
+    fn holds(&mut self, entry: &Confusion, holds: impl FnOnce() -> bool) -> bool {
+        let key: *const Confusion = entry;
+        if let Some(&(_, held)) = self.holds.iter().find(|(e, _)| *e == key) {
+            return held;
+        }
+        let held = holds();
+        self.holds.push((key, held));
+        held
+    }
+}
+
 /// A written form in its clause: the words around it.
 struct Place<'a> {
     text: &'a str,
@@ -312,7 +378,7 @@ impl<'a> Place<'a> {
         self.text[start..end].to_string()
     }
 
-    fn matches(&self, entry: &Confusion) -> bool {
+    fn matches(&self, entry: &Confusion, sentences: &mut Sentences) -> bool {
         let text = self.text;
         let previous = self.before.last();
         let next = self.after.first();
@@ -349,23 +415,28 @@ impl<'a> Place<'a> {
         if entry.later.is_empty() && !entry.question && entry.not_in_sentence.is_empty() {
             return true;
         }
-        let rest = &text[self.span.end..];
-        let end = rest.find(SENTENCE_END).unwrap_or(rest.len());
-        let later = &rest[..end];
-        if !entry.later.is_empty() && !entry.later.iter().any(|w| later.contains(w.as_str())) {
+        self.fits_sentence(entry, sentences)
+    }
+
+    /// What `later`, `question` and `not-in-sentence` of `entry` ask of the sentence. Kept
+    /// out of `matches`, which every form passes through: most entries ask none of them.
+    #[inline(never)]
+    fn fits_sentence(&self, entry: &Confusion, sentences: &mut Sentences) -> bool {
+        let text = self.text;
+        let (start, end) = sentences.around(text, self.span);
+        if !entry.later.is_empty() && sentences.later_word_from(text, entry) < Some(self.span.end) {
             return false;
         }
-        if entry.question && !rest[end..].starts_with(['？', '?']) {
+        if entry.question && !text[end..].starts_with(['？', '?']) {
             return false;
         }
-        let start = text[..self.span.start].rfind(SENTENCE_END).map_or(0, |i| {
-            i + text[i..].chars().next().map_or(1, char::len_utf8)
-        });
-        let sentence = &text[start..self.span.end + end];
-        !entry
-            .not_in_sentence
-            .iter()
-            .any(|w| sentence.contains(w.as_str()))
+        !sentences.holds(entry, || {
+            let sentence = &text[start..end];
+            entry
+                .not_in_sentence
+                .iter()
+                .any(|w| sentence.contains(w.as_str()))
+        })
     }
 
     /// Whether the clause's words just before the form spell `words`.
@@ -399,6 +470,36 @@ impl<'a> Place<'a> {
 #[cfg(test)]
 mod tests {
     use super::TABLE;
+
+    #[test]
+    fn forms_in_one_sentence_each_look_at_their_own_place_in_it() {
+        // The sentence is worked out once for its forms: a later word counts only after
+        // the form (the second 应为 follows 所以), a question mark and a question word
+        // for every 那里 of the sentence.
+        assert_fires(
+            "L106",
+            &[(
+                "应为下雨，所以会议改期，应为天晴了。\n请问你在那里，他又在那里？那里有什么？\n",
+                &[
+                    "1:1 “应为下雨”中的“应为”应为“因为”：“应为”是“应当是”；与“所以”呼应表示原因的是“因为”",
+                    "2:5 “在那里”中的“那里”应为“哪里”：问处所用疑问代词“哪里”；“那里”是指示代词",
+                    "2:11 “在那里”中的“那里”应为“哪里”：问处所用疑问代词“哪里”；“那里”是指示代词",
+                ],
+            )],
+        );
+    }
+
+    #[test]
+    fn no_written_form_holds_a_sentence_end() {
+        // `Sentences` keeps a sentence for the next form inside it: no form may end one.
+        for entry in &super::TABLE.entries {
+            assert!(
+                !entry.written.contains(super::SENTENCE_END),
+                "{}",
+                entry.written
+            );
+        }
+    }
 
     #[test]
     fn the_vectorised_search_finds_every_occurrence_the_automaton_finds() {
