@@ -291,7 +291,8 @@ struct Sentences {
     /// The last sentence: its start, and where it ends (at a `SENTENCE_END` or the end of
     /// the text). No sentence end lies within it, nor in any written form.
     last: Option<(usize, usize)>,
-    /// For that sentence, by entry: where a `later` word of the entry last starts in it.
+    /// For that sentence, by entry (its address: the entries live in `TABLE` for the whole
+    /// run): where a `later` word of the entry last starts in it.
     later: Vec<(*const Confusion, Option<usize>)>,
     /// For that sentence, by entry: whether it holds a `not-in-sentence` word.
     holds: Vec<(*const Confusion, bool)>,
@@ -316,14 +317,19 @@ impl Sentences {
         (start, end)
     }
 
-    /// Where the last of `entry`'s `later` words in the sentence starts: a form ending at
-    /// `e` is followed by one exactly when that is `e` or more. After `around`.
-    fn later_word_from(&mut self, text: &str, entry: &Confusion) -> Option<usize> {
+    /// Where the last of `entry`'s `later` words in the sentence `start..end` (from
+    /// `around`) starts: a form ending at `e` is followed by one exactly when that is `e`
+    /// or more.
+    fn later_word_from(
+        &mut self,
+        text: &str,
+        (start, end): (usize, usize),
+        entry: &Confusion,
+    ) -> Option<usize> {
         let key: *const Confusion = entry;
         if let Some(&(_, at)) = self.later.iter().find(|(e, _)| *e == key) {
             return at;
         }
-        let (start, end) = self.last.expect("the sentence is worked out first");
         let sentence = &text[start..end];
         let at = entry
             .later
@@ -424,7 +430,9 @@ impl<'a> Place<'a> {
     fn fits_sentence(&self, entry: &Confusion, sentences: &mut Sentences) -> bool {
         let text = self.text;
         let (start, end) = sentences.around(text, self.span);
-        if !entry.later.is_empty() && sentences.later_word_from(text, entry) < Some(self.span.end) {
+        if !entry.later.is_empty()
+            && sentences.later_word_from(text, (start, end), entry) < Some(self.span.end)
+        {
             return false;
         }
         if entry.question && !text[end..].starts_with(['？', '?']) {
@@ -470,6 +478,7 @@ impl<'a> Place<'a> {
 #[cfg(test)]
 mod tests {
     use super::TABLE;
+    use crate::checks::test_support::{assert_fires, assert_silent, findings};
 
     #[test]
     fn forms_in_one_sentence_each_look_at_their_own_place_in_it() {
@@ -513,7 +522,6 @@ mod tests {
         assert!(by_automaton.len() >= 12, "{by_automaton:?}");
         assert_eq!(by_teddy, by_automaton);
     }
-    use crate::checks::test_support::{assert_fires, assert_silent, findings};
 
     #[test]
     fn every_entry_is_sourced_and_its_examples_behave() {
