@@ -8,7 +8,6 @@
 //! still walks the text. Two facts about neighbours are recorded as well: two pause marks
 //! side by side (T105) and a dot-like mark written twice in a row (T109).
 
-/// The character classes of one stretch of text.
 /// The characters of `s` with their byte offsets, but for U+4000–U+9FFF (lead byte
 /// E4–E9: the CJK ideographs, most of the text), passed over by their lead byte without
 /// decoding: for rules that look for marks, spaces or other characters outside that range.
@@ -30,6 +29,7 @@ pub(crate) fn outside_ideographs(s: &str) -> impl Iterator<Item = (usize, char)>
     })
 }
 
+/// The character classes of one stretch of text.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct CharClasses {
     /// One bit per ASCII character.

@@ -96,7 +96,6 @@ const NOT_ESTIMATE_BEFORE: &str = "如集守践赴立毁背盟规誓俭";
 /// Characters that make a preceding 近/约 part of another word (最近、附近、公约、节约 …).
 const NOT_APPROXIMATE_BEFORE: &str = "最附靠邻亲贴远就新晚浅相公条节制签契履合违预邀特简隐缔婚租";
 
-/// The matches of `pattern` in `s`, or none when a literal search already ruled them out.
 /// The characters the patterns need, the first five being those one of them needs at
 /// least. `key_chars` finds which a line holds in one vectorised pass (Teddy): a search per
 /// character, or `contains` of a character list, which decodes every character, cost
@@ -105,6 +104,7 @@ const KEY_CHARS: [char; 8] = ['余', '多', '左', '以', '近', '约', '超', '
 static KEY_SEARCH: LazyLock<Option<packed::Searcher>> =
     LazyLock::new(|| packed::Searcher::new(KEY_CHARS.map(String::from)));
 
+/// The bit of a key character (0 for another character).
 fn key(c: char) -> u8 {
     KEY_CHARS.iter().position(|&k| k == c).map_or(0, |i| 1 << i)
 }
@@ -131,6 +131,7 @@ fn key_chars_by_search(s: &str) -> u8 {
     found.fold(0, |has, (i, _)| has | 1 << i)
 }
 
+/// The matches of `pattern` in `s`, or none when a literal search already ruled them out.
 fn captures_if<'s>(
     wanted: bool,
     pattern: &'s Regex,

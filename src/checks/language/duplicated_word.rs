@@ -197,9 +197,6 @@ impl Rule for DuplicatedWord {
     }
 }
 
-/// Whether `unit` written twice (followed by `rest`) is a slip rather than a doubling the
-/// grammar allows: a function character (的的), or a word that does not reduplicate.
-/// In a line without clause marks (`prose` false) only a word of the lexicon counts.
 /// Adds to `out` each (i, k) where the k characters from `i` are written again right after
 /// them. One pass per k compares each character with the one k places on; the passes are
 /// cheap because they compare blocks of characters at a time and look closer only at a
@@ -266,6 +263,9 @@ impl<'c> Offsets<'c> {
     }
 }
 
+/// Whether `unit` written twice (followed by `rest`) is a slip rather than a doubling the
+/// grammar allows: a function character (的的), or a word that does not reduplicate.
+/// In a line without clause marks (`prose` false) only a word of the lexicon counts.
 fn may_not_double(unit: &str, rest: &[char], prose: bool) -> bool {
     let mut chars = unit.chars();
     let (Some(first), None) = (chars.next(), chars.clone().next()) else {
