@@ -9,6 +9,7 @@ pub mod engine;
 pub mod formulation;
 pub mod gwlint;
 pub mod language;
+pub(crate) mod literal_search;
 pub mod numbering;
 pub mod registry;
 pub mod structure;

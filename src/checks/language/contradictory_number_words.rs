@@ -1,8 +1,8 @@
 use std::sync::LazyLock;
 
-use aho_corasick::packed;
 use regex::Regex;
 
+use crate::checks::literal_search::Literals;
 use crate::checks::{declare_rule, Checker, Rule};
 
 declare_rule! {
@@ -101,8 +101,8 @@ const NOT_APPROXIMATE_BEFORE: &str = "最附靠邻亲贴远就新晚浅相公条
 /// character, or `contains` of a character list, which decodes every character, cost
 /// several times more.
 const KEY_CHARS: [char; 8] = ['余', '多', '左', '以', '近', '约', '超', '不'];
-static KEY_SEARCH: LazyLock<Option<packed::Searcher>> =
-    LazyLock::new(|| packed::Searcher::new(KEY_CHARS.map(String::from)));
+static KEY_SEARCH: LazyLock<Literals> =
+    LazyLock::new(|| Literals::new(&KEY_CHARS.map(String::from)));
 
 /// The bit of a key character (0 for another character).
 fn key(c: char) -> u8 {
@@ -111,24 +111,7 @@ fn key(c: char) -> u8 {
 
 /// The `KEY_CHARS` in `s`, as bits (`key`).
 fn key_chars(s: &str) -> u8 {
-    let mut has = 0;
-    match &*KEY_SEARCH {
-        Some(searcher) => {
-            for m in searcher.find_iter(s) {
-                has |= 1 << m.pattern().as_usize();
-            }
-        }
-        None => has = key_chars_by_search(s),
-    }
-    has
-}
-
-fn key_chars_by_search(s: &str) -> u8 {
-    let found = KEY_CHARS
-        .iter()
-        .enumerate()
-        .filter(|&(_, &c)| s.contains(c));
-    found.fold(0, |has, (i, _)| has | 1 << i)
+    KEY_SEARCH.find_iter(s).fold(0, |has, (_, i)| has | 1 << i)
 }
 
 /// The matches of `pattern` in `s`, or none when a literal search already ruled them out.
@@ -313,7 +296,14 @@ mod tests {
 
     #[test]
     fn the_vectorised_search_finds_the_key_characters() {
-        use super::{key, key_chars, key_chars_by_search};
+        use super::{key, key_chars, KEY_CHARS};
+        let key_chars_by_search = |s: &str| {
+            let found = KEY_CHARS
+                .iter()
+                .enumerate()
+                .filter(|&(_, &c)| s.contains(c));
+            found.fold(0, |has, (i, _)| has | 1 << i)
+        };
         for text in [
             "",
             "近千余人，不超过5%以内",

@@ -1,6 +1,6 @@
 use std::sync::LazyLock;
 
-use aho_corasick::packed;
+use crate::checks::literal_search::Literals;
 
 use super::misused_de_gate::worth_segmenting;
 use super::vocabulary::misused_de;
@@ -72,27 +72,16 @@ pub(super) const PREDICATE_TAGS: &[&str] = &["a", "ad", "an", "b", "v", "z"];
 /// Sentence-final particles after a predicate (我非常的高兴啊).
 const FINAL_PARTICLES: &[&str] = &["了", "啊", "呀", "啦"];
 
-/// The particles the rule reads, found with a vectorised search (Teddy) rather than by
-/// decoding every character of every line; `PARTICLE_CHARS[i]` is pattern `i`. `None`
-/// where the processor lacks the instructions: then the characters are decoded.
+/// The particles the rule reads; `PARTICLE_CHARS[i]` is string `i` of `PARTICLES`.
 const PARTICLE_CHARS: [char; 3] = ['的', '地', '得'];
-static PARTICLES: LazyLock<Option<packed::Searcher>> =
-    LazyLock::new(|| packed::Searcher::new(PARTICLE_CHARS.map(String::from)));
+static PARTICLES: LazyLock<Literals> =
+    LazyLock::new(|| Literals::new(&PARTICLE_CHARS.map(String::from)));
 
 /// The particles of `s`, as (byte offset, particle).
-fn particles(s: &str) -> Box<dyn Iterator<Item = (usize, char)> + '_> {
-    match &*PARTICLES {
-        Some(searcher) => Box::new(
-            searcher
-                .find_iter(s)
-                .map(|m| (m.start(), PARTICLE_CHARS[m.pattern().as_usize()])),
-        ),
-        None => Box::new(particles_decoded(s)),
-    }
-}
-
-fn particles_decoded(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
-    s.char_indices().filter(|(_, c)| PARTICLE_CHARS.contains(c))
+fn particles(s: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    PARTICLES
+        .find_iter(s)
+        .map(|(at, i)| (at, PARTICLE_CHARS[i]))
 }
 
 /// The first characters of the degree adverbs (`None` if one is empty: then any).
@@ -436,7 +425,10 @@ mod tests {
     #[test]
     fn the_vectorised_search_finds_the_particles_decoding_finds() {
         let text = "我们认真的学习，跑得很快，慢慢地走；的地得，目的的确定。\n的";
-        let decoded: Vec<_> = super::particles_decoded(text).collect();
+        let decoded: Vec<_> = text
+            .char_indices()
+            .filter(|(_, c)| super::PARTICLE_CHARS.contains(c))
+            .collect();
         assert_eq!(decoded.len(), 9);
         assert_eq!(super::particles(text).collect::<Vec<_>>(), decoded);
     }
